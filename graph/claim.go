@@ -1,0 +1,34 @@
+package graph
+
+import "time"
+
+// Claim is a statement someone made about someone or something: who said
+// what about whom. The same statement carried by several articles is one
+// claim with several citations; Speakers and About are the union over them.
+type Claim struct {
+	ID            string
+	Text          string // the content, as first seen
+	Normalized    string // the key it is identified by (see NormalizeClaim)
+	Verbatim      bool   // true when any citation quotes it directly
+	Cue           string // the cue of its first citation, e.g. "warned"
+	SpeakerIDs    []string
+	AboutIDs      []string
+	EvidenceCount int
+	FirstSeen     time.Time
+	LastSeen      time.Time
+	Confidence    float64
+}
+
+// ClaimEvidence is one attribution found in one article. Citation.Start/End
+// span the content and Citation.Trigger holds the cue; Source and Cue hold
+// the other two parts of the attribution.
+type ClaimEvidence struct {
+	ClaimID    string
+	Text       string // the content text
+	Verbatim   bool   // a direct quote rather than reported speech
+	Source     Span   // the speaker as written ("political expert Shahab Liwal", "the experts")
+	Cue        Span   // the cue ("said", "according to")
+	SpeakerIDs []string
+	AboutIDs   []string
+	Citation   Citation
+}

@@ -1,0 +1,52 @@
+package graph
+
+import "time"
+
+// EntityKind is what an entity is.
+type EntityKind string
+
+// The entity kinds newsgraph extracts.
+const (
+	Person       EntityKind = "PERSON"
+	Group        EntityKind = "GROUP" // armed and political groups, movements
+	Organization EntityKind = "ORGANIZATION"
+	Place        EntityKind = "PLACE"
+	Outlet       EntityKind = "OUTLET"  // newspapers, broadcasters, agencies
+	Program      EntityKind = "PROGRAM" // programmes and shows of an outlet
+)
+
+// EntityKinds lists every kind, in a stable order.
+var EntityKinds = []EntityKind{Person, Group, Organization, Place, Outlet, Program}
+
+// Valid reports whether k is one of EntityKinds.
+func (k EntityKind) Valid() bool {
+	for _, v := range EntityKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Entity is an actor, place or outlet the coverage talks about. Name is its
+// canonical name; Aliases are every other name it is known or was mentioned
+// by. MentionCount, FirstSeen and LastSeen are aggregates over its mentions.
+type Entity struct {
+	ID           string
+	Kind         EntityKind
+	Name         string
+	Aliases      []string
+	Roles        []string          // titles and roles, e.g. "political expert"
+	ExternalIDs  map[string]string // e.g. {"wikidata": "Q..."}
+	FirstSeen    time.Time
+	LastSeen     time.Time
+	MentionCount int
+}
+
+// Mention is one occurrence of an entity in an article's text.
+type Mention struct {
+	EntityID string
+	Text     string // the surface form, exactly as in the article
+	Role     string // the title or role attached to this mention, if any
+	Citation Citation
+}

@@ -1,0 +1,169 @@
+package graph
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the contract every storage backend implements: the embedded
+// SQLite store and the Neo4j store. The contract test suite in
+// graph/storetest pins its behaviour, including what backends could
+// otherwise disagree on (ordering, ties, case folding, time zones):
+//
+//   - Times are returned in UTC, truncated to the microsecond.
+//   - Lists are ordered as each method says, with ties broken by id
+//     ascending, so paging is stable.
+//   - Name matching is case-insensitive and Unicode-aware.
+//   - Missing objects are errors with code NotFound; bad filters Invalid;
+//     unreachable backends Unavailable. Backend error text never reaches
+//     Msg (see Error).
+type Store interface {
+	ExtractionWriter
+	Reader
+	// DeleteArticle removes an article and all evidence extracted from it.
+	// Entities, relationships and claims left without evidence disappear;
+	// the others have their aggregates recomputed.
+	DeleteArticle(ctx context.Context, id string) error
+	// Close releases the backend's resources.
+	Close() error
+}
+
+// ExtractionWriter is what ingest needs of a store.
+type ExtractionWriter interface {
+	// WriteExtraction atomically replaces everything previously extracted
+	// from x.Article with x, and recomputes the aggregates of every entity,
+	// relationship and claim the old or new extraction touched. Writing the
+	// same extraction twice leaves the store unchanged, except that the
+	// article keeps the IngestedAt of its first write. x must pass
+	// Validate; a store returns Invalid if it does not.
+	WriteExtraction(ctx context.Context, x *Extraction) error
+}
+
+// Reader is what the API needs of a store.
+type Reader interface {
+	// Article returns the article with the given id, text included.
+	Article(ctx context.Context, id string) (*Article, error)
+	// Articles lists articles, newest publication date first (articles
+	// without one last), text included.
+	Articles(ctx context.Context, f ArticleFilter) ([]*Article, error)
+
+	// Entity returns the entity with the given id.
+	Entity(ctx context.Context, id string) (*Entity, error)
+	// EntitiesByID returns the entities with the given ids in the same
+	// order, nil where an id is unknown: the batch call behind the API's
+	// dataloaders.
+	EntitiesByID(ctx context.Context, ids []string) ([]*Entity, error)
+	// SearchEntities lists entities matching f. With a query, entities
+	// whose name or an alias matches every query word (as a prefix) come
+	// first, exact name or alias matches before the rest, then by mention
+	// count, descending. Without a query, by mention count descending.
+	SearchEntities(ctx context.Context, f EntityFilter) ([]*Entity, error)
+	// Mentions lists mentions, ordered by article id, then start offset.
+	Mentions(ctx context.Context, f MentionFilter) ([]*Mention, error)
+
+	// Relationships lists relationships matching f, by evidence count
+	// descending.
+	Relationships(ctx context.Context, f RelationshipFilter) ([]*Relationship, error)
+	// RelationshipEvidence returns the citations of each relationship,
+	// ordered by article date, article id, then start offset; at most
+	// perRelationship each when it is positive.
+	RelationshipEvidence(ctx context.Context, ids []string, perRelationship int) (map[string][]Citation, error)
+
+	// Claim returns the claim with the given id.
+	Claim(ctx context.Context, id string) (*Claim, error)
+	// Claims lists claims matching f, by first-seen date, then id.
+	Claims(ctx context.Context, f ClaimFilter) ([]*Claim, error)
+	// ClaimEvidence returns the evidence of each claim, ordered by article
+	// date, article id, then start offset.
+	ClaimEvidence(ctx context.Context, ids []string) (map[string][]ClaimEvidence, error)
+
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
+}
+
+// Page selects a window of a list. A zero Limit means DefaultLimit; a Limit
+// above MaxLimit is an Invalid error.
+type Page struct {
+	Limit  int
+	Offset int
+}
+
+// Paging bounds.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 1000
+)
+
+// Normalize applies the defaults and checks bounds.
+func (p Page) Normalize() (Page, error) {
+	if p.Limit < 0 || p.Offset < 0 {
+		return p, Errorf("graph.Page", Invalid, "limit and offset must not be negative")
+	}
+	if p.Limit > MaxLimit {
+		return p, Errorf("graph.Page", Invalid, "limit %d above the maximum of %d", p.Limit, MaxLimit)
+	}
+	if p.Limit == 0 {
+		p.Limit = DefaultLimit
+	}
+	return p, nil
+}
+
+// ArticleFilter selects articles.
+type ArticleFilter struct {
+	Outlet string    // exact outlet name, case-insensitive; empty for all
+	Since  time.Time // published at or after, when not zero
+	Until  time.Time // published before, when not zero
+	Page
+}
+
+// EntityFilter selects entities.
+type EntityFilter struct {
+	Query string       // words to match in names and aliases; empty for all
+	Kinds []EntityKind // empty for all
+	Page
+}
+
+// MentionFilter selects mentions; at least one of its ids must be set.
+type MentionFilter struct {
+	EntityID  string
+	ArticleID string
+	Page
+}
+
+// Direction says which end of a relationship an entity must be.
+type Direction string
+
+// Directions. Undirected relationships match every direction.
+const (
+	Any      Direction = ""
+	Outgoing Direction = "OUT"
+	Incoming Direction = "IN"
+)
+
+// RelationshipFilter selects relationships.
+type RelationshipFilter struct {
+	EntityID      string // an endpoint; empty for all
+	Direction     Direction
+	Types         []RelationType // empty for all
+	MinConfidence float64
+	Page
+}
+
+// ClaimFilter selects claims.
+type ClaimFilter struct {
+	SpeakerID string // claims this entity made
+	AboutID   string // claims about this entity
+	ArticleID string // claims carried by this article
+	Query     string // words the claim text must contain
+	Page
+}
+
+// Stats counts what a store holds.
+type Stats struct {
+	Articles      int
+	Entities      int
+	Mentions      int
+	Relationships int
+	Claims        int
+	Citations     int // relationship and claim evidence
+}
