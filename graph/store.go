@@ -20,6 +20,8 @@ import (
 type Store interface {
 	ExtractionWriter
 	Reader
+	Explorer
+	Curator
 	// DeleteArticle removes an article and all evidence extracted from it.
 	// Entities, relationships and claims left without evidence disappear;
 	// the others have their aggregates recomputed.
@@ -57,12 +59,13 @@ type Reader interface {
 	// whose name or an alias matches every query word (as a prefix) come
 	// first, exact name or alias matches before the rest, then by mention
 	// count, descending. Without a query, by mention count descending.
+	// A non-empty f.Order replaces that order.
 	SearchEntities(ctx context.Context, f EntityFilter) ([]*Entity, error)
 	// Mentions lists mentions, ordered by article id, then start offset.
 	Mentions(ctx context.Context, f MentionFilter) ([]*Mention, error)
 
-	// Relationships lists relationships matching f, by evidence count
-	// descending.
+	// Relationships lists relationships matching f, in f.Order (evidence
+	// count descending by default).
 	Relationships(ctx context.Context, f RelationshipFilter) ([]*Relationship, error)
 	// RelationshipEvidence returns the citations of each relationship,
 	// ordered by article date, article id, then start offset; at most
@@ -71,7 +74,8 @@ type Reader interface {
 
 	// Claim returns the claim with the given id.
 	Claim(ctx context.Context, id string) (*Claim, error)
-	// Claims lists claims matching f, by first-seen date, then id.
+	// Claims lists claims matching f, in f.Order (first-seen date by
+	// default), then id.
 	Claims(ctx context.Context, f ClaimFilter) ([]*Claim, error)
 	// ClaimEvidence returns the evidence of each claim, ordered by article
 	// date, article id, then start offset.
@@ -118,10 +122,25 @@ type ArticleFilter struct {
 
 // EntityFilter selects entities.
 type EntityFilter struct {
-	Query string       // words to match in names and aliases; empty for all
-	Kinds []EntityKind // empty for all
+	Query  string       // words to match in names and aliases; empty for all
+	Kinds  []EntityKind // empty for all
+	Outlet string       // mentioned by an article of this outlet (case-insensitive)
+	Since  time.Time    // mentioned by an article dated at or after, when not zero
+	Until  time.Time    // mentioned by an article dated before, when not zero
+	Order  EntityOrder  // empty: the order SearchEntities documents
 	Page
 }
+
+// EntityOrder orders entity lists. Ties are broken by id ascending.
+type EntityOrder string
+
+// Entity orders.
+const (
+	EntitiesByRelevance EntityOrder = ""          // see SearchEntities
+	EntitiesByMentions  EntityOrder = "MENTIONS"  // mention count, descending
+	EntitiesByName      EntityOrder = "NAME"      // canonical key, ascending
+	EntitiesByLastSeen  EntityOrder = "LAST_SEEN" // last seen, descending
+)
 
 // MentionFilter selects mentions; at least one of its ids must be set.
 type MentionFilter struct {
@@ -146,17 +165,47 @@ type RelationshipFilter struct {
 	Direction     Direction
 	Types         []RelationType // empty for all
 	MinConfidence float64
+	Since         time.Time // has evidence from an article dated at or after, when not zero
+	Until         time.Time // has evidence from an article dated before, when not zero
+	Outlet        string    // has evidence from an article of this outlet (case-insensitive)
+	Order         RelationshipOrder
 	Page
 }
 
+// RelationshipOrder orders relationship lists. Ties are broken by id.
+type RelationshipOrder string
+
+// Relationship orders.
+const (
+	RelationshipsByEvidence   RelationshipOrder = ""           // evidence count, descending
+	RelationshipsByConfidence RelationshipOrder = "CONFIDENCE" // confidence, descending
+	RelationshipsByLastSeen   RelationshipOrder = "LAST_SEEN"  // last seen, descending
+	RelationshipsByFirstSeen  RelationshipOrder = "FIRST_SEEN" // first seen, ascending
+)
+
 // ClaimFilter selects claims.
 type ClaimFilter struct {
-	SpeakerID string // claims this entity made
-	AboutID   string // claims about this entity
-	ArticleID string // claims carried by this article
-	Query     string // words the claim text must contain
+	SpeakerID     string // claims this entity made
+	AboutID       string // claims about this entity
+	ArticleID     string // claims carried by this article
+	Query         string // words the claim text must contain
+	Outlet        string // carried by an article of this outlet (case-insensitive)
+	Since         time.Time
+	Until         time.Time
+	MinConfidence float64
+	Order         ClaimOrder
 	Page
 }
+
+// ClaimOrder orders claim lists. Ties are broken by id.
+type ClaimOrder string
+
+// Claim orders.
+const (
+	ClaimsByFirstSeen ClaimOrder = ""         // first seen, ascending
+	ClaimsByEvidence  ClaimOrder = "EVIDENCE" // evidence count, descending
+	ClaimsByLastSeen  ClaimOrder = "LAST_SEEN"
+)
 
 // Stats counts what a store holds.
 type Stats struct {
