@@ -1,0 +1,193 @@
+// Package sqlite is newsgraph's embedded store: graph.Store on SQLite through
+// modernc.org/sqlite (pure Go, no cgo), so that a fresh machine runs the whole
+// system with no server.
+//
+// The database runs in WAL mode with one writer connection, so writes are
+// serialised in the process while a pool of read connections serves queries
+// concurrently. Aggregates (mention counts, evidence counts, first/last-seen
+// dates, confidences) are stored, not computed on read, and recomputed inside
+// the write transaction that changes their evidence.
+//
+// Exploring stays fast on hubs because an entity's ties are read from
+// indexes ordered by weight that cover every column of a relationship:
+// reading the 50 strongest ties of an entity with 30,000 costs 50 index
+// entries. Multi-query reads (batches, networks, paths, timelines) run in
+// one read transaction, so they see one snapshot. Merges keep the entity
+// ids each extraction wrote next to the ids they resolve to, so that an
+// unmerge restores exactly (see migrations/0003_explore.sql).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Store is a graph.Store kept in one SQLite file.
+type Store struct {
+	write *sql.DB // one connection: SQLite has one writer at a time anyway
+	read  *sql.DB
+	now   func() time.Time
+	stmts stmtCache // statements of the write path, on the writer
+}
+
+var (
+	_ graph.Store    = (*Store)(nil)
+	_ graph.Explorer = (*Store)(nil)
+	_ graph.Curator  = (*Store)(nil)
+)
+
+// Option configures a Store.
+type Option func(*options)
+
+type options struct {
+	now         func() time.Time
+	busyTimeout time.Duration
+	readConns   int
+	cacheMiB    int
+}
+
+// WithClock sets the clock that dates articles written without an
+// IngestedAt. The default is time.Now.
+func WithClock(now func() time.Time) Option {
+	return func(o *options) { o.now = now }
+}
+
+// WithBusyTimeout sets how long a statement waits for a lock held by another
+// process before failing with graph.Unavailable. The default is 5s.
+func WithBusyTimeout(d time.Duration) Option {
+	return func(o *options) { o.busyTimeout = d }
+}
+
+// WithCacheSize sets the page cache of each connection, in MiB. The
+// default, 64, keeps the indexes of a large graph in memory for reads; a
+// bulk load into a large file goes faster with more, as it touches pages
+// all over its indexes.
+func WithCacheSize(mib int) Option {
+	return func(o *options) { o.cacheMiB = mib }
+}
+
+// WithReadConns sets the size of the read connection pool. The default is
+// the number of CPUs, at least 2.
+func WithReadConns(n int) Option {
+	return func(o *options) { o.readConns = n }
+}
+
+// Open opens, creating it if needed, the store in the SQLite file at path,
+// and brings its schema up to date.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	const op = "sqlite.Open"
+	o := options{now: time.Now, busyTimeout: 5 * time.Second, readConns: max(2, runtime.NumCPU()), cacheMiB: 64}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if path == "" {
+		return nil, graph.Errorf(op, graph.Invalid, "empty database path")
+	}
+	if path == ":memory:" || strings.ContainsRune(path, '?') || strings.HasPrefix(path, "file:") {
+		// Each connection would get its own empty database.
+		return nil, graph.Errorf(op, graph.Invalid, "the database must be a plain file path (no :memory:, URI or '?')")
+	}
+	write, err := sql.Open("sqlite", dsn(path, o, false))
+	if err != nil {
+		return nil, graph.E(op, graph.Internal, err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	s := &Store{write: write, now: o.now, stmts: stmtCache{db: write}}
+	if err := migrate(ctx, write); err != nil {
+		write.Close()
+		return nil, graph.E(op, "cannot open the database", err)
+	}
+	read, err := sql.Open("sqlite", dsn(path, o, true))
+	if err != nil {
+		write.Close()
+		return nil, graph.E(op, graph.Internal, err)
+	}
+	read.SetMaxOpenConns(o.readConns)
+	read.SetMaxIdleConns(o.readConns)
+	s.read = read
+	return s, nil
+}
+
+// dsn builds the modernc connection string. Writers begin IMMEDIATE
+// transactions so that a write never fails halfway by upgrading a read lock.
+func dsn(path string, o options, readOnly bool) string {
+	q := url.Values{}
+	q.Set("_busy_timeout", strconv.FormatInt(o.busyTimeout.Milliseconds(), 10))
+	q.Set("_foreign_keys", "1")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	// 64 MiB of page cache per connection by default instead of SQLite's
+	// 2 MiB: the indexes of a large graph stay in memory.
+	q.Add("_pragma", "cache_size(-"+strconv.Itoa(o.cacheMiB*1024)+")")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	if readOnly {
+		// Readers map the file: pages come from the OS page cache without
+		// a read call each, shared by every connection.
+		q.Add("_pragma", "mmap_size(68719476736)")
+		q.Set("_query_only", "1")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	return path + "?" + q.Encode()
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	s.stmts.close()
+	// Lets SQLite refresh the statistics its planner uses, cheaply.
+	_, optErr := s.write.Exec(`PRAGMA optimize`)
+	errs := []error{optErr}
+	if s.read != nil {
+		errs = append(errs, s.read.Close())
+	}
+	errs = append(errs, s.write.Close())
+	if err := errors.Join(errs...); err != nil {
+		return graph.E("sqlite.Close", graph.Internal, err)
+	}
+	return nil
+}
+
+// fail wraps a database error with the code its cause calls for. The SQL
+// error text stays in Err, where clients never see it.
+func fail(ctx context.Context, op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ge *graph.Error
+	if errors.As(err, &ge) {
+		return graph.E(op, err)
+	}
+	if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
+		cause := ctx.Err()
+		if cause == nil {
+			cause = err
+		}
+		return graph.E(op, graph.Timeout, errors.Join(cause, err))
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return graph.E(op, graph.Unavailable, err)
+		case sqlite3.SQLITE_CONSTRAINT:
+			return graph.E(op, graph.Conflict, err)
+		case sqlite3.SQLITE_INTERRUPT:
+			return graph.E(op, graph.Timeout, err)
+		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY:
+			return graph.E(op, graph.Unavailable, err)
+		}
+	}
+	return graph.E(op, graph.Internal, err)
+}
