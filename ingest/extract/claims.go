@@ -1,0 +1,368 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Confidence factors for speakers found indirectly.
+const (
+	groupSpeakerFactor   = 0.6 // "the experts" resolved to the experts the article named
+	pronounSpeakerFactor = 0.8 // "he said" resolved to the last person named
+	quoteConfidence      = 0.85
+	groupSpeakerWindow   = 40 // sentences a group speaker looks back for the people it stands for
+)
+
+// speaker is who an attribution names: its text span and the entities it
+// resolves to.
+type speaker struct {
+	t0, t1 int
+	ents   []*entity
+	factor float64
+}
+
+// findClaims finds direct quotes, the attributions the PolNeAR-trained
+// tagger labels, and, in sentences where it found none, reported speech
+// and "according to" by rule. The tagger's claims win overlaps: its spans
+// follow the PolNeAR conventions; reported speech overlapping a quote is
+// dropped.
+func (d *doc) findClaims() {
+	at := d.mentionIndex()
+	d.findQuotes(at)
+	quotes := d.claims
+	d.claims = nil
+	d.findTaggedClaims()
+	tagged := d.claims
+	hasTagged := make(map[int]bool, len(tagged))
+	for _, c := range tagged {
+		hasTagged[c.Citation.SentenceIndex] = true
+	}
+	d.claims = quotes
+	quoted := len(d.claims)
+	for si := range d.sents {
+		low := strings.ToLower(d.sentenceText(si))
+		if hasTagged[si] && !strings.Contains(low, "according to") {
+			continue // the tagger's attribution stands; the rules would only be dropped
+		}
+		if !claimKeys(low) {
+			continue
+		}
+		a := d.abstractOf(si)
+		var taken [][2]int
+		for pi := range compiledClaims {
+			p := &compiledClaims[pi]
+			m := p.re.FindStringSubmatchIndex(a.s)
+			if m == nil {
+				continue
+			}
+			d.claimMatch(si, a, p, m, at, &taken, quoted)
+		}
+	}
+	// Attributed quotes and "according to" are precise constructions: their
+	// rules win. Elsewhere the tagger's spans, which follow PolNeAR's
+	// conventions, win, and the other rules fill in where it found nothing.
+	rules := d.claims
+	d.claims = nil
+	for _, c := range rules {
+		if preciseRule(c.Citation.Extractor) {
+			d.claims = append(d.claims, c)
+		}
+	}
+	for _, group := range [][]graph.ClaimEvidence{tagged, rules} {
+		for _, c := range group {
+			if !preciseRule(c.Citation.Extractor) && !d.overlapsClaim(c) {
+				d.claims = append(d.claims, c)
+			}
+		}
+	}
+	sort.SliceStable(d.claims, func(i, j int) bool {
+		x, y := d.claims[i].Citation, d.claims[j].Citation
+		if x.Start != y.Start {
+			return x.Start < y.Start
+		}
+		return d.claims[i].Cue.Start < d.claims[j].Cue.Start
+	})
+}
+
+// mentionIndex maps the first token of each mention, and of its role
+// phrase, to the mention.
+func (d *doc) mentionIndex() map[int]*mention {
+	at := make(map[int]*mention, 2*len(d.mentions))
+	for _, m := range d.mentions {
+		if _, ok := at[m.T0]; !ok {
+			at[m.T0] = m
+		}
+		if _, ok := at[m.RoleT0]; !ok {
+			at[m.RoleT0] = m
+		}
+	}
+	return at
+}
+
+func (d *doc) claimMatch(si int, a *abstract, p *compiledClaim, m []int, at map[int]*mention, taken *[][2]int, quoted int) {
+	group := func(name string) (int, int) {
+		i := p.re.SubexpIndex(name)
+		if i < 0 || m[2*i] < 0 {
+			return -1, -1
+		}
+		return m[2*i], m[2*i+1]
+	}
+	cb0, cb1 := group("content")
+	kb0, kb1 := group("c")
+	if cb0 < 0 || kb0 < 0 {
+		return
+	}
+	c0, c1 := a.tokens(cb0, cb1)
+	c0, c1 = d.trimContent(c0, c1)
+	if p.name == "reported-bare" {
+		for c0 < c1 && timeWords[d.lower[c0]] {
+			c0++
+		}
+		if c0 >= c1 || notClauseStart[d.lower[c0]] || !d.clauseFollows(c0, c1) {
+			return
+		}
+	}
+	text := d.span(c0, c1).Text
+	if rb0, rb1 := group("rest"); rb0 >= 0 {
+		// "X, according to Y, Z": the content spans X to Z; its text leaves
+		// the attribution out.
+		r0, r1 := a.tokens(rb0, rb1)
+		r0, r1 = d.trimContent(r0, r1)
+		if r1 > r0 {
+			text += " " + d.span(r0, r1).Text
+			c1 = r1
+		}
+	}
+	if c1-c0 < 3 {
+		return
+	}
+	for _, t := range *taken {
+		if c0 < t[1] && t[0] < c1 {
+			return
+		}
+	}
+	for _, q := range d.claims[:quoted] {
+		if sp := d.span(c0, c1); sp.Start < q.Citation.End && q.Citation.Start < sp.End {
+			return
+		}
+	}
+	k0, k1 := a.tokens(kb0, kb1)
+	var spk *speaker
+	if b0, b1 := group("s"); b0 >= 0 {
+		s := a.slotAt(b0, b1)
+		if s == nil {
+			return
+		}
+		spk = d.slotSpeaker(s)
+	} else if b0, b1 := group("g"); b0 >= 0 {
+		t0, t1 := a.tokens(b0, b1)
+		spk = d.groupSpeaker(t0, t1)
+	} else if b0, b1 := group("pr"); b0 >= 0 {
+		t0, _ := a.tokens(b0, b1)
+		spk = d.pronounSpeaker(t0)
+	}
+	if spk == nil {
+		return
+	}
+	*taken = append(*taken, [2]int{c0, c1})
+	d.addClaimText(si, c0, c1, text, k0, k1, spk, false, p.name, p.conf)
+}
+
+// clauseFollows reports whether tokens [c0, c1) look like a clause: a
+// finite verb within the first few words ("the plan is", "Clinton once
+// described", "parents still want").
+func (d *doc) clauseFollows(c0, c1 int) bool {
+	for k := c0; k < c1 && k < c0+8; k++ {
+		w := d.lower[k]
+		if finiteVerbs[w] || len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")) && k > c0 {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteVerbs are common auxiliaries and verbs that mark a clause.
+var finiteVerbs = setOf("is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "may",
+	"might", "has", "have", "had", "did", "does", "do", "shall", "won't", "can't", "didn't", "doesn't", "isn't",
+	"wasn't", "aren't", "weren't", "want", "need", "think", "believe", "know", "feel", "hope", "plan", "expect")
+
+// trimContent drops punctuation and quotes at the ends of a content span.
+func (d *doc) trimContent(c0, c1 int) (int, int) {
+	for c0 < c1 && isTrimmable(d.words[c0]) {
+		c0++
+	}
+	for c1 > c0 && isTrimmable(d.words[c1-1]) {
+		c1--
+	}
+	return c0, c1
+}
+
+func isTrimmable(w string) bool {
+	switch w {
+	case ",", ".", ":", ";", "\"", "“", "”", "'", "‘", "’", "-", "—", "–", "''", "``":
+		return true
+	}
+	return false
+}
+
+// slotSpeaker is the speaker named by an entity slot, with its role words.
+func (d *doc) slotSpeaker(s *slot) *speaker {
+	if s.ent.Kind == graph.Program {
+		return nil
+	}
+	sp := &speaker{t0: s.m.RoleT0, t1: s.m.T1, ents: []*entity{s.ent}, factor: 1}
+	if s.m.Other != nil {
+		sp.ents = append(sp.ents, s.m.Other)
+	}
+	if s.m.Anaphor {
+		sp.factor = pronounSpeakerFactor
+	}
+	return sp
+}
+
+// groupSpeaker resolves "the experts", "analysts", "officials" to the
+// people the article introduced in such roles.
+func (d *doc) groupSpeaker(t0, t1 int) *speaker {
+	sp := &speaker{t0: t0, t1: t1, factor: groupSpeakerFactor}
+	roles := groupSpeakers[d.lower[t1-1]]
+	if roles == nil {
+		return sp
+	}
+	// Only people mentioned before the attribution, and recently enough to
+	// be the ones meant.
+	si := d.sentenceOf(t0)
+	seen := map[*entity]bool{}
+	for s := si; s >= 0 && s > si-groupSpeakerWindow; s-- {
+		for _, m := range d.bySent[s] {
+			e := m.Ent
+			if m.T0 >= t0 || seen[e] || e.Kind != graph.Person {
+				continue
+			}
+			seen[e] = true
+			for _, r := range e.roles {
+				f := strings.Fields(r)
+				if len(f) > 0 && roles[f[len(f)-1]] {
+					sp.ents = append(sp.ents, e)
+					break
+				}
+			}
+		}
+	}
+	// Keep the order of introduction.
+	sort.SliceStable(sp.ents, func(i, j int) bool { return sp.ents[i].first < sp.ents[j].first })
+	return sp
+}
+
+// pronounSpeaker resolves "he" or "she" to the last person named in the
+// same or the previous two sentences whose title or role does not say
+// otherwise.
+func (d *doc) pronounSpeaker(t int) *speaker {
+	si := d.sentenceOf(t)
+	other := byte('f') // the gender the pronoun excludes
+	if d.lower[t] == "she" {
+		other = 'm'
+	}
+	// The most recent of: the last person named outside quotation marks,
+	// and the last person an attribution named as its speaker.
+	var best *entity
+	pos := -1
+	for s := si; s >= 0 && s >= si-2 && best == nil; s-- {
+		ms := d.bySent[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if m.T0 < t && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) {
+				best, pos = m.Ent, m.T0
+				break
+			}
+		}
+	}
+	for s := si; s >= 0 && s >= si-2; s-- {
+		sp := d.speakers[s]
+		for k := len(sp) - 1; k >= 0; k-- {
+			if sp[k].cue < t && sp[k].cue > pos && sp[k].ent.gender != other {
+				best, pos = sp[k].ent, sp[k].cue
+				break
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: pronounSpeakerFactor}
+}
+
+// inQuote reports whether token t lies inside quotation marks.
+func (d *doc) inQuote(t int) bool {
+	i := sort.Search(len(d.quoted), func(i int) bool { return d.quoted[i][1] > t })
+	return i < len(d.quoted) && d.quoted[i][0] < t
+}
+
+// withDeterminer widens a source span starting at t0 to the article right
+// before it: PolNeAR marks the whole noun phrase ("the Daily News").
+func (d *doc) withDeterminer(t0, t1 int) int {
+	if t1 > t0 && t0 > 0 && d.toks[t0].NL == 0 {
+		switch d.lower[t0-1] {
+		case "the", "a", "an":
+			return t0 - 1
+		}
+	}
+	return t0
+}
+
+// addClaim records one attribution.
+func (d *doc) addClaim(si, c0, c1, k0, k1 int, spk *speaker, verbatim bool, rule string, conf float64) {
+	d.addClaimText(si, c0, c1, d.span(c0, c1).Text, k0, k1, spk, verbatim, rule, conf)
+}
+
+// addClaimText records one attribution whose content text is given.
+func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker, verbatim bool, rule string, conf float64) {
+	content := d.span(c0, c1)
+	text = claimText(text, verbatim)
+	ev := graph.ClaimEvidence{
+		ClaimID:  graph.ClaimID(graph.NormalizeClaim(text)),
+		Text:     text,
+		Verbatim: verbatim,
+		Source:   d.span(d.withDeterminer(spk.t0, spk.t1), spk.t1),
+		Cue:      d.span(k0, k1),
+	}
+	if ev.ClaimID == graph.ClaimID("") {
+		return
+	}
+	speakers := map[*entity]bool{}
+	for _, e := range spk.ents {
+		if !speakers[e] {
+			speakers[e] = true
+			ev.SpeakerIDs = append(ev.SpeakerIDs, e.ID)
+		}
+	}
+	about := map[*entity]bool{}
+	first := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 >= c0 })
+	for _, m := range d.mentions[first:] {
+		if m.T0 >= c1 {
+			break
+		}
+		if m.T0 < c0 || m.T1 > c1 {
+			continue
+		}
+		for _, e := range []*entity{m.Ent, m.Other} {
+			if e != nil && !speakers[e] && !about[e] {
+				about[e] = true
+				ev.AboutIDs = append(ev.AboutIDs, e.ID)
+			}
+		}
+	}
+	if len(ev.SpeakerIDs) == 0 {
+		conf *= 0.5
+	}
+	if len(spk.ents) == 1 && spk.ents[0].Kind == graph.Person {
+		d.speakers[si] = append(d.speakers[si], spoken{cue: k0, ent: spk.ents[0]})
+	}
+	ev.Citation = graph.Citation{
+		ArticleID: d.art.ID, SentenceIndex: si, SentenceText: d.sentenceText(si),
+		Start: content.Start, End: content.End, Trigger: ev.Cue.Text,
+		Extractor: d.x.Name() + ":" + rule, Confidence: conf * spk.factor,
+	}
+	d.claims = append(d.claims, ev)
+}

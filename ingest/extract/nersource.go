@@ -1,0 +1,251 @@
+package extract
+
+import (
+	"sync"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/ner"
+)
+
+// NERSource adapts the statistical tagger of package ner to a
+// MentionSource. PER becomes PERSON and LOC PLACE; ORG becomes GROUP,
+// OUTLET or ORGANIZATION by its head word (the gazetteer, which wins ties
+// on equal spans, refines it further); MISC is dropped, since no entity
+// kind fits nationalities, events or titles.
+type NERSource struct {
+	m *ner.Model
+}
+
+var _ MentionSource = (*NERSource)(nil)
+
+// NewNERSource wraps a loaded tagger.
+func NewNERSource(m *ner.Model) *NERSource { return &NERSource{m: m} }
+
+// Name identifies the tagger in citations.
+func (s *NERSource) Name() string { return "ner/perceptron-1" }
+
+// Mentions tags one sentence.
+func (s *NERSource) Mentions(sen Sentence) []Candidate {
+	var out []Candidate
+	for _, sp := range s.spans(sen.Tokens, nil) {
+		if sp.Label == "MISC" {
+			continue
+		}
+		out = append(out, nerCandidate(sen.Tokens, sp))
+	}
+	return out
+}
+
+// spans tags tokens. The tagger learnt from text where initials and
+// abbreviations keep their period ("G.", "Calif."), so such pairs are
+// joined for it and its spans mapped back onto the given tokens.
+// attached(i) reports whether token i touches token i-1; nil means
+// "assume it does".
+func (s *NERSource) spans(tokens []string, attached func(i int) bool) []ner.Span {
+	join := false
+	for i := 1; i+1 < len(tokens); i++ {
+		if tokens[i] == "." && abbreviationToken(tokens[i-1]) && (attached == nil || attached(i)) {
+			join = true
+			break
+		}
+	}
+	if !join {
+		return s.m.Spans(tokens)
+	}
+	words := make([]string, 0, len(tokens))
+	idx := make([]int, 0, len(tokens)+1) // tagger token -> first given token
+	for i := 0; i < len(tokens); i++ {
+		idx = append(idx, i)
+		if i+2 < len(tokens) && tokens[i+1] == "." && abbreviationToken(tokens[i]) && (attached == nil || attached(i+1)) {
+			words = append(words, tokens[i]+".")
+			i++
+			continue
+		}
+		words = append(words, tokens[i])
+	}
+	idx = append(idx, len(tokens))
+	sp := s.m.Spans(words)
+	for k := range sp {
+		sp[k].Start, sp[k].End = idx[sp[k].Start], idx[sp[k].End]
+	}
+	return sp
+}
+
+// abbreviationToken reports whether w takes a period in CoNLL-style
+// tokens: an initial or a known abbreviation.
+func abbreviationToken(w string) bool {
+	if len(w) == 1 {
+		return w[0] >= 'A' && w[0] <= 'Z'
+	}
+	return abbreviations[lowerASCII(w)]
+}
+
+// nerConfidence is how far a tagger mention is trusted: about its
+// precision on held-out news.
+var nerConfidence = map[string]float64{"PER": 0.85, "LOC": 0.85, "ORG": 0.75}
+
+func nerCandidate(tokens []string, sp ner.Span) Candidate {
+	if sp.End-sp.Start > 1 && lowerASCII(tokens[sp.Start]) == "the" {
+		sp.Start++ // "The Frontier Hour": the article is not part of the name
+	}
+	c := Candidate{Start: sp.Start, End: sp.End, Confidence: nerConfidence[sp.Label]}
+	switch sp.Label {
+	case "PER":
+		c.Kind = headKind(tokens[sp.Start:sp.End], graph.Person) // "Andy Warhol Foundation"
+	case "LOC":
+		c.Kind = headKind(tokens[sp.Start:sp.End], graph.Place)
+	default:
+		c.Kind = headKind(tokens[sp.Start:sp.End], graph.Organization)
+	}
+	return c
+}
+
+// headKind types an organisation or place name by its head word: "...
+// Party" is a group, "... Times" an outlet, "Radio ..." an outlet; other
+// names keep the kind def.
+func headKind(words []string, def graph.EntityKind) graph.EntityKind {
+	if len(words) < 2 {
+		return def
+	}
+	if k, ok := headWords[lowerASCII(words[len(words)-1])]; ok && k != graph.Place {
+		return k
+	}
+	if k, ok := prefixHeads[lowerASCII(words[0])]; ok && k != graph.Place {
+		return k
+	}
+	return def
+}
+
+func lowerASCII(w string) string {
+	b := []byte(w)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// defaultTagger loads the embedded tagger once per process: it is
+// immutable, and every extractor can share it.
+var defaultTagger = sync.OnceValues(func() (*NERSource, error) {
+	m, err := ner.Load()
+	if err != nil {
+		return nil, err
+	}
+	return NewNERSource(m), nil
+})
+
+// taggerMentions adds the tagger's mentions of s to out, whose first nGaz
+// candidates come from the gazetteer and the rest from capitalised runs.
+// The tagger replaces guessing from capitals: a capitalised-run candidate
+// survives only where the tagger found nothing (MISC included) and a
+// strong cue typed it (a title, a head word); the other runs stay untyped,
+// kept only for surname and acronym resolution.
+func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate {
+	if !d.hasName(s) {
+		return out
+	}
+	spans := d.x.tagger.spans(d.words[s.T0:s.T1], func(i int) bool {
+		return d.toks[s.T0+i-1].B1 == d.toks[s.T0+i].B0
+	})
+	covered := func(t0, t1 int) bool {
+		for _, sp := range spans {
+			if s.T0+sp.Start < t1 && t0 < s.T0+sp.End {
+				return true
+			}
+		}
+		return false
+	}
+	kept := out[:0]
+	for _, c := range out[:nGaz] {
+		if c.Gaz.Curated && c.Kind != graph.Place || d.taggerAgrees(s, spans, c) {
+			kept = append(kept, c)
+		}
+	}
+	for _, c := range out[nGaz:] {
+		switch {
+		case c.Rule == "title" || c.Rule == "head-word":
+			// A strong cue; competes with the tagger by length.
+		case covered(c.T0, c.T1):
+			continue
+		default:
+			c.Kind, c.Rule = "", "single"
+		}
+		kept = append(kept, c)
+	}
+	words := d.words[s.T0:s.T1]
+	for _, sp := range spans {
+		if sp.Label == "MISC" || d.heading[s.Index] && d.commonWords(words[sp.Start:sp.End]) {
+			continue
+		}
+		c := nerCandidate(words, sp)
+		kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
+			RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+	}
+	return kept
+}
+
+// taggerAgrees reports whether a derived gazetteer match may stand against
+// the tagger: not inside what the tagger calls MISC ("Russian" is not
+// Russia), and not on the very span the tagger gives another type
+// ("CHICAGO" the team in a results table), and, for a one-word alias, not
+// where the tagger sees no name at all. Curated groups, organisations
+// and outlets always stand: the tagger learnt CoNLL's habit of calling
+// movements such as the Taliban MISC.
+func (d *doc) taggerAgrees(s sentence, spans []ner.Span, c candidate) bool {
+	confirmed := c.T1-c.T0 > 1 || isAcronym(d.words[c.T0])
+	for _, sp := range spans {
+		t0, t1 := s.T0+sp.Start, s.T0+sp.End
+		if t1 <= c.T0 || c.T1 <= t0 {
+			continue
+		}
+		if sp.Label == "MISC" && c.T0 >= t0 && c.T1 <= t1 {
+			return false
+		}
+		if t0 == c.T0 && t1 == c.T1 && sp.Label != coarseLabel(c.Kind) {
+			return false
+		}
+		confirmed = true
+	}
+	// A one-word derived alias the tagger sees no name in is a common
+	// word ("Union" for a rebel coalition).
+	return confirmed
+}
+
+// coarseLabel maps a kind onto the tagger's labels.
+func coarseLabel(k graph.EntityKind) string {
+	switch k {
+	case graph.Person:
+		return "PER"
+	case graph.Place:
+		return "LOC"
+	}
+	return "ORG"
+}
+
+// commonWords reports whether every word is one that running text writes
+// in lower case: in a title-case heading such words are not names.
+func (d *doc) commonWords(words []string) bool {
+	for _, w := range words {
+		if !d.x.tagger.m.UsuallyLower(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasName reports whether a sentence has a capital letter after its first
+// token, or a capitalised first token that is no common word: the tagger
+// finds nothing in a sentence without one, and skipping it saves time.
+func (d *doc) hasName(s sentence) bool {
+	for i := s.T0; i < s.T1; i++ {
+		if !hasUpperOrDigit(d.words[i]) {
+			continue
+		}
+		if i > s.T0 || !commonCapitalised[d.lower[i]] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,170 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// triggerRole in a pattern's roles gives the entity its trigger word as a
+// role: "X, leader of Y" makes X a "leader".
+const triggerRole = "$trigger"
+
+// kindsOf says which entity kinds each end of a relationship may have.
+var kindsOf = map[graph.RelationType][2][]graph.EntityKind{
+	graph.RivalOf:    {actors, actors},
+	graph.AlliedWith: {actors, actors},
+	graph.BranchOf:   {groups, groups},
+	graph.MemberOf:   {{graph.Person, graph.Group, graph.Organization}, groups},
+	graph.Attacked:   {actors, {graph.Person, graph.Group, graph.Organization, graph.Place, graph.Outlet}},
+	graph.Hosted:     {{graph.Person}, {graph.Program, graph.Outlet}},
+	graph.AppearedOn: {{graph.Person}, {graph.Program, graph.Outlet}},
+	graph.LocatedIn:  {{graph.Group, graph.Organization, graph.Place, graph.Outlet}, {graph.Place}},
+	graph.LeaderOf:   {{graph.Person}, {graph.Group, graph.Organization, graph.Place}},
+	graph.PartOf:     {{graph.Program, graph.Outlet}, {graph.Outlet, graph.Organization}},
+}
+
+var (
+	actors = []graph.EntityKind{graph.Person, graph.Group, graph.Organization, graph.Place}
+	groups = []graph.EntityKind{graph.Group, graph.Organization}
+)
+
+func kindIn(k graph.EntityKind, ks []graph.EntityKind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// findRelations runs the relation patterns over every sentence that holds
+// at least two entity slots and one of a pattern's key words.
+func (d *doc) findRelations() {
+	for si := range d.sents {
+		ms := d.bySent[si]
+		if len(ms) < 2 && !(len(ms) == 1 && ms[0].Other != nil) {
+			continue
+		}
+		low := strings.ToLower(d.sentenceText(si))
+		var a *abstract
+		for pi := range compiledRels {
+			p := &compiledRels[pi]
+			if !hasAny(low, p.keys) {
+				continue
+			}
+			if a == nil {
+				a = d.abstractOf(si)
+			}
+			for _, m := range p.re.FindAllStringSubmatchIndex(a.s, -1) {
+				d.relationMatch(si, a, p, m)
+			}
+		}
+	}
+	sort.SliceStable(d.rels, func(i, j int) bool {
+		x, y := d.rels[i], d.rels[j]
+		if x.Citation.Start != y.Citation.Start {
+			return x.Citation.Start < y.Citation.Start
+		}
+		if x.Type != y.Type {
+			return x.Type < y.Type
+		}
+		if x.SourceID != y.SourceID {
+			return x.SourceID < y.SourceID
+		}
+		return x.TargetID < y.TargetID
+	})
+}
+
+func hasAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return len(keys) == 0
+}
+
+// relationMatch turns one pattern match into relationship evidence.
+func (d *doc) relationMatch(si int, a *abstract, p *compiledRel, m []int) {
+	group := func(name string) (int, int) {
+		i := p.re.SubexpIndex(name)
+		if i < 0 || m[2*i] < 0 {
+			return -1, -1
+		}
+		return m[2*i], m[2*i+1]
+	}
+	var trig []string
+	for _, n := range []string{"t", "t2"} {
+		if b0, b1 := group(n); b0 >= 0 {
+			t0, t1 := a.tokens(b0, b1)
+			trig = append(trig, d.span(t0, t1).Text)
+		}
+	}
+	// The evidence span runs from the first to the last word matched,
+	// without the separating spaces the pattern consumes at its ends.
+	b0, b1 := m[0], m[1]
+	for b0 < b1 && a.s[b0] == ' ' {
+		b0++
+	}
+	for b1 > b0 && a.s[b1-1] == ' ' {
+		b1--
+	}
+	t0, t1 := a.tokens(b0, b1)
+	for _, o := range p.out {
+		s, t := a.slotAt(group(o.src)), a.slotAt(group(o.tgt))
+		if s == nil || t == nil || s.ent == t.ent {
+			continue
+		}
+		ks := kindsOf[o.typ]
+		if !kindIn(s.ent.Kind, ks[0]) || !kindIn(t.ent.Kind, ks[1]) {
+			continue
+		}
+		if p.name == "located-in" && s.ent.Kind == graph.Place && t.ent.Kind == graph.Place {
+			continue // "from Kabul in Afghanistan" is too loose a cue
+		}
+		conf := o.conf
+		if s.m.Anaphor || t.m.Anaphor {
+			conf *= 0.8
+		}
+		if o.typ == graph.Attacked && s.ent.Kind == graph.Person && t.ent.Kind != graph.Person {
+			conf *= 0.6 // "X attacked the plan": people attack in words more often than in arms
+		}
+		d.addRelation(graph.RelationshipEvidence{
+			Type: o.typ, SourceID: s.ent.ID, TargetID: t.ent.ID,
+			Citation: d.citation(si, t0, t1, strings.Join(trig, " … "), p.name, conf),
+		})
+		for grp, role := range p.roles {
+			if grp == o.src {
+				if role == triggerRole && len(trig) > 0 {
+					role = strings.ToLower(trig[0])
+				}
+				s.ent.addRole(role)
+			}
+		}
+	}
+}
+
+// addRelation keeps one piece of evidence per relationship and sentence,
+// the most confident.
+func (d *doc) addRelation(r graph.RelationshipEvidence) {
+	src, tgt := r.SourceID, r.TargetID
+	if !r.Type.Directed() && tgt < src {
+		src, tgt = tgt, src
+	}
+	key := string(r.Type) + "|" + src + "|" + tgt + "|" + strconv.Itoa(r.Citation.SentenceIndex)
+	if d.relSeen[key] {
+		// Evidence is added sentence by sentence: the duplicate is near the end.
+		for i := len(d.rels) - 1; i >= 0 && d.rels[i].Citation.SentenceIndex == r.Citation.SentenceIndex; i-- {
+			x := &d.rels[i]
+			if x.ID() == r.ID() && r.Citation.Confidence > x.Citation.Confidence {
+				*x = r
+			}
+		}
+		return
+	}
+	d.relSeen[key] = true
+	d.rels = append(d.rels, r)
+}

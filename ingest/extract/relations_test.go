@@ -1,0 +1,113 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRelationPatterns(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want string // one relationship that must be found
+	}{
+		{"clashes between", "There were fresh clashes between the Taliban and ISKP on Monday.", "RIVAL_OF GROUP:Islamic State Khorasan Province -> GROUP:Taliban"},
+		{"clashed with", "Hamas clashed with Fatah in the camp.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas"},
+		{"battles between the two groups", "Hamas and Fatah held talks. Battles between the two groups resumed.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas"},
+		{"rival of", "Hezbollah is a bitter rival of the Islamic State.", "RIVAL_OF GROUP:Hezbollah -> GROUP:Islamic State"},
+		{"branch apposition", "ISWAP, an affiliate of the Islamic State, seized the town.", "BRANCH_OF GROUP:Islamic State West Africa Province -> GROUP:Islamic State"},
+		{"emerged as a branch", "The Islamic State Khorasan, or IS-K, has emerged as a formidable branch of the broader Islamic State network.", "BRANCH_OF GROUP:Islamic State Khorasan Province -> GROUP:Islamic State"},
+		{"affiliate premodifier", "The al-Qaeda affiliate al-Shabaab claimed the attack.", "BRANCH_OF GROUP:al-Shabaab -> GROUP:al-Qaeda"},
+		{"member apposition", "Omar Farah, a senior member of al-Shabaab, was arrested.", "MEMBER_OF PERSON:Omar Farah -> GROUP:al-Shabaab"},
+		{"spokesman premodifier", "Taliban spokesman Zabihullah Mujahid denied the report.", "MEMBER_OF PERSON:Zabihullah Mujahid -> GROUP:Taliban"},
+		{"joined", "Tobias Lind joined the Labour Party in 2010.", "MEMBER_OF PERSON:Tobias Lind -> GROUP:Labour Party"},
+		{"allied with", "The Houthis have allied with Hezbollah, officials say.", "ALLIED_WITH GROUP:Hezbollah -> GROUP:Houthis"},
+		{"formed an alliance", "The Reform Front and the Green Unity Party formed an alliance.", "ALLIED_WITH GROUP:Green Unity Party -> GROUP:Reform Front"},
+		{"attacked", "Al-Shabaab attacked the Somali National Army near the border.", "ATTACKED GROUP:al-Shabaab -> GROUP:Somali National Army"},
+		{"attacked by", "The convoy of the Northern Defence Army was ambushed by the Crescent Martyrs Front.", "ATTACKED GROUP:Crescent Martyrs Front -> GROUP:Northern Defence Army"},
+		{"strikes on by", "Strikes on the Haqqani Network by Pakistan continued.", "ATTACKED PLACE:Pakistan -> GROUP:Haqqani Network"},
+		{"bombings by despite", "Despite heavy bombings by the U.S., ISKP survived.", "ATTACKED PLACE:United States -> GROUP:Islamic State Khorasan Province"},
+		{"episode brought together", "In an episode of Newsnight, Anna Berg brought together analyst Karl Huber and lecturer Sara Lind.", "HOSTED PERSON:Anna Berg -> PROGRAM:Newsnight"},
+		{"episode guests", "In an episode of Newsnight, Anna Berg brought together analyst Karl Huber and lecturer Sara Lind.", "APPEARED_ON PERSON:Sara Lind -> PROGRAM:Newsnight"},
+		{"hosted by", "Newsnight, which is hosted by Anna Berg, returns tonight.", "HOSTED PERSON:Anna Berg -> PROGRAM:Newsnight"},
+		{"host premodifier", "Newsnight host Anna Berg asked the minister twice.", "HOSTED PERSON:Anna Berg -> PROGRAM:Newsnight"},
+		{"speaking on", "Speaking on Newsnight, analyst Karl Huber disagreed.", "APPEARED_ON PERSON:Karl Huber -> PROGRAM:Newsnight"},
+		{"told outlet", "Analyst Karl Huber told Reuters that talks had stalled.", "APPEARED_ON PERSON:Karl Huber -> OUTLET:Reuters"},
+		{"based in", "The Centre for Rural Studies is based in Kabul.", "LOCATED_IN ORGANIZATION:Centre for Rural Studies -> PLACE:Kabul"},
+		{"leader apposition", "Jawed Sultani, leader of the Eastern Ridge Brigades, spoke.", "LEADER_OF PERSON:Jawed Sultani -> GROUP:Eastern Ridge Brigades"},
+		{"leader premodifier", "Taliban leader Hibatullah Akhundzada issued a decree.", "LEADER_OF PERSON:Hibatullah Akhundzada -> GROUP:Taliban"},
+		{"programme of outlet", "Farakhabar, a debate programme broadcast by TOLOnews, aired the interview.", "PART_OF PROGRAM:FARAKHABAR -> OUTLET:TOLOnews"},
+		{"outlet possessive programme", "He spoke on the BBC's Newsnight last week.", "PART_OF PROGRAM:Newsnight -> OUTLET:BBC"},
+		{"rifts with", "Hamas has long exploited the growing rifts with Fatah.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas"},
+		{"rivals pair", "Hamas and Fatah are bitter rivals.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas"},
+		{"rivals premodifier", "Talks between rivals Hamas and Fatah stalled.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas"},
+		{"split from", "The Eastern Ridge Brigades, which split from the TTP, claimed the attack.", "BRANCH_OF GROUP:Eastern Ridge Brigades -> GROUP:Tehrik-i-Taliban Pakistan"},
+		{"alliance between", "The alliance between Hamas and Hezbollah worried Israel.", "ALLIED_WITH GROUP:Hamas -> GROUP:Hezbollah"},
+		{"ally noun", "The Houthis, an ally of Hezbollah, fired missiles.", "ALLIED_WITH GROUP:Hezbollah -> GROUP:Houthis"},
+		{"claimed responsibility", "The Crescent Martyrs Front claimed responsibility for the bombing of the Northern Defence Army base.", "ATTACKED GROUP:Crescent Martyrs Front -> GROUP:Northern Defence Army"},
+		{"attack possessive", "Al-Shabaab's attack on the Somali National Army killed ten.", "ATTACKED GROUP:al-Shabaab -> GROUP:Somali National Army"},
+		{"under fire from", "The Northern Defence Army came under fire from the Crescent Martyrs Front.", "ATTACKED GROUP:Crescent Martyrs Front -> GROUP:Northern Defence Army"},
+		{"bombings by against", "Bombings by ISKP against the Taliban rose in 2022.", "ATTACKED GROUP:Islamic State Khorasan Province -> GROUP:Taliban"},
+		{"host apposition", "Anna Berg, the host of Newsnight, asked twice.", "HOSTED PERSON:Anna Berg -> PROGRAM:Newsnight"},
+		{"host verb", "Anna Berg presents Newsnight on weekdays.", "HOSTED PERSON:Anna Berg -> PROGRAM:Newsnight"},
+		{"guests on", "Guests on Newsnight included analyst Karl Huber and lecturer Sara Lind.", "APPEARED_ON PERSON:Sara Lind -> PROGRAM:Newsnight"},
+		{"group in place", "The Taliban in Kabul rejected the offer.", "LOCATED_IN GROUP:Taliban -> PLACE:Kabul"},
+		{"place possessive", "Afghanistan's Taliban rejected the offer.", "LOCATED_IN GROUP:Taliban -> PLACE:Afghanistan"},
+		{"leads", "Jawed Sultani leads the Eastern Ridge Brigades.", "LEADER_OF PERSON:Jawed Sultani -> GROUP:Eastern Ridge Brigades"},
+	}
+	used := map[string]bool{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, names := extractText(t, tt.text)
+			got := relationStrings(ex, names)
+			if !contains(got, tt.want) {
+				t.Errorf("relationships %q lack %q", got, tt.want)
+			}
+			for _, r := range ex.Relationships {
+				used[strings.TrimPrefix(r.Citation.Extractor, "rules/"+version+":")] = true
+			}
+		})
+	}
+	for _, p := range relPatterns {
+		if !used[p.name] {
+			t.Errorf("pattern %q is exercised by no test case", p.name)
+		}
+	}
+}
+
+func TestNoRelationWithoutPattern(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"mere co-occurrence", "The Taliban and ISKP were both mentioned in the report."},
+		{"same group twice", "The Islamic State Khorasan (IS-K), a branch of the Islamic State Khorasan Province, grew."},
+		{"wrong kinds for hosting", "In an episode of Newsnight, the Taliban brought together Hamas and Fatah."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, names := extractText(t, tt.text)
+			if got := relationStrings(ex, names); len(got) != 0 {
+				t.Errorf("unexpected relationships %q", got)
+			}
+		})
+	}
+}
+
+func TestAttackForms(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"cameo verb", "The Crescent Martyrs Front besieged the Northern Defence Army for a week.",
+			"ATTACKED GROUP:Crescent Martyrs Front -> GROUP:Northern Defence Army"},
+		{"cameo passive", "The Northern Defence Army was ambushed by the Crescent Martyrs Front near the river.",
+			"ATTACKED GROUP:Crescent Martyrs Front -> GROUP:Northern Defence Army"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, names := extractText(t, tt.text)
+			got := relationStrings(ex, names)
+			for _, g := range got {
+				if g == tt.want {
+					return
+				}
+			}
+			t.Errorf("relations %v lack %q", got, tt.want)
+		})
+	}
+}

@@ -1,0 +1,167 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	g "github.com/newsgraph/newsgraph/graph"
+)
+
+// A relation pattern is a regular expression over a sentence abstract (see
+// abstract). Macros:
+//
+//	{X} {Y} {P} {H} {A} {B}  an entity slot, with an optional article and an
+//	                         optional acronym apposition ("E1 , or E2 ,")
+//	{W}                      up to three lower-case filler words
+//	{F}                      up to eight filler items that are not entities
+//	{R}                      up to three role words before a name
+//
+// The trigger words are captured by the groups "t" and "t2".
+type relPattern struct {
+	name  string
+	expr  string
+	keys  []string // the sentence must contain one of these words
+	out   []relOut
+	roles map[string]string // slot group -> role it gives the entity
+}
+
+type relOut struct {
+	typ      g.RelationType
+	src, tgt string // slot group names
+	conf     float64
+}
+
+func one(t g.RelationType, src, tgt string, conf float64) []relOut {
+	return []relOut{{t, src, tgt, conf}}
+}
+
+var relPatterns = []relPattern{
+	// RIVAL_OF
+	{name: "rival-between", keys: []string{"between"}, out: one(g.RivalOf, "x", "y", 0.8),
+		expr: `(?P<t>(?:clash|clashes|battle|battles|fighting|rivalry|rivalries|war|conflict|tensions?|hostilit(?:y|ies)|feud|infighting|skirmish(?:es)?|fight) between) {X} and {Y}`},
+	{name: "rival-verb", keys: []string{"clash", "fought", "fight", "battl", "feud", "war"}, out: one(g.RivalOf, "x", "y", 0.75),
+		expr: `{X} (?:has |have |had |is |are |was |were |has been |have been )?(?:repeatedly |also |often |reportedly )?(?P<t>clashed|clashes|clash|clashing|fought|fights|fight|fighting|battled|battles|battling|feuded|at war) (?:with |against )(?:the |its |their )?(?:rival )?{Y}`},
+	{name: "rival-noun", keys: []string{"rival", "enem", "foe", "opponent"}, out: one(g.RivalOf, "x", "y", 0.7),
+		expr: `{X} (?:'s |, |is |was |are |were )(?:a |an |the |its |their )?(?:[a-z-]+ )?(?P<t>rivals?|arch-rivals?|archrivals?|enemy|enemies|foes?|opponents?) (?:of |to )?(?:the )?{Y}`},
+	{name: "rivals-pair", keys: []string{"rival", "enem", "foe"}, out: one(g.RivalOf, "x", "y", 0.7),
+		expr: `{X} and {Y} (?:, |are |were |have long been |remain )(?:[a-z-]+ )?(?P<t>rivals|enemies|foes)`},
+	{name: "rivals-premodifier", keys: []string{"rival"}, out: one(g.RivalOf, "x", "y", 0.7),
+		expr: `(?P<t>rivals|rival groups|rival factions) {X} and {Y}`},
+	{name: "rift-with", keys: []string{"rift", "feud", "rivalry", "hostil", "tension"}, out: one(g.RivalOf, "x", "y", 0.55),
+		expr: `{X} {F}(?P<t>rifts?|feud|rivalry|hostility|tensions?) with {Y}`},
+	// BRANCH_OF
+	{name: "branch-apposition", keys: []string{"branch", "affiliate", "wing", "offshoot", "franchise", "chapter", "faction", "splinter", "arm"}, out: one(g.BranchOf, "x", "y", 0.85),
+		expr: `{X} , (?:(?:a|an|the|its) )?{W}(?P<t>branch|affiliate|wing|offshoot|franchise|chapter|arm|faction|splinter group|splinter) of {W}{Y}`},
+	{name: "branch-copula", keys: []string{"branch", "affiliate", "wing", "offshoot", "franchise", "chapter", "faction", "splinter", "arm"}, out: one(g.BranchOf, "x", "y", 0.85),
+		expr: `{X} (?:has |have |had )?(?:long |since |also )?(?:emerged as|is|was|became|become|serves as|operates as|functions as|remains|began as|started as) (?:a|an|the|its) {W}(?P<t>branch|affiliate|wing|offshoot|franchise|chapter|arm|faction|splinter group) of {W}{Y}`},
+	{name: "branch-premodifier", keys: []string{"branch", "affiliate", "wing", "offshoot", "franchise"}, out: one(g.BranchOf, "x", "y", 0.75),
+		expr: `{Y} (?:'s )?(?:local |regional )?(?P<t>affiliate|branch|offshoot|franchise|wing) (?:, )?{X}`},
+	{name: "branch-split", keys: []string{"split", "broke", "splinter", "affiliated"}, out: one(g.BranchOf, "x", "y", 0.7),
+		expr: `{X} (?:, which |which |that )?(?:has |had )?(?P<t>split from|split off from|broke away from|splintered from|is affiliated with|was affiliated with|are affiliated with) {Y}`},
+	// MEMBER_OF
+	{name: "member-apposition", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "recruit", "supporter", "lawmaker", "mp", "senator"}, out: one(g.MemberOf, "x", "y", 0.75),
+		expr: `{X} , (?:a |an |the )?{W}(?P<t>members?|fighters?|militants?|spokesman|spokeswoman|spokesperson|officials?|operatives?|recruits?|supporters?|lawmaker|mp|senator) (?:of|for|with|from) (?:[a-z-]+ )?{Y}`},
+	{name: "member-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "lawmaker", "mp", "senator", "commander"}, out: one(g.MemberOf, "x", "y", 0.7),
+		expr: `{Y} (?:'s )?(?:senior |former |top |local )?(?P<t>member|fighter|militant|commander|spokesman|spokeswoman|spokesperson|official|operative|lawmaker|mp|senator) {X}`},
+	{name: "member-verb", keys: []string{"join", "member", "defect", "allegiance", "fight"}, out: one(g.MemberOf, "x", "y", 0.7),
+		expr: `{X} (?:has |have |had |later |reportedly )?(?P<t>joined|is a member of|was a member of|are members of|were members of|became a member of|defected to|pledged allegiance to|swore allegiance to|fights for|fought for) {Y}`},
+	// ALLIED_WITH
+	{name: "ally-between", keys: []string{"alliance", "cooperation", "partnership", "pact", "ties"}, out: one(g.AlliedWith, "x", "y", 0.75),
+		expr: `(?P<t>alliance|cooperation|partnership|pact|ties|collaboration) between {X} and {Y}`},
+	{name: "ally-verb", keys: []string{"allied", "aligned", "sided", "cooperat", "partner", "teamed", "joined forces", "alliance"}, out: one(g.AlliedWith, "x", "y", 0.8),
+		expr: `{X} (?:has |have |had |is |are |was |were |closely )?(?P<t>allied|aligned|sided|cooperated|cooperating|cooperates|partnered|teamed up|joined forces|formed an alliance|forged an alliance) with {Y}`},
+	{name: "ally-pair", keys: []string{"alliance", "forces", "cooperate", "allies", "allied"}, out: one(g.AlliedWith, "x", "y", 0.75),
+		expr: `{X} and {Y} (?:have |had |later )?(?P<t>formed an alliance|forged an alliance|joined forces|agreed to cooperate|are allies|were allies|allied|are allied)`},
+	{name: "ally-noun", keys: []string{"ally", "allies"}, out: one(g.AlliedWith, "x", "y", 0.7),
+		expr: `{X} (?:'s |, (?:an? |the |a close |a key )?|(?:is |was |are |were )(?:an? |the )?(?:close |key |longtime |staunch )?)(?P<t>ally|allies)(?: of)? {Y}`},
+	// ATTACKED
+	// The verbs include CAMEO 2.0 classes 18-20 (assault, fight, mass
+	// violence; Phoenix dictionaries, MIT), in the past tense.
+	{name: "attack-verb", keys: []string{"attack", "bomb", "struck", "shell", "raid", "ambush", "target", "assault", "invad", "storm", "kill", "kidnap", "abduct", "fire", "strike", "launched", "carried", "assassinat", "besieg", "massacr", "shot", "stabb", "pound", "ransack", "overr", "torture", "terroriz"}, out: one(g.Attacked, "x", "y", 0.75),
+		expr: `{X} (?:has |have |had |reportedly |allegedly |then |also |later |repeatedly )*(?P<t>attacked|bombed|bombarded|struck|shelled|raided|ambushed|targeted|assaulted|invaded|stormed|killed|kidnapped|abducted|assassinated|besieged|massacred|shot|stabbed|pounded|ransacked|overran|tortured|terrorized|terrorised|fired on|opened fire on|launched (?:an |a |new |fresh |several |multiple )?(?:[a-z-]+ )?(?:attacks?|strikes?|assaults?|offensive|raids?) (?:on|against)|carried out (?:an |a |the )?(?:[a-z-]+ )?(?:attacks?|bombings?|strikes?|raids?) (?:on|against)) {Y}`},
+	{name: "attack-passive", keys: []string{"by"}, out: one(g.Attacked, "x", "y", 0.75),
+		expr: `{Y} (?:was|were|has been|have been|had been|is|are|being) (?:[a-z]+ )?(?P<t>attacked|bombed|bombarded|targeted|struck|shelled|raided|ambushed|hit|invaded|stormed|killed|kidnapped|abducted|assassinated|besieged|massacred|shot|stabbed|pounded|overrun|tortured) by {X}`},
+	{name: "attack-responsibility", keys: []string{"responsib"}, out: one(g.Attacked, "x", "y", 0.7),
+		expr: `{X} (?:has |have |had )?(?:quickly |later |also )?(?P<t>claimed responsibility for|took responsibility for|claimed|accepted responsibility for) (?:the |an |a |this |last [a-z]+ 's |[a-z]+ 's )?(?:[a-z-]+ )?(?:attacks?|bombings?|strikes?|raids?|assaults?|ambush|blasts?|killings?|massacre|shooting) (?:on|of|against|targeting|in) {Y}`},
+	{name: "attack-noun-on-by", keys: []string{"by"}, out: one(g.Attacked, "x", "y", 0.75),
+		expr: `(?P<t>(?:attacks?|bombings?|strikes?|airstrikes?|air strikes|raids?|shelling|assaults?|offensive|counterattacks?|ambush(?:es)?) (?:on|against|targeting)) {Y}(?: 's(?: [a-z-]+){1,2})? by {X}`},
+	{name: "attack-noun-by-on", keys: []string{"by"}, out: one(g.Attacked, "x", "y", 0.75),
+		expr: `(?P<t>(?:attacks?|bombings?|strikes?|airstrikes?|air strikes|raids?|shelling|assaults?|offensive|counterattacks?|ambush(?:es)?) by) {X} (?:on|against|targeting) {Y}`},
+	{name: "attack-possessive", keys: []string{"'s"}, out: one(g.Attacked, "x", "y", 0.7),
+		expr: `{X} 's (?:[a-z-]+ )?(?P<t>attacks?|bombings?|strikes?|airstrikes?|raids?|offensive|assault|shelling) (?:on|against) {Y}`},
+	{name: "attack-despite", keys: []string{"by"}, out: one(g.Attacked, "x", "y", 0.6),
+		expr: `(?:despite|after|enduring|endured|suffered|suffering|facing|withstood|survived|weathered) {F}(?P<t>(?:attacks?|bombings?|strikes?|airstrikes?|raids?|counterattacks?|offensives?|assaults?|shelling) by) {X} , {Y}`},
+	{name: "attack-under-fire", keys: []string{"under"}, out: one(g.Attacked, "x", "y", 0.7),
+		expr: `{Y} (?:came|has come|have come|is|was|were|are|had come) under (?P<t>attack|fire) from {X}`},
+	// HOSTED and APPEARED_ON
+	{name: "episode-brought-together", keys: []string{"episode", "edition", "segment", "broadcast", "installment"},
+		out:   []relOut{{g.Hosted, "h", "p", 0.8}, {g.AppearedOn, "a", "p", 0.8}, {g.AppearedOn, "b", "p", 0.8}},
+		roles: map[string]string{"h": "host"},
+		expr:  `(?P<t>(?:episode|edition|segment|installment|broadcast) of) {P} , {H} (?P<t2>brought together|hosted|welcomed|interviewed|spoke with|talked with|spoke to|talked to|sat down with|invited|moderated a debate between|moderated a discussion between|moderated) {R}{A}(?: ,)?(?: and {R}{B})?`},
+	{name: "host-premodifier", keys: []string{"host", "presenter", "anchor", "moderator"}, out: one(g.Hosted, "h", "p", 0.8),
+		roles: map[string]string{"h": "host"},
+		expr:  `{P} (?:'s )?(?P<t>host|presenter|anchor|moderator) {H}`},
+	{name: "host-apposition", keys: []string{"host", "presenter", "anchor", "moderator"}, out: one(g.Hosted, "h", "p", 0.8),
+		roles: map[string]string{"h": "host"},
+		expr:  `{H} , (?:the |a |an )?{W}(?P<t>host|presenter|anchor|moderator) of {P}`},
+	{name: "hosted-by", keys: []string{"by"}, out: one(g.Hosted, "h", "p", 0.75),
+		roles: map[string]string{"h": "host"},
+		expr:  `{P} (?:, )?{F}(?P<t>hosted by|presented by|moderated by|anchored by) {R}{H}`},
+	{name: "host-verb", keys: []string{"host", "present", "anchor"}, out: one(g.Hosted, "h", "p", 0.75),
+		roles: map[string]string{"h": "host"},
+		expr:  `{H} (?:, who |who )?(?P<t>hosts|hosted|presents|presented|anchors|anchored) {P}`},
+	{name: "appeared-verb", keys: []string{"told", "on", "interview", "speaking", "spoke", "guest"}, out: one(g.AppearedOn, "a", "p", 0.7),
+		expr: `{A} (?:, )?(?:\S+ ){0,4}?(?P<t>told|said on|speaking on|speaking to|appeared on|appearing on|was a guest on|a guest on|was interviewed on|in an interview with|spoke to|said in an interview with) {P}`},
+	{name: "appeared-fronted", keys: []string{"speaking", "appearing", "interview", "guest"}, out: one(g.AppearedOn, "a", "p", 0.7),
+		expr: `(?P<t>speaking on|appearing on|in an interview with|speaking to|guests? on|a guest of|in an interview on) {P} , {R}{A}`},
+	{name: "appeared-guests", keys: []string{"guest"}, out: []relOut{{g.AppearedOn, "a", "p", 0.7}, {g.AppearedOn, "b", "p", 0.7}},
+		expr: `(?P<t>guests?) (?:on|of) {P} (?:, )?(?:included |were |was )?{R}{A}(?: ,)?(?: and {R}{B})?`},
+	// PART_OF: a programme of an outlet.
+	{name: "programme-of-outlet", keys: []string{"programme", "program", "show", "series", "broadcast"}, out: one(g.PartOf, "p", "y", 0.75),
+		expr: `{P} , (?:a |an |the )?{W}(?P<t>programme|program|show|series) (?:broadcast |aired |produced |run )?(?:by|on|of) {Y}`},
+	{name: "outlet-programme", keys: []string{"'s"}, out: one(g.PartOf, "p", "y", 0.7),
+		expr: `{Y} (?P<t>'s) (?:[a-z-]+ )?(?:programme |program |show )?{P}`},
+	// LOCATED_IN
+	{name: "located-verb", keys: []string{"based", "headquarter", "located", "active", "operat", "entrenched", "stationed", "deployed", "present"}, out: one(g.LocatedIn, "x", "y", 0.7),
+		expr: `{X} (?:, which is |, which |which |that |is |was |are |were |has been |remains )?(?:mainly |mostly |largely |primarily |also )?(?P<t>based|headquartered|located|active|operating|operates|operate|entrenched|stationed|deployed|present) (?:mainly |mostly |largely |primarily )?(?P<t2>in|across|throughout) {Y}`},
+	{name: "located-in", keys: []string{"in"}, out: one(g.LocatedIn, "x", "y", 0.5),
+		expr: `{X} (?P<t>in) {Y}`},
+	{name: "located-possessive", keys: []string{"'s"}, out: one(g.LocatedIn, "x", "y", 0.6),
+		expr: `{Y} (?P<t>'s) {X}`},
+	// LEADER_OF
+	{name: "leader-apposition", roles: map[string]string{"x": triggerRole}, keys: []string{"leader", "head", "chief", "founder", "commander", "president", "chair", "emir", "minister", "director", "secretary", "governor", "mayor"}, out: one(g.LeaderOf, "x", "y", 0.8),
+		expr: `{X} , (?:the |a |an )?{W}(?P<t>leader|head|chief|founder|co-founder|commander|president|chairman|chairwoman|emir|chief executive|prime minister|director|secretary-general|governor|mayor) of (?:[a-z-]+ )?{Y}`},
+	{name: "leader-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"leader", "chief", "head", "emir", "founder", "commander", "president", "minister", "chair", "governor"}, out: one(g.LeaderOf, "x", "y", 0.75),
+		expr: `{Y} (?:'s )?(?:supreme |top |new |former |late )?(?P<t>leader|chief|head|emir|founder|commander|president|prime minister|chairman|chairwoman|governor) {X}`},
+	{name: "leader-verb", keys: []string{"lead", "led", "head", "found", "command"}, out: one(g.LeaderOf, "x", "y", 0.7),
+		expr: `{X} (?:, who |who )?(?P<t>leads|led|heads|headed|founded|co-founded|commands|commanded) {Y}`},
+}
+
+// compiledRel is a relation pattern ready to run.
+type compiledRel struct {
+	relPattern
+	re *regexp.Regexp
+}
+
+var compiledRels = compileRels(relPatterns)
+
+func compileRels(ps []relPattern) []compiledRel {
+	out := make([]compiledRel, len(ps))
+	for i, p := range ps {
+		expr := p.expr
+		for _, n := range []string{"X", "Y", "P", "H", "A", "B"} {
+			expr = strings.ReplaceAll(expr, "{"+n+"}", slotExpr(strings.ToLower(n)))
+		}
+		expr = strings.ReplaceAll(expr, "{W}", `(?:[a-z][a-z'-]* ){0,3}`)
+		expr = strings.ReplaceAll(expr, "{F}", `(?:[^E ]\S* ){0,8}`)
+		expr = strings.ReplaceAll(expr, "{R}", `(?:[a-z][a-z-]* ){0,3}`)
+		out[i] = compiledRel{p, regexp.MustCompile(`(?:^| )` + expr + `(?: |$)`)}
+	}
+	return out
+}
+
+// slotExpr matches one entity slot named n, with an optional article and an
+// optional acronym apposition ("E1 ( E2 )", "E1 , or E2 ,").
+func slotExpr(n string) string {
+	return `(?:(?:the|this) )?(?P<` + n + `>E\d+)(?: \( E\d+ \)| , or E\d+ ,?)?`
+}

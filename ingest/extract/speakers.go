@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Speakers of tagged attributions: the source phrase the tagger labelled,
+// widened to whole mentions, or the name right before the cue, resolved to
+// the entities that speak.
+
+// wholeMentions widens a source span to the whole of the mentions it cuts,
+// role phrases included: "Analyst Karl Huber" is the noun phrase PolNeAR
+// marks, and "Forces" stands for "the Tarvel Defence Forces".
+func (d *doc) wholeMentions(t0, t1 int) (int, int) {
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 > t0 })
+	for ; i < len(d.mentions) && d.mentions[i].T0 < t1; i++ {
+		m := d.mentions[i]
+		if m.Anaphor || m.RoleT0 > t0 && m.T0 >= t0 {
+			if m.T1 > t1 && !m.Anaphor {
+				t1 = m.T1
+			}
+			continue
+		}
+		t0 = min(t0, m.RoleT0)
+		t1 = max(t1, m.T1)
+	}
+	return t0, t1
+}
+
+// cueWordIn reports whether a cue holds a reporting word: one seen in
+// PolNeAR's training cues, a speech verb, "according" or a colon.
+func (d *doc) cueWordIn(k0, k1 int) bool {
+	for k := k0; k < k1; k++ {
+		if w := d.lower[k]; cueWords[w] || speechVerbs[w] || w == "according" || w == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerBefore finds the speaker of a cue the tagger gave no source: a
+// name (with its role) or a pronoun right before the cue, allowing one
+// adverb between ("X also said"). Without one the claim has no source.
+func (d *doc) speakerBefore(k0 int) *speaker {
+	none := &speaker{factor: 1}
+	end := k0
+	if end > 0 && isLowerWord(d.lower[end-1]) && strings.HasSuffix(d.lower[end-1], "ly") || end > 0 && d.lower[end-1] == "also" {
+		end--
+	}
+	if end <= 0 {
+		return none
+	}
+	if d.words[end-1] == "," {
+		// "X, leader of the Y, told": skip the apposition back to its
+		// comma; "the authority's chief, Henrik Dahl, said": the name
+		// between the commas speaks.
+		for j := end - 2; j > 0 && j >= end-14 && d.toks[j+1].NL == 0; j-- {
+			if w := d.words[j]; w == "," {
+				if m := d.mentionSpanning(j+1, end-1); m != nil && m.Ent.Kind == graph.Person {
+					return d.sourceSpeaker(m.RoleT0, m.T1)
+				}
+				end = j
+				break
+			} else if w == "." || w == ";" || isQuoteToken(w) {
+				return none
+			}
+		}
+		if d.words[end-1] == "," {
+			return none
+		}
+	}
+	if w := d.lower[end-1]; w == "he" || w == "she" {
+		if p := d.pronounSpeaker(end - 1); p != nil {
+			return p
+		}
+		return &speaker{t0: end - 1, t1: end, factor: pronounSpeakerFactor}
+	}
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= end })
+	for ; i < len(d.mentions) && d.mentions[i].T1 == end; i++ {
+		if m := d.mentions[i]; !m.Anaphor && m.Ent != nil && m.Ent.Kind != graph.Place && m.Ent.Kind != graph.Program {
+			return d.sourceSpeaker(m.RoleT0, m.T1)
+		}
+	}
+	return none
+}
+
+// mentionSpanning returns the mention covering exactly tokens [t0, t1),
+// role phrase allowed.
+func (d *doc) mentionSpanning(t0, t1 int) *mention {
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t1 })
+	for ; i < len(d.mentions) && d.mentions[i].T1 == t1; i++ {
+		if m := d.mentions[i]; !m.Anaphor && m.Ent != nil && (m.T0 == t0 || m.RoleT0 == t0) {
+			return m
+		}
+	}
+	return nil
+}
+
+// sourceSpeaker resolves a tagged source span to the entities it names:
+// the people, groups and organisations mentioned inside it; a pronoun to
+// the person it stands for; a group noun ("the experts") to the people the
+// article introduced in that role.
+func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
+	spk := &speaker{t0: t0, t1: t1, factor: 1}
+	first := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 >= t0 })
+	for _, m := range d.mentions[first:] {
+		if m.T0 >= t1 {
+			break
+		}
+		if m.T1 > t1 || m.Ent == nil {
+			continue
+		}
+		// The head of the noun phrase speaks, and names joined to it by
+		// "and"; not the names in an apposition or a prepositional phrase
+		// ("X, a lecturer at Y").
+		if len(spk.ents) > 0 && !(m.T0 >= 1 && d.lower[m.T0-1] == "and") {
+			break
+		}
+		switch m.Ent.Kind {
+		case graph.Person, graph.Group, graph.Organization, graph.Outlet:
+			spk.ents = append(spk.ents, m.Ent)
+			if m.Other != nil {
+				spk.ents = append(spk.ents, m.Other)
+			}
+			if m.Anaphor {
+				spk.factor = pronounSpeakerFactor
+			}
+		}
+	}
+	if len(spk.ents) > 0 {
+		return spk
+	}
+	if t1-t0 == 1 && (d.lower[t0] == "who" || d.lower[t0] == "which") && t0 >= 2 && d.words[t0-1] == "," {
+		// "X of the Y, who called ...": the relative pronoun stands for
+		// the last person named before its comma.
+		for i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t0-1 }) - 1; i >= 0 && d.mentions[i].T1 > t0-14; i-- {
+			m := d.mentions[i]
+			if !m.Anaphor && m.Ent != nil && m.Ent.Kind == graph.Person {
+				return &speaker{t0: t0, t1: t1, ents: []*entity{m.Ent}, factor: pronounSpeakerFactor}
+			}
+		}
+		return spk
+	}
+	if t1-t0 == 1 && (d.lower[t0] == "he" || d.lower[t0] == "she") {
+		if p := d.pronounSpeaker(t0); p != nil {
+			return p
+		}
+		return spk
+	}
+	if _, ok := groupSpeakers[d.lower[t1-1]]; ok {
+		g := d.groupSpeaker(t0, t1)
+		return g
+	}
+	return spk
+}
