@@ -1,0 +1,149 @@
+// Command nertrain trains the ingest/ner mention tagger from CoNLL-2003
+// training data and writes the model file that package embeds.
+//
+// A run is reproducible: fixed seed, fixed epochs, sentences shuffled by a
+// seeded generator, model entries written in key order; the same command
+// gives a byte-identical model. It trains on conllpp_train.txt only (word
+// statistics also read polnear/train/text) and then prints the score on
+// conllpp_dev.txt, which it never trains on. From the repository root:
+//
+//	go run ./cmd/nertrain -data ../shared/eval-data -out ingest/ner/model.bin.gz
+//
+// With -task attribution it trains the attribution model instead (source,
+// cue and content spans, from polnear/train, scored on polnear/dev) and
+// writes ingest/ner/attribution.bin.gz:
+//
+//	go run ./cmd/nertrain -task attribution
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/newsgraph/newsgraph/ingest/eval"
+	"github.com/newsgraph/newsgraph/ingest/ner"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "nertrain:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("nertrain", flag.ContinueOnError)
+	data := fs.String("data", "../shared/eval-data", "eval-data directory holding conllpp/")
+	out := fs.String("out", "ingest/ner/model.bin.gz", "model file to write")
+	epochs := fs.Int("epochs", 8, "training epochs")
+	seed := fs.Uint64("seed", 1, "shuffle seed")
+	folds := fs.Int("folds", 10, "gazetteer jackknife folds")
+	prune := fs.Float64("prune", 0.01, "drop averaged weights below this magnitude")
+	unlabeled := fs.String("unlabeled", "polnear/train/text", "running text under -data for case statistics (empty: none)")
+	showErrors := fs.Bool("errors", false, "print dev sentences the model gets wrong (stderr; for feature work)")
+	dev := fs.Bool("dev", true, "score the trained model on the dev split (never trained on)")
+	holdout := fs.Int("holdout", 0, "attribution: keep every n-th training article out and score on those instead of dev (0: off)")
+	task := fs.String("task", "ner", "what to train: ner (CoNLL-2003 names) or attribution (PolNeAR source/cue/content)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *task == "attribution" {
+		// Defaults for the attribution model: 10 epochs (chosen on held-out
+		// train articles, -holdout 5), weights below 1
+		// pruned (half the size, the same scores), written next to the
+		// tagger's model.
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		if !set["out"] {
+			*out = "ingest/ner/attribution.bin.gz"
+		}
+		if !set["epochs"] {
+			*epochs = 10
+		}
+		if !set["prune"] {
+			*prune = 1
+		}
+		return trainAttribution(*data, *out, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Context: true}, *dev, *holdout)
+	}
+	sents, err := readFile(filepath.Join(*data, "conllpp", "conllpp_train.txt"))
+	if err != nil {
+		return err
+	}
+	var text [][]string
+	if *unlabeled != "" {
+		if text, err = readUnlabeled(filepath.Join(*data, *unlabeled)); err != nil {
+			return err
+		}
+	}
+	start := time.Now()
+	m, err := ner.Train(sents, ner.TrainOptions{
+		Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Unlabeled: text,
+		Progress: func(epoch int, acc float64) {
+			fmt.Fprintf(os.Stderr, "epoch %d: train token accuracy %.4f (%s)\n", epoch, acc, time.Since(start).Round(time.Second))
+		},
+	})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, trained in %s\n", *out, buf.Len(), time.Since(start).Round(time.Second))
+	if !*dev {
+		return nil
+	}
+	devSents, err := readFile(filepath.Join(*data, "conllpp", "conllpp_dev.txt"))
+	if err != nil {
+		return err
+	}
+	var t eval.Table
+	for _, s := range devSents {
+		pred := m.Tag(s.Tokens)
+		t.ScoreBIO(s.Labels, pred)
+		if *showErrors {
+			printErrors(s, pred)
+		}
+	}
+	fmt.Fprintln(os.Stderr, "conllpp dev:")
+	t.Write(os.Stderr, map[string][]string{"micro(all)": nil, "micro(PER+ORG+LOC)": {"PER", "ORG", "LOC"}})
+	return nil
+}
+
+func readFile(path string) ([]ner.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ner.ReadCoNLL(f)
+}
+
+func printErrors(s ner.Sentence, pred []string) {
+	bad := false
+	for i := range pred {
+		bad = bad || pred[i] != s.Labels[i]
+	}
+	if !bad {
+		return
+	}
+	for i, w := range s.Tokens {
+		mark := ""
+		if pred[i] != s.Labels[i] {
+			mark = "<" + pred[i] + ">"
+		}
+		if s.Labels[i] != "O" || mark != "" {
+			fmt.Fprintf(os.Stderr, "%s/%s%s ", w, s.Labels[i], mark)
+		} else {
+			fmt.Fprintf(os.Stderr, "%s ", w)
+		}
+	}
+	fmt.Fprintln(os.Stderr)
+}

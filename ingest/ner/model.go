@@ -1,0 +1,290 @@
+// Package ner is a statistical mention detector: an averaged-perceptron
+// sequence tagger that labels PER, ORG, LOC and MISC names in tokenised
+// sentences. It is pure Go, trained by cmd/nertrain from the CoNLL-2003
+// training split (labels) and PolNeAR training texts (unlabelled word
+// statistics), and shipped as an embedded model file (model.bin.gz).
+//
+// Tokens are expected roughly as CoNLL/Penn Treebank splits them:
+// punctuation apart, "'s" apart, abbreviations such as "U.S." whole.
+//
+// The tagger decodes greedily left to right over BILOU labels, with hashed
+// features on the word, its shape, affixes, a ±2 window, how often the word
+// is capitalised in running text, word clusters, a gazetteer of names seen
+// in training, and the two previous labels. A Model is immutable after
+// Load and safe for concurrent use.
+//
+// The same tagger, trained by cmd/nertrain -task attribution on PolNeAR
+// with sentence-wide context features, labels attribution sources, cues
+// and contents (LoadAttribution; AttrSource, AttrCue and AttrContent name
+// its label slots).
+package ner
+
+import (
+	"sync"
+)
+
+// Span is one mention: tokens [Start, End) of type Label, one of PER, ORG,
+// LOC, MISC.
+type Span struct {
+	Start, End int
+	Label      string
+}
+
+// Model is a trained tagger. The zero value is not usable; get one from
+// Load or Decode.
+type Model struct {
+	feats   featureTable
+	lex     lexicon
+	scratch sync.Pool
+}
+
+// featureTable is an open-addressing hash table from feature key to its
+// weights. The weights sit in the slot next to the key, so that a lookup
+// that hits costs one cache miss, not two: tagging speed is bound by
+// memory latency. Keys are never 0 after remapping, so 0 marks an empty
+// slot.
+type featureTable struct {
+	slots []slot
+	mask  uint64
+	n     int
+}
+
+type slot struct {
+	key uint64
+	w   [numLabels]float32
+}
+
+// newFeatureTable sizes a table for n keys at a load of at most 2/3.
+func newFeatureTable(n int) featureTable {
+	size := 1
+	for size*2 < n*3 {
+		size <<= 1
+	}
+	return featureTable{slots: make([]slot, size), mask: uint64(size - 1)}
+}
+
+func nonZero(k uint64) uint64 {
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+// put stores the weights of key k; k must not be in the table yet.
+func (t *featureTable) put(k uint64, w *[numLabels]float32) {
+	k = nonZero(k)
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		if t.slots[i].key == 0 {
+			t.slots[i] = slot{key: k, w: *w}
+			t.n++
+			return
+		}
+	}
+}
+
+// get returns the weights of key k, or nil.
+func (t *featureTable) get(k uint64) *[numLabels]float32 {
+	k = nonZero(k)
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		switch t.slots[i].key {
+		case k:
+			return &t.slots[i].w
+		case 0:
+			return nil
+		}
+	}
+}
+
+// lexicon holds the word statistics the features read: case bins by
+// lowercase hash and gazetteer entries by hash of their word sequence.
+type lexicon struct {
+	caseBins map[uint64]uint8
+	gaz      map[uint64]uint8 // entry hash -> bitmask of typeNames indices
+	maxGaz   int
+	clusters map[uint64]uint16 // lowercase hash -> coarse<<10 | fine
+	context  bool              // add sentence-wide context features (attribution models)
+}
+
+// gazHash is the hash of a sequence of word hashes, as gazetteer entries are keyed.
+func gazHash(h, word uint64) uint64 { return mix(h, word) }
+
+const gazSeed = 0x5bd1e995
+
+// annotate fills the per-sentence token table: two pads each side, case
+// bins and gazetteer marks.
+func (lx *lexicon) annotate(toks []token, words []string) {
+	toks[0], toks[1] = padLeft, padLeft
+	n := len(words)
+	toks[n+2], toks[n+3] = padRight, padRight
+	for i, w := range words {
+		tk := &toks[i+2]
+		analyse(w, tk)
+		tk.caseBin = uint64(lx.caseBins[tk.lower]) + 100
+		if c := lx.clusters[tk.lower]; c != 0 {
+			tk.fine, tk.coarse = uint64(c&1023), uint64(c>>10)
+		}
+	}
+	lx.markGazetteer(toks[2:n+2], nil)
+}
+
+// markGazetteer marks tokens covered by gazetteer entries with (type,
+// position) hashes. If gaz is non-nil it is used instead of lx.gaz (the
+// trainer uses per-fold gazetteers).
+func (lx *lexicon) markGazetteer(toks []token, gaz func(uint64) uint8) {
+	if gaz == nil {
+		if len(lx.gaz) == 0 {
+			return
+		}
+		gaz = func(k uint64) uint8 { return lx.gaz[k] }
+	}
+	for i := range toks {
+		if toks[i].flags&flagHasUpper == 0 {
+			continue // entries start with a capital; skip most lookups
+		}
+		h := uint64(gazSeed)
+		for l := 1; l <= lx.maxGaz && i+l <= len(toks); l++ {
+			h = gazHash(h, toks[i+l-1].word)
+			mask := gaz(h)
+			if mask == 0 {
+				continue
+			}
+			for t := range typeNames {
+				if mask&(1<<t) == 0 {
+					continue
+				}
+				for j := i; j < i+l; j++ {
+					pos := prefI
+					switch {
+					case l == 1:
+						pos = prefU
+					case j == i:
+						pos = prefB
+					case j == i+l-1:
+						pos = prefL
+					}
+					tk := &toks[j]
+					tk.gmask |= 1 << t
+					if tk.ngaz < len(tk.gaz) {
+						tk.gaz[tk.ngaz] = uint64(t*8 + pos + 1)
+						tk.ngaz++
+					}
+				}
+			}
+		}
+	}
+}
+
+type scratch struct {
+	toks   []token
+	keys   []uint64
+	labels []int
+	scores [numLabels]float32
+}
+
+func (m *Model) getScratch(n int) *scratch {
+	s, _ := m.scratch.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
+	}
+	if cap(s.toks) < n+4 {
+		s.toks = make([]token, n+4)
+		s.labels = make([]int, n)
+	}
+	s.toks = s.toks[:n+4]
+	s.labels = s.labels[:n]
+	return s
+}
+
+// decode labels the words into s.labels.
+func (m *Model) decode(s *scratch, words []string) {
+	m.lex.annotate(s.toks, words)
+	if m.lex.context {
+		addContext(s.toks[2:len(words)+2], words)
+	}
+	headline := isHeadline(s.toks[2 : len(words)+2])
+	prev, prev2 := labelO, labelO
+	for i := range words {
+		s.scores = [numLabels]float32{}
+		s.keys = staticKeys(s.keys[:0], s.toks, i, headline)
+		s.keys = dynamicKeys(s.keys, s.toks, i, prev, prev2)
+		for _, k := range s.keys {
+			if row := m.feats.get(k); row != nil {
+				for l := range row {
+					s.scores[l] += row[l]
+				}
+			}
+		}
+		best := bestAllowed(s.scores[:], prev, i == len(words)-1)
+		s.labels[i] = best
+		prev2, prev = prev, best
+	}
+}
+
+// bestAllowed picks the highest-scoring label that may follow prev.
+func bestAllowed(scores []float32, prev int, last bool) int {
+	best := -1
+	for l, sc := range scores {
+		if !allowed(prev, l) || last && !allowedLast(l) {
+			continue
+		}
+		if best < 0 || sc > scores[best] {
+			best = l
+		}
+	}
+	return best
+}
+
+// Tag returns one BIO label per token ("B-PER", "I-ORG", "O", ...).
+func (m *Model) Tag(tokens []string) []string {
+	out := make([]string, len(tokens))
+	if len(tokens) == 0 {
+		return out
+	}
+	s := m.getScratch(len(tokens))
+	m.decode(s, tokens)
+	for i, l := range s.labels {
+		out[i] = bioNames[l]
+	}
+	m.scratch.Put(s)
+	return out
+}
+
+// Spans returns the mentions found in tokens, in order.
+func (m *Model) Spans(tokens []string) []Span {
+	if len(tokens) == 0 {
+		return nil
+	}
+	s := m.getScratch(len(tokens))
+	m.decode(s, tokens)
+	var out []Span
+	start := -1
+	for i, l := range s.labels {
+		if l == labelO {
+			continue
+		}
+		switch labelPrefix(l) {
+		case prefB:
+			start = i
+		case prefU:
+			out = append(out, Span{Start: i, End: i + 1, Label: typeNames[labelType(l)]})
+		case prefL:
+			out = append(out, Span{Start: start, End: i + 1, Label: typeNames[labelType(l)]})
+		}
+	}
+	m.scratch.Put(s)
+	return out
+}
+
+// UsuallyLower reports whether the word is mostly written in lower case
+// away from the start of a sentence in the text the model learnt from
+// ("Emergence" in a title-case heading is a common word, "Kabul" is not).
+// Unknown words report false.
+func (m *Model) UsuallyLower(word string) bool {
+	var tk token
+	analyse(word, &tk)
+	switch m.lex.caseBins[tk.lower] {
+	case 1, 2, 6, 7:
+		return true
+	}
+	return false
+}
