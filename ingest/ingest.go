@@ -1,0 +1,358 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/rs/zerolog"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Extractor turns one article into its extraction. ingest/extract provides
+// the rule-based one.
+type Extractor interface {
+	Extract(ctx context.Context, a *graph.Article) (*graph.Extraction, error)
+}
+
+// Writer is what ingest needs of a store.
+type Writer = graph.ExtractionWriter
+
+// statser is implemented by stores that can count what they hold; the
+// summary reports those counts after a batch when the writer is one.
+type statser interface {
+	Stats(ctx context.Context) (graph.Stats, error)
+}
+
+// Defaults of an Ingester.
+const (
+	DefaultWorkers      = 4
+	DefaultMaxTextBytes = 2 << 20  // 2 MiB of article text
+	DefaultMaxFetch     = 10 << 20 // 10 MiB of HTTP response body
+	DefaultFetchTimeout = 30 * time.Second
+)
+
+// Ingester reads articles from sources, extracts them and writes the
+// extractions, with a pool of workers. An article that fails is recorded in
+// the Summary with its location and reason, and the batch goes on. It is
+// safe for concurrent use.
+type Ingester struct {
+	extractor Extractor
+	writer    Writer
+	log       zerolog.Logger
+	now       func() time.Time
+	workers   int
+	maxText   int64
+	maxFetch  int64
+	client    *http.Client
+	userAgent string
+	progress  func(Result)
+}
+
+// Option configures an Ingester.
+type Option func(*Ingester)
+
+// WithLogger sets the logger; the default discards.
+func WithLogger(l zerolog.Logger) Option { return func(in *Ingester) { in.log = l } }
+
+// WithClock sets the clock that stamps IngestedAt.
+func WithClock(now func() time.Time) Option { return func(in *Ingester) { in.now = now } }
+
+// WithWorkers sets the number of articles processed at once (at least 1).
+func WithWorkers(n int) Option {
+	return func(in *Ingester) { in.workers = max(n, 1) }
+}
+
+// WithMaxTextBytes sets the largest article text accepted, in bytes; zero
+// or less means no limit. A larger article fails with an Invalid error
+// rather than being truncated: a cut article would carry a partial, silently
+// wrong record of what it says.
+func WithMaxTextBytes(n int64) Option { return func(in *Ingester) { in.maxText = n } }
+
+// WithMaxFetchBytes sets the largest HTTP response body read; zero or less
+// means no limit.
+func WithMaxFetchBytes(n int64) Option { return func(in *Ingester) { in.maxFetch = n } }
+
+// WithHTTPClient sets the client for URL and feed sources; the default has a
+// timeout of DefaultFetchTimeout.
+func WithHTTPClient(c *http.Client) Option { return func(in *Ingester) { in.client = c } }
+
+// WithUserAgent sets the User-Agent of HTTP requests.
+func WithUserAgent(ua string) Option { return func(in *Ingester) { in.userAgent = ua } }
+
+// WithProgress sets a function called after each article, from the worker
+// that processed it (so concurrently: it must be safe for that).
+func WithProgress(f func(Result)) Option { return func(in *Ingester) { in.progress = f } }
+
+// New returns an Ingester that extracts with x and writes to w.
+func New(x Extractor, w Writer, opts ...Option) *Ingester {
+	in := &Ingester{
+		extractor: x,
+		writer:    w,
+		log:       zerolog.Nop(),
+		now:       time.Now,
+		workers:   DefaultWorkers,
+		maxText:   DefaultMaxTextBytes,
+		maxFetch:  DefaultMaxFetch,
+		client:    &http.Client{Timeout: DefaultFetchTimeout},
+		userAgent: "newsgraph",
+	}
+	for _, o := range opts {
+		o(in)
+	}
+	return in
+}
+
+// Result is the outcome of one article.
+type Result struct {
+	Location      string // where it was read: a path, "path:line", a URL
+	ArticleID     string // "" when the article could not be read
+	Title         string
+	Entities      int
+	Mentions      int
+	Relationships int
+	Claims        int
+	Err           error // nil on success
+}
+
+// Failure is an article that could not be ingested.
+type Failure struct {
+	Location  string
+	ArticleID string     // "" when the article could not be read
+	Code      graph.Code // graph.Invalid for bad input, graph.Unavailable for a source that cannot be reached, ...
+	Reason    string     // safe to show: see graph.ErrorMessage
+	Err       error      // the whole cause, for logs
+}
+
+// String renders the failure as "location: reason (CODE)".
+func (f Failure) String() string {
+	return fmt.Sprintf("%s: %s (%s)", f.Location, f.Reason, f.Code)
+}
+
+// Summary counts what a batch extracted and wrote. Entities, Mentions,
+// Relationships and Claims are summed over articles (an entity in two
+// articles counts twice); Stats holds the store's distinct totals after the
+// batch.
+type Summary struct {
+	Articles      int
+	Entities      int
+	Mentions      int
+	Relationships int
+	Claims        int
+	Failures      []Failure    // in the order the sources were read
+	Stats         *graph.Stats // nil when the writer cannot count
+}
+
+// String renders the summary line the CLI prints.
+func (s *Summary) String() string {
+	return fmt.Sprintf("articles=%d entities=%d relationships=%d claims=%d failures=%d",
+		s.Articles, s.Entities, s.Relationships, s.Claims, len(s.Failures))
+}
+
+// job is one article to ingest; load reads it, in a worker, so that files
+// are read and linked pages fetched in parallel.
+type job struct {
+	seq      int
+	location string
+	load     func(ctx context.Context) (*graph.Article, error)
+}
+
+// failed is a job whose article could not even be listed (a missing path, a
+// malformed JSON line).
+func failed(location string, err error) job {
+	return job{location: location, load: func(context.Context) (*graph.Article, error) { return nil, err }}
+}
+
+// Ingest ingests every target: files, folders (recursively: .txt, .md,
+// .jsonl, .json), JSON-lines files, http(s) URLs of pages or RSS/Atom feeds.
+// Failures of single articles, or of targets that cannot be read, are in the
+// summary; the error is non-nil only when ctx ended the batch early (the
+// summary then counts what was done) or the store could not be counted.
+func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, error) {
+	const op = "ingest.Ingest"
+	jobs := make(chan job, in.workers)
+	go func() {
+		defer close(jobs)
+		seq := 0
+		emit := func(j job) bool {
+			j.seq = seq
+			seq++
+			select {
+			case jobs <- j:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		for _, t := range targets {
+			if !in.produceSafely(ctx, t, emit) {
+				return
+			}
+		}
+	}()
+
+	var (
+		mu       sync.Mutex
+		sum      = &Summary{}
+		failures []seqFailure
+		wg       sync.WaitGroup
+	)
+	for range in.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue // drain: the batch is over
+				}
+				r := in.process(ctx, j)
+				if r.Err != nil && ctx.Err() != nil {
+					continue // cut short by the end of the batch, not a failure of its own
+				}
+				mu.Lock()
+				if r.Err != nil {
+					failures = append(failures, seqFailure{j.seq, failureOf(r)})
+				} else {
+					sum.Articles++
+					sum.Entities += r.Entities
+					sum.Mentions += r.Mentions
+					sum.Relationships += r.Relationships
+					sum.Claims += r.Claims
+				}
+				mu.Unlock()
+				if in.progress != nil {
+					in.progress(r)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+
+	sort.Slice(failures, func(i, j int) bool { return failures[i].seq < failures[j].seq })
+	for _, f := range failures {
+		sum.Failures = append(sum.Failures, f.Failure)
+	}
+	if err := ctx.Err(); err != nil {
+		code := graph.Internal
+		if errors.Is(err, context.DeadlineExceeded) {
+			code = graph.Timeout
+		}
+		return sum, graph.E(op, code, "ingest interrupted before the end of the batch", err)
+	}
+	if s, ok := in.writer.(statser); ok {
+		st, err := s.Stats(ctx)
+		if err != nil {
+			return sum, graph.E(op, err)
+		}
+		sum.Stats = &st
+	}
+	return sum, nil
+}
+
+// produceSafely lists the articles of a target; a panic while reading it (a
+// bug) fails the rest of that target alone.
+func (in *Ingester) produceSafely(ctx context.Context, target string, emit func(job) bool) (ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			ok = emit(failed(target, graph.E("ingest.Read", graph.Internal,
+				"reading crashed (a bug: please report it)", fmt.Errorf("panic: %v\n%s", p, debug.Stack()))))
+		}
+	}()
+	return in.produce(ctx, target, emit)
+}
+
+type seqFailure struct {
+	seq int
+	Failure
+}
+
+func failureOf(r Result) Failure {
+	return Failure{
+		Location:  r.Location,
+		ArticleID: r.ArticleID,
+		Code:      graph.ErrorCode(r.Err),
+		Reason:    graph.ErrorMessage(r.Err),
+		Err:       r.Err,
+	}
+}
+
+// process reads, checks, extracts and writes one article. A panic in any
+// step (a bug, most likely in an extraction rule) fails this article alone.
+func (in *Ingester) process(ctx context.Context, j job) (r Result) {
+	const op = "ingest.process"
+	r = Result{Location: j.location}
+	defer func() {
+		if p := recover(); p != nil {
+			r.Err = graph.E(op, graph.Internal, "ingest crashed on this article (a bug: please report it)",
+				fmt.Errorf("panic: %v\n%s", p, debug.Stack()))
+		}
+	}()
+	a, err := j.load(ctx)
+	if err != nil {
+		r.Err = err
+		in.log.Debug().Str("location", j.location).Err(err).Msg("article not read")
+		return r
+	}
+	r.ArticleID, r.Title = a.ID, a.Title
+	if err := in.check(a); err != nil {
+		r.Err = err
+		return r
+	}
+	a.IngestedAt = in.now().UTC()
+	x, err := in.extractor.Extract(ctx, a)
+	if err != nil {
+		r.Err = graph.E(op, "extraction failed", err)
+		return r
+	}
+	if err := in.writer.WriteExtraction(ctx, x); err != nil {
+		r.Err = graph.E(op, "the store did not accept the extraction", err)
+		return r
+	}
+	r.Entities, r.Mentions = len(x.Entities), len(x.Mentions)
+	r.Relationships, r.Claims = len(x.Relationships), len(x.Claims)
+	in.log.Debug().Str("location", j.location).Str("article", a.ID).
+		Int("entities", r.Entities).Int("relationships", r.Relationships).Int("claims", r.Claims).
+		Msg("article ingested")
+	return r
+}
+
+// check rejects articles no extraction should be attempted on.
+func (in *Ingester) check(a *graph.Article) error {
+	const op = "ingest.check"
+	switch {
+	case strings.TrimSpace(a.Text) == "":
+		return graph.Errorf(op, graph.Invalid, "article has no text")
+	case in.maxText > 0 && int64(len(a.Text)) > in.maxText:
+		return tooLarge(op, "article text", int64(len(a.Text)), in.maxText)
+	case !utf8.ValidString(a.Text):
+		return graph.Errorf(op, graph.Invalid, "article text is not valid UTF-8 (a binary file, or another encoding)")
+	}
+	return nil
+}
+
+// tooLarge is the error for input above a size limit; size is negative
+// when the input was not read to its end.
+func tooLarge(op, what string, size, limit int64) error {
+	if size < 0 {
+		return graph.Errorf(op, graph.Invalid, "%s exceeds the limit of %s", what, byteSize(limit))
+	}
+	return graph.Errorf(op, graph.Invalid, "%s is %s, above the limit of %s", what, byteSize(size), byteSize(limit))
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
