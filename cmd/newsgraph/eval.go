@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/ingest/eval"
+	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/ner"
+)
+
+// evalSet is one data set eval can score, and the runs that score it.
+type evalSet struct {
+	name  string
+	about string
+	runs  []func(ctx context.Context, dir string, t eval.Tagger, x eval.Extractor) (eval.Result, error)
+}
+
+// evalSets are the data sets of "newsgraph eval --only". Together they run
+// what eval.Run runs (TestEvalSetsMatchRun checks it).
+var evalSets = []evalSet{
+	{"conll", "CoNLL-2003 dev (conllpp): PER/ORG/LOC mentions, the tagger and the extractor", []func(context.Context, string, eval.Tagger, eval.Extractor) (eval.Result, error){
+		func(_ context.Context, dir string, t eval.Tagger, _ eval.Extractor) (eval.Result, error) {
+			return eval.CoNLL(dir, t)
+		},
+		func(ctx context.Context, dir string, _ eval.Tagger, x eval.Extractor) (eval.Result, error) {
+			return eval.CoNLLExtract(ctx, dir, x)
+		},
+	}},
+	{"gum", "GUM news: entity kinds and within-document coreference", []func(context.Context, string, eval.Tagger, eval.Extractor) (eval.Result, error){
+		func(_ context.Context, dir string, t eval.Tagger, _ eval.Extractor) (eval.Result, error) {
+			return eval.GUMTagger(dir, t)
+		},
+		func(ctx context.Context, dir string, _ eval.Tagger, x eval.Extractor) (eval.Result, error) {
+			return eval.GUM(ctx, dir, x)
+		},
+	}},
+	{"polnear", "PolNeAR dev: claim attribution (source, cue, content)", []func(context.Context, string, eval.Tagger, eval.Extractor) (eval.Result, error){
+		func(ctx context.Context, dir string, _ eval.Tagger, x eval.Extractor) (eval.Result, error) {
+			return eval.PolNeAR(ctx, dir, "dev", x)
+		},
+	}},
+	{"wikievents", "WikiEvents dev: attack relations (attacker → target/victim)", []func(context.Context, string, eval.Tagger, eval.Extractor) (eval.Result, error){
+		func(ctx context.Context, dir string, _ eval.Tagger, x eval.Extractor) (eval.Result, error) {
+			return eval.WikiEvents(ctx, dir, x)
+		},
+	}},
+}
+
+func evalSetNames() []string {
+	var names []string
+	for _, s := range evalSets {
+		names = append(names, s.name)
+	}
+	return names
+}
+
+// selectEvalSets parses --only: a comma-separated list of set names, all
+// when empty.
+func selectEvalSets(only string) ([]evalSet, error) {
+	if strings.TrimSpace(only) == "" {
+		return evalSets, nil
+	}
+	want := map[string]bool{}
+	for _, n := range strings.Split(only, ",") {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "" {
+			continue
+		}
+		if !slices.Contains(evalSetNames(), n) {
+			return nil, usageError(fmt.Sprintf("--only: unknown data set %q: want some of %s", n, strings.Join(evalSetNames(), ",")))
+		}
+		want[n] = true
+	}
+	var out []evalSet
+	for _, s := range evalSets {
+		if want[s.name] {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// evaluate runs "newsgraph eval": the shipped tagger and the extractor
+// ingest runs, scored on the public gold data.
+func (m *Main) evaluate(ctx context.Context, args []string) error {
+	var sets strings.Builder
+	for _, s := range evalSets {
+		fmt.Fprintf(&sets, "  %-11s %s\n", s.name, s.about)
+	}
+	fs := m.newFlagSet("eval", "",
+		"Scores the shipped NER tagger and the extractor on public gold data (see\n"+
+			"../shared/eval-data/README.md) and prints one table per data set. Data\n"+
+			"sets not on disk are listed as absent. Data sets:\n"+strings.TrimRight(sets.String(), "\n"))
+	var (
+		common commonFlags
+		dir    string
+		only   string
+	)
+	common.register(fs)
+	fs.StringVar(&dir, "data", eval.DefaultDataDir, "the evaluation data directory")
+	fs.StringVar(&only, "only", "", "comma-separated data sets to score ("+strings.Join(evalSetNames(), ",")+"); all when empty")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return usageError("eval takes no arguments")
+	}
+	chosen, err := selectEvalSets(only)
+	if err != nil {
+		return err
+	}
+	if len(chosen) == 0 {
+		return usageError("--only names no data set")
+	}
+	log, err := m.logger(common)
+	if err != nil {
+		return err
+	}
+	tagger, err := ner.Load()
+	if err != nil {
+		return err
+	}
+	x, err := extract.New()
+	if err != nil {
+		return err
+	}
+
+	start := time.Now()
+	var rep eval.Report
+	for _, s := range chosen {
+		for _, run := range s.runs {
+			res, err := run(ctx, dir, tagger, x)
+			if err != nil {
+				return fmt.Errorf("eval %s: %w", s.name, err)
+			}
+			rep.Add(res)
+		}
+	}
+	if err := rep.Write(m.Stdout); err != nil {
+		return err
+	}
+	var absent, scored []string
+	for _, r := range rep.Results {
+		if r.Absent {
+			absent = append(absent, r.Dataset)
+		} else {
+			scored = append(scored, r.Dataset)
+		}
+	}
+	absent, scored = slices.Compact(absent), slices.Compact(scored)
+	if len(absent) > 0 {
+		fmt.Fprintf(m.Stdout, "absent data sets (not scored): %s — looked under %s\n", strings.Join(absent, ", "), dir)
+	}
+	log.Info().Dur("elapsed", time.Since(start)).Strs("scored", scored).Strs("absent", absent).Msg("eval done")
+	if len(scored) == 0 {
+		return fmt.Errorf("no evaluation data under %s: nothing was scored (use --data DIR)", dir)
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/rs/zerolog"
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
+)
+
+// The rule-based extractor is what ingest runs.
+var _ ingest.Extractor = (*extract.Extractor)(nil)
+
+// ingestFlags configure an Ingester; serve takes them too.
+type ingestFlags struct {
+	workers  int
+	maxText  byteSize
+	maxFetch byteSize
+	timeout  time.Duration
+}
+
+func (f *ingestFlags) register(fs *flag.FlagSet) {
+	fs.IntVar(&f.workers, "workers", ingest.DefaultWorkers, "articles processed at once")
+	f.maxText = ingest.DefaultMaxTextBytes
+	fs.Var(&f.maxText, "max-article-size", "largest article text accepted (e.g. 2MB); larger articles fail")
+	f.maxFetch = ingest.DefaultMaxFetch
+	fs.Var(&f.maxFetch, "max-fetch-size", "largest HTTP response read (e.g. 10MB)")
+	fs.DurationVar(&f.timeout, "fetch-timeout", ingest.DefaultFetchTimeout, "timeout of each HTTP request")
+}
+
+// newIngester builds the ingest pipeline on the rule-based extractor.
+func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, opts ...ingest.Option) (*ingest.Ingester, error) {
+	x, err := extract.New()
+	if err != nil {
+		return nil, err
+	}
+	opts = append([]ingest.Option{
+		ingest.WithLogger(log),
+		ingest.WithClock(m.Now),
+		ingest.WithWorkers(f.workers),
+		ingest.WithMaxTextBytes(int64(f.maxText)),
+		ingest.WithMaxFetchBytes(int64(f.maxFetch)),
+		ingest.WithHTTPClient(&http.Client{Timeout: f.timeout}),
+		ingest.WithUserAgent("newsgraph/" + version()),
+	}, opts...)
+	return ingest.New(x, w, opts...), nil
+}
+
+// ingest runs "newsgraph ingest": one batch, a summary, each failure.
+func (m *Main) ingest(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("ingest", "PATH|URL...",
+		"Ingests files, folders (.txt, .md, .jsonl, .json), JSON-lines files, web pages\n"+
+			"and RSS/Atom feeds into the store, then prints a summary and every failure.\n"+
+			"Exits with status 1 when any article failed; the others are ingested.")
+	var (
+		common commonFlags
+		sflags storeFlags
+		iflags ingestFlags
+	)
+	common.register(fs)
+	sflags.register(fs)
+	iflags.register(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError("ingest needs at least one PATH or URL")
+	}
+	log, err := m.logger(common)
+	if err != nil {
+		return err
+	}
+	store, err := m.openStore(ctx, sflags, log)
+	if err != nil {
+		return err
+	}
+	var (
+		opts   []ingest.Option
+		endBar = func() {}
+	)
+	if m.Terminal {
+		bar := progressbar.NewOptions(-1,
+			progressbar.OptionSetWriter(m.Stderr),
+			progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetItsString("articles"),
+			progressbar.OptionSpinnerType(14),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+		endBar = func() { _ = bar.Finish() }
+		opts = append(opts, ingest.WithProgress(func(ingest.Result) { bar.Add(1) }))
+	}
+	in, err := m.newIngester(store, iflags, log, opts...)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	sum, err := in.Ingest(ctx, fs.Args()...)
+	endBar()
+	if sum != nil {
+		printSummary(m.Stdout, sum)
+		log.Info().Dur("elapsed", time.Since(start)).Int("articles", sum.Articles).
+			Int("failures", len(sum.Failures)).Msg("ingest done")
+	}
+	if err != nil {
+		return err
+	}
+	if n := len(sum.Failures); n > 0 {
+		return fmt.Errorf("%d of %d %w (listed above)", n, n+sum.Articles, errFailed)
+	}
+	return nil
+}
+
+// printSummary prints the summary line, each failure, and what the store
+// holds.
+func printSummary(w io.Writer, sum *ingest.Summary) {
+	fmt.Fprintln(w, sum.String())
+	for _, f := range sum.Failures {
+		fmt.Fprintln(w, "failed:", f.String())
+	}
+	if st := sum.Stats; st != nil {
+		fmt.Fprintln(w, storeLine(*st))
+	}
+}
+
+func storeLine(st graph.Stats) string {
+	return fmt.Sprintf("store: articles=%d entities=%d mentions=%d relationships=%d claims=%d citations=%d",
+		st.Articles, st.Entities, st.Mentions, st.Relationships, st.Claims, st.Citations)
+}
