@@ -53,3 +53,24 @@ func TestErrorCode(t *testing.T) {
 type errString string
 
 func (e errString) Error() string { return string(e) }
+
+func TestClaimSimilarity(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want float64
+	}{
+		{"identical after normalisation", "The group is weaker.", "the group is WEAKER", 1},
+		{"disjoint", "rain tomorrow", "markets fell", 0},
+		{"one shared bigram of three", "the group grew", "the group shrank", 1.0 / 3},
+		{"single words", "yes", "yes", 1},
+		{"both empty", "", "", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ClaimSimilarity(tt.a, tt.b); got != tt.want {
+				t.Errorf("ClaimSimilarity(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}

@@ -161,11 +161,12 @@ func (s *Store) SimilarClaims(ctx context.Context, claimID string, minSimilarity
 		return nil, graph.Errorf(op, graph.NotFound, "claim %q not found", claimID)
 	}
 	claim := decodeClaim(column(recs[0], "claim"))
+	mine := graph.NewClaimShingles(claim.Text)
 	cands, _ := recs[0].Get("candidates")
 	var out []graph.ScoredClaim
 	for _, p := range mapList(cands) {
 		c := decodeClaim(p)
-		if score := graph.ClaimSimilarity(claim.Text, c.Text); score >= minSimilarity && score > 0 {
+		if score := mine.Similarity(graph.NewClaimShingles(c.Text)); score >= minSimilarity && score > 0 {
 			out = append(out, graph.ScoredClaim{Claim: c, Score: score})
 		}
 	}

@@ -89,8 +89,11 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 const similarCandidates = 500
 
 // SimilarClaims returns the claims whose text is a near-duplicate of the
-// claim's: candidates are the claims sharing the most (rarest) words with
-// it, by bm25, scored by graph.ClaimSimilarity.
+// claim's: candidates are the similarCandidates (500) claims sharing the
+// most (rarest) words with it, by bm25 then id, scored by
+// graph.ClaimSimilarity; a near-duplicate outside them is not found.
+// Candidates are read as id and text only, and only the claims returned
+// are loaded whole.
 func (s *Store) SimilarClaims(ctx context.Context, claimID string, minSimilarity float64, limit int) ([]graph.ScoredClaim, error) {
 	const op = "sqlite.SimilarClaims"
 	if math.IsNaN(minSimilarity) || minSimilarity < 0 || minSimilarity > 1 {
@@ -108,23 +111,58 @@ func (s *Store) SimilarClaims(ctx context.Context, claimID string, minSimilarity
 	if !ok {
 		return nil, nil
 	}
-	cands, err := list(ctx, s.read, `SELECT `+claimColumns+` FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
+	// Candidates are read narrow (id and text): a claim's speaker and
+	// subject lists are large on a busy graph, and only the few returned
+	// are loaded whole.
+	type cand struct{ id, text string }
+	cands, err := list(ctx, s.read, `SELECT c.id, c.text FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
 		WHERE claims_fts MATCH ? AND c.id != ? ORDER BY bm25(claims_fts), c.id LIMIT ?`,
-		[]any{match, claimID, similarCandidates}, scanClaim)
+		[]any{match, claimID, similarCandidates}, func(sc interface{ Scan(...any) error }) (cand, error) {
+			var o cand
+			err := sc.Scan(&o.id, &o.text)
+			return o, err
+		})
 	if err != nil {
 		return nil, fail(ctx, op, err)
 	}
-	var out []graph.ScoredClaim
+	mine := graph.NewClaimShingles(c.Text)
+	type scored struct {
+		id    string
+		score float64
+	}
+	var top []scored
 	for _, o := range cands {
-		sim := graph.ClaimSimilarity(c.Text, o.Text)
+		sim := mine.Similarity(graph.NewClaimShingles(o.text))
 		if sim > 0 && sim >= minSimilarity {
-			out = append(out, graph.ScoredClaim{Claim: o, Score: sim})
+			top = append(top, scored{o.id, sim})
 		}
 	}
-	slices.SortFunc(out, func(a, b graph.ScoredClaim) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Claim.ID, b.Claim.ID))
+	slices.SortFunc(top, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.id, b.id))
 	})
-	return out[:min(len(out), p.Limit)], nil
+	top = top[:min(len(top), p.Limit)]
+	if len(top) == 0 {
+		return nil, nil
+	}
+	ids := make([]any, len(top))
+	for i, t := range top {
+		ids[i] = t.id
+	}
+	whole, err := list(ctx, s.read, `SELECT `+claimColumns+` FROM claims c WHERE c.id IN (`+placeholders(len(ids))+`)`, ids, scanClaim)
+	if err != nil {
+		return nil, fail(ctx, op, err)
+	}
+	byID := make(map[string]*graph.Claim, len(whole))
+	for _, o := range whole {
+		byID[o.ID] = o
+	}
+	out := make([]graph.ScoredClaim, 0, len(top))
+	for _, t := range top {
+		if o := byID[t.id]; o != nil { // gone since: a concurrent retraction
+			out = append(out, graph.ScoredClaim{Claim: o, Score: t.score})
+		}
+	}
+	return out, nil
 }
 
 // anyWord is an FTS5 query matching text with any of the words of s, each
