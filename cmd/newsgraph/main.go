@@ -8,6 +8,7 @@
 //	newsgraph extract FILE|-
 //	newsgraph copy    --from URL --to URL
 //	newsgraph eval    [--data DIR] [--only conll,gum,polnear,wikievents]
+//	newsgraph export  [--store URL] [--format graphml|gexf|csv|cyjs] [--out FILE] SEED...
 //	newsgraph version
 //
 // Run "newsgraph COMMAND -h" for the flags of a command.
@@ -86,6 +87,7 @@ Usage:
   newsgraph extract FILE|-
   newsgraph copy    --from URL --to URL
   newsgraph eval    [--data DIR] [--only conll,gum,polnear,wikievents]
+  newsgraph export  [--store URL] [--format graphml|gexf|csv|cyjs] [--out FILE] SEED...
   newsgraph version
 
 Stores (--store, --from, --to):
@@ -115,6 +117,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.copyStore(ctx, args)
 	case "eval":
 		return m.evaluate(ctx, args)
+	case "export":
+		return m.exportNetwork(ctx, args)
 	case "version":
 		fmt.Fprintln(m.Stdout, "newsgraph", version())
 		return nil
