@@ -53,12 +53,26 @@ func (r entityResolver) ClaimsAbout(ctx context.Context, obj *graph.Entity, quer
 	return r.claims(ctx, f, first, after, byAbout)
 }
 
-func (r entityResolver) Mentions(ctx context.Context, obj *graph.Entity, first *int) ([]*graph.Mention, error) {
-	n, err := listLimit(first, defaultMentions)
-	if err != nil || n == 0 {
+func (r entityResolver) Mentions(ctx context.Context, obj *graph.Entity, first *int, after *string) (*model.MentionConnection, error) {
+	p, err := pageOf(first, after, defaultMentions)
+	if err != nil {
 		return nil, err
 	}
-	return r.loadersFor(ctx).mentionLists.load(ctx, mentionQuery{EntityID: obj.ID, Page: graph.Page{Limit: n}})
+	ls := r.loadersFor(ctx)
+	list := func(ctx context.Context, p graph.Page) ([]*graph.Mention, error) {
+		return ls.mentionLists.load(ctx, mentionQuery{EntityID: obj.ID, Page: p})
+	}
+	w, err := fetchWindow(ctx, p, list)
+	if err != nil {
+		return nil, err
+	}
+	f := graph.MentionFilter{EntityID: obj.ID}
+	count := func(ctx context.Context) (int, error) { return r.store.CountMentions(ctx, f) }
+	c := &model.MentionConnection{PageInfo: w.pageInfo, Count: count}
+	for i, m := range w.items {
+		c.Edges = append(c.Edges, &model.MentionEdge{Cursor: w.cursors[i], Node: m})
+	}
+	return c, nil
 }
 
 func (r mentionResolver) Entity(ctx context.Context, obj *graph.Mention) (*graph.Entity, error) {

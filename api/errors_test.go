@@ -29,7 +29,7 @@ func TestErrorCodes(t *testing.T) {
 		{"cursor of another shape", `{ entities(after: "b2Zmc2V0Oi0x") { totalCount } }`, nil, "INVALID", 200}, // "offset:-1"
 		{"negative first", `{ articles(first: -1) { totalCount } }`, nil, "INVALID", 200},
 		{"first above the maximum", `{ claims(first: 5000) { totalCount } }`, nil, "INVALID", 200},
-		{"nested first above the maximum", `query($id: ID!) { entity(id: $id) { mentions(first: 1001) { text } } }`,
+		{"nested first above the maximum", `query($id: ID!) { entity(id: $id) { mentions(first: 1001) { nodes { text } } } }`,
 			map[string]any{"id": northernFront.ID}, "INVALID", 200},
 		{"confidence out of range", `{ relationships(minConfidence: 1.5) { totalCount } }`, nil, "INVALID", 200},
 		{"direction without entity", `{ relationships(direction: OUT) { totalCount } }`, nil, "INVALID", 200},

@@ -70,7 +70,8 @@ func (q queryResolver) Search(ctx context.Context, text string, kinds []graph.En
 	if err != nil {
 		return nil, err
 	}
-	c := &model.SearchConnection{PageInfo: w.pageInfo}
+	count := func(ctx context.Context) (int, error) { return s.CountSearch(ctx, sq) }
+	c := &model.SearchConnection{PageInfo: w.pageInfo, Count: count}
 	for i, h := range w.items {
 		hit := &model.SearchHit{Score: h.Score, Matched: h.Matched}
 		if h.EntityID != "" {
@@ -228,7 +229,8 @@ func (q queryResolver) CoOccurrences(ctx context.Context, entityID string, scope
 	if err != nil {
 		return nil, err
 	}
-	c := &model.CoOccurrenceConnection{PageInfo: w.pageInfo}
+	count := func(ctx context.Context) (int, error) { return co.CountCoOccurrences(ctx, cq) }
+	c := &model.CoOccurrenceConnection{PageInfo: w.pageInfo, Count: count}
 	for i, n := range w.items {
 		c.Edges = append(c.Edges, &model.CoOccurrenceEdge{Cursor: w.cursors[i], Node: n})
 	}

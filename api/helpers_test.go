@@ -151,6 +151,21 @@ func (c *countingReader) CountArticles(ctx context.Context, f graph.ArticleFilte
 	return c.Store.CountArticles(ctx, f)
 }
 
+func (c *countingReader) CountMentions(ctx context.Context, f graph.MentionFilter) (int, error) {
+	c.count("CountMentions")
+	return c.Store.CountMentions(ctx, f)
+}
+
+func (c *countingReader) CountSearch(ctx context.Context, q graph.SearchQuery) (int, error) {
+	c.count("CountSearch")
+	return c.Store.CountSearch(ctx, q)
+}
+
+func (c *countingReader) CountCoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) (int, error) {
+	c.count("CountCoOccurrences")
+	return c.Store.CountCoOccurrences(ctx, q)
+}
+
 func (c *countingReader) Search(ctx context.Context, q graph.SearchQuery) ([]graph.SearchHit, error) {
 	c.count("Search")
 	return c.Store.Search(ctx, q)

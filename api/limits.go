@@ -87,7 +87,7 @@ func setComplexity(c *gen.ComplexityRoot) {
 	c.Query.Claims = func(child int, _, _, _, _, _ *string, _, _ *time.Time, _ *float64, _ *graph.ClaimOrder, first *int, _ *string) int {
 		return times(child, first, def)
 	}
-	c.Query.Articles = func(child int, _ *string, _, _ *time.Time, first *int, _ *string) int {
+	c.Query.Articles = func(child int, _ *string, _, _ *time.Time, _ *graph.ArticleOrder, first *int, _ *string) int {
 		return times(child, first, def)
 	}
 	c.Query.Search = func(child int, _ string, _ []graph.EntityKind, _ []gen.SearchTarget, first *int, _ *string) int {
@@ -116,7 +116,7 @@ func setComplexity(c *gen.ComplexityRoot) {
 		return times(child, first, def)
 	}
 	c.Entity.ClaimsAbout = c.Entity.ClaimsBy
-	c.Entity.Mentions = func(child int, first *int) int { return times(child, first, defaultMentions) }
+	c.Entity.Mentions = func(child int, first *int, _ *string) int { return times(child, first, defaultMentions) }
 	c.Relationship.Citations = func(child int, first *int) int { return times(child, first, defaultRelCitations) }
 	c.Claim.Citations = func(child int, first *int) int { return times(child, first, defaultClaimCitations) }
 	c.Claim.NearDuplicates = func(child int, _ *float64, first *int) int { return times(child, first, defaultNearDuplicates) }

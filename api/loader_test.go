@@ -127,6 +127,12 @@ func TestTotalCountOnlyWhenSelected(t *testing.T) {
 		{"relationships with totalCount", `{ relationships(types: [RIVAL_OF]) { totalCount } }`, map[string]int{"Relationships": 1, "CountRelationships": 1}},
 		{"claims without totalCount", `{ claims { nodes { id } } }`, map[string]int{"Claims": 1}},
 		{"claims with totalCount", `{ claims { totalCount } }`, map[string]int{"Claims": 1, "CountClaims": 1}},
+		{"search without totalCount", `{ search(text: "zzzz") { nodes { score } } }`, map[string]int{"Search": 1}},
+		{"search with totalCount", `{ search(text: "zzzz") { totalCount } }`, map[string]int{"Search": 1, "CountSearch": 1}},
+		{"co-occurrences without totalCount", `{ coOccurrences(entityId: "` + northernFront.ID + `", first: 1) { pageInfo { hasNextPage } } }`, map[string]int{"CoOccurrences": 1}},
+		{"mentions without totalCount", `{ entity(id: "` + miraKovac.ID + `") { mentions { nodes { text } } } }`, map[string]int{"EntitiesByID": 1, "Mentions": 1}},
+		{"mentions with totalCount", `{ entity(id: "` + miraKovac.ID + `") { mentions { totalCount } } }`, map[string]int{"EntitiesByID": 1, "Mentions": 1, "CountMentions": 1}},
+		{"co-occurrences with totalCount", `{ coOccurrences(entityId: "` + northernFront.ID + `", first: 1) { totalCount } }`, map[string]int{"CoOccurrences": 1, "CountCoOccurrences": 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -24,6 +24,12 @@ func TestExplore(t *testing.T) {
 		query: `{ person: search(text: "evening", kinds: [PERSON], targets: [ENTITIES]) { nodes { matched } } program: search(text: "evening", kinds: [PROGRAM]) { nodes { matched } } }`,
 		want:  `{"person": {"nodes": []}, "program": {"nodes": [{"matched": "Evening Hour"}]}}`,
 	}, {
+		name: "search totalCount counts past the page",
+		query: `{ all: search(text: "w", first: 1) { totalCount pageInfo { hasNextPage } }
+			claims: search(text: "rivalry", targets: [CLAIMS]) { totalCount } none: search(text: "zzzz") { totalCount } }`,
+		want: `{"all": {"totalCount": 2, "pageInfo": {"hasNextPage": true}},
+			"claims": {"totalCount": 1}, "none": {"totalCount": 0}}`,
+	}, {
 		name: "network of one seed, depth 1",
 		query: `query($s: [ID!]!) { network(seeds: $s, depth: 1) { truncated
 			nodes { id name kind depth mentionCount entity { aliases } }
@@ -96,6 +102,12 @@ func TestExplore(t *testing.T) {
 			`{"entity": {"name": "Eastport"}, "count": 1, "articles": 1, "firstSeen": "2024-03-01T08:00:00Z"}|{ep}`,
 			`{"entity": {"name": "Shadow Wing"}, "count": 1, "articles": 1, "firstSeen": "2024-03-01T08:00:00Z"}|{sw}`) + `]},
 			"a": {"nodes": [` + byID(ids, `%`, `{"entity": {"name": "Eastport"}, "count": 1}|{ep}`, `{"entity": {"name": "Mira Kovač"}, "count": 1}|{mk}`) + `]}}`,
+	}, {
+		name: "co-occurrence totalCount counts past the page",
+		query: `query($id: ID!) { s: coOccurrences(entityId: $id, first: 1) { totalCount pageInfo { hasNextPage } }
+			a: coOccurrences(entityId: $id, scope: ARTICLE, kinds: [PERSON, PLACE]) { totalCount } }`,
+		vars: map[string]any{"id": "{nf}"},
+		want: `{"s": {"totalCount": 3, "pageInfo": {"hasNextPage": true}}, "a": {"totalCount": 2}}`,
 	}})
 }
 

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -57,10 +58,10 @@ func TestQueries(t *testing.T) {
 			"pageInfo": {"hasNextPage": false, "hasPreviousPage": false, "startCursor": null, "endCursor": null}}}`,
 	}, {
 		name:  "empty pages and lists",
-		query: `query($id: ID!) { entities(first: 0) { nodes { id } pageInfo { hasNextPage } } entity(id: $id) { mentions(first: 0) { text } relationships { nodes { citations(first: 0) { start } } } } }`,
+		query: `query($id: ID!) { entities(first: 0) { nodes { id } pageInfo { hasNextPage } } entity(id: $id) { mentions(first: 0) { nodes { text } } relationships { nodes { citations(first: 0) { start } } } } }`,
 		vars:  map[string]any{"id": shadowWing.ID},
 		want: `{"entities": {"nodes": [], "pageInfo": {"hasNextPage": false}},
-			"entity": {"mentions": [], "relationships": {"nodes": [{"citations": []}]}}}`,
+			"entity": {"mentions": {"nodes": []}, "relationships": {"nodes": [{"citations": []}]}}}`,
 	}, {
 		name:  "search by alias",
 		query: `{ entities(query: "NF") { nodes { name } } }`,
@@ -138,7 +139,7 @@ func TestQueries(t *testing.T) {
 		want:  `{"claims": {"nodes": [{"id": "{claim}"}]}}`,
 	}, {
 		name:  "mentions",
-		query: `query($id: ID!) { entity(id: $id) { mentions(first: 5) { text role entity { name } citation { start end article { id } } } } }`,
+		query: `query($id: ID!) { entity(id: $id) { mentions(first: 5) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { text role entity { name } citation { start end article { id } } } } } }`,
 		vars:  map[string]any{"id": miraKovac.ID},
 		want:  mentionsWant(courier.ID, meridian.ID),
 	}, {
@@ -157,6 +158,13 @@ func TestQueries(t *testing.T) {
 		want: `{"byOutlet": {"nodes": [{"title": "Evening Hour: the winter ahead"}]},
 			"since": {"nodes": [{"title": "Evening Hour: the winter ahead"}]},
 			"until": {"nodes": [{"title": "Clashes near Eastport"}]}}`,
+	}, {
+		name: "articles in each order",
+		query: `{ newest: articles(orderBy: PUBLISHED_DESC) { nodes { title } } oldest: articles(orderBy: PUBLISHED_ASC) { totalCount nodes { title } }
+			ingested: articles(orderBy: INGESTED_DESC, first: 1) { nodes { title } pageInfo { hasNextPage } } }`,
+		want: `{"newest": {"nodes": [{"title": "Evening Hour: the winter ahead"}, {"title": "Clashes near Eastport"}]},
+			"oldest": {"totalCount": 2, "nodes": [{"title": "Clashes near Eastport"}, {"title": "Evening Hour: the winter ahead"}]},
+			"ingested": {"nodes": [{"title": "Evening Hour: the winter ahead"}], "pageInfo": {"hasNextPage": true}}}`,
 	}, {
 		name:  "node by id, for each type",
 		query: `query($e: ID!, $a: ID!, $c: ID!) { e: node(id: $e) { id ... on Entity { name } } a: node(id: $a) { id ... on Article { title } } c: node(id: $c) { id __typename } missing: node(id: "ent_000000000000000000000000") { id } }`,
@@ -190,5 +198,62 @@ func mentionsWant(courierID, meridianID string) string {
 	if meridianID < courierID {
 		c, m = m, c
 	}
-	return `{"entity": {"mentions": [` + c + `, ` + m + `]}}`
+	return `{"entity": {"mentions": {"totalCount": 2, "pageInfo": {"hasNextPage": false, "hasPreviousPage": false}, "nodes": [` + c + `, ` + m + `]}}}`
+}
+
+// TestMentionPages pages through an entity's mentions with cursors: the
+// pages join up to the whole list, and totalCount counts past the page.
+func TestMentionPages(t *testing.T) {
+	store := openStore(t)
+	world(t, store)
+	ts := serve(t, store)
+	const q = `query($id: ID!, $after: String) { entity(id: $id) { mentions(first: 1, after: $after) {
+		totalCount edges { cursor node { citation { article { id } start } } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`
+	type page struct {
+		Entity struct {
+			Mentions struct {
+				TotalCount int
+				Edges      []struct {
+					Cursor string
+					Node   struct {
+						Citation struct {
+							Article struct{ ID string }
+							Start   int
+						}
+					}
+				}
+				PageInfo struct {
+					HasNextPage, HasPreviousPage bool
+					EndCursor                    *string
+				}
+			}
+		}
+	}
+	var got []string
+	var after any
+	for i := 0; ; i++ {
+		resp, status := post(t, ts, q, map[string]any{"id": miraKovac.ID, "after": after})
+		if status != 200 || len(resp.Errors) > 0 {
+			t.Fatalf("page %d: status %d, errors %+v", i, status, resp.Errors)
+		}
+		var p page
+		if err := json.Unmarshal(resp.Data, &p); err != nil {
+			t.Fatal(err)
+		}
+		ms := p.Entity.Mentions
+		if ms.TotalCount != 2 || len(ms.Edges) != 1 || ms.PageInfo.HasPreviousPage != (i > 0) {
+			t.Fatalf("page %d = %+v; want one of 2 mentions, a previous page after the first", i, ms)
+		}
+		got = append(got, ms.Edges[0].Node.Citation.Article.ID)
+		if !ms.PageInfo.HasNextPage {
+			break
+		}
+		if i > 2 {
+			t.Fatalf("more pages than mentions: %v", got)
+		}
+		after = *ms.PageInfo.EndCursor
+	}
+	if len(got) != 2 || got[0] >= got[1] {
+		t.Errorf("pages = %v; want both articles, by article id", got)
+	}
 }

@@ -192,12 +192,12 @@ func (q queryResolver) Article(ctx context.Context, id string) (*graph.Article, 
 	return a, nil
 }
 
-func (q queryResolver) Articles(ctx context.Context, outlet *string, since, until *time.Time, first *int, after *string) (*model.ArticleConnection, error) {
+func (q queryResolver) Articles(ctx context.Context, outlet *string, since, until *time.Time, orderBy *graph.ArticleOrder, first *int, after *string) (*model.ArticleConnection, error) {
 	p, err := pageOf(first, after, graph.DefaultLimit)
 	if err != nil {
 		return nil, err
 	}
-	f := graph.ArticleFilter{Outlet: deref(outlet), Since: deref(since), Until: deref(until)}
+	f := graph.ArticleFilter{Outlet: deref(outlet), Since: deref(since), Until: deref(until), Order: deref(orderBy)}
 	list := func(ctx context.Context, p graph.Page) ([]*graph.Article, error) {
 		g := f
 		g.Page = p

@@ -29,6 +29,8 @@ type Explorer interface {
 	CountRelationships(ctx context.Context, f RelationshipFilter) (int, error)
 	CountClaims(ctx context.Context, f ClaimFilter) (int, error)
 	CountArticles(ctx context.Context, f ArticleFilter) (int, error)
+	// CountMentions counts what Mentions would list unpaged.
+	CountMentions(ctx context.Context, f MentionFilter) (int, error)
 
 	// Search runs a full-text search over entity names and aliases and
 	// over claim text, best score first (ties by id). A hit whose name,
@@ -36,6 +38,8 @@ type Explorer interface {
 	// at least 1, every other hit in (0, 1). Text with no word finds
 	// nothing.
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
+	// CountSearch counts the hits Search would return unpaged.
+	CountSearch(ctx context.Context, q SearchQuery) (int, error)
 	// SimilarClaims returns claims whose text is a near-duplicate of the
 	// given claim's (0 < ClaimSimilarity, ≥ minSimilarity), most similar
 	// first, ties by id, at most limit (0 means DefaultLimit).
@@ -53,6 +57,9 @@ type Explorer interface {
 	// CoOccurrences lists the entities that appear with an entity in the
 	// same sentence or article, most frequent first (ties by id).
 	CoOccurrences(ctx context.Context, q CoOccurrenceQuery) ([]CoOccurrence, error)
+	// CountCoOccurrences counts what CoOccurrences would return unpaged;
+	// an unknown entity is NotFound, as there.
+	CountCoOccurrences(ctx context.Context, q CoOccurrenceQuery) (int, error)
 }
 
 // Curator holds the operations that correct the graph by hand.

@@ -45,8 +45,8 @@ type ExtractionWriter interface {
 type Reader interface {
 	// Article returns the article with the given id, text included.
 	Article(ctx context.Context, id string) (*Article, error)
-	// Articles lists articles, newest publication date first (articles
-	// without one last), text included.
+	// Articles lists articles in f.Order (newest publication date first,
+	// articles without one last, by default), text included.
 	Articles(ctx context.Context, f ArticleFilter) ([]*Article, error)
 
 	// Entity returns the entity with the given id.
@@ -117,8 +117,20 @@ type ArticleFilter struct {
 	Outlet string    // exact outlet name, case-insensitive; empty for all
 	Since  time.Time // published at or after, when not zero
 	Until  time.Time // published before, when not zero
+	Order  ArticleOrder
 	Page
 }
+
+// ArticleOrder orders article lists. Ties are broken by id ascending.
+type ArticleOrder string
+
+// Article orders. Articles without a publication date come last in both
+// publication orders.
+const (
+	ArticlesByPublishedDesc ArticleOrder = ""              // newest publication date first
+	ArticlesByPublishedAsc  ArticleOrder = "PUBLISHED_ASC" // oldest publication date first
+	ArticlesByIngestedDesc  ArticleOrder = "INGESTED_DESC" // most recently ingested first
+)
 
 // EntityFilter selects entities.
 type EntityFilter struct {

@@ -16,8 +16,16 @@ WHERE ($outletKey = '' OR a.outletKey = $outletKey)
   AND ($since IS NULL OR a.publishedAt >= $since)
   AND ($until IS NULL OR a.publishedAt < $until)`
 
+// cypherArticles orders by ArticleFilter.Order; every key but the selected
+// one is null, so ties fall through to the id. Undated articles come last
+// in both publication orders.
 const cypherArticles statement = articleMatch + `
-WITH a ORDER BY a.publishedAt IS NULL, a.publishedAt DESC, a.id
+WITH a ORDER BY
+         CASE WHEN $order IN ['', 'PUBLISHED_ASC'] THEN a.publishedAt IS NULL END,
+         CASE $order WHEN '' THEN a.publishedAt END DESC,
+         CASE $order WHEN 'PUBLISHED_ASC' THEN a.publishedAt END,
+         CASE $order WHEN 'INGESTED_DESC' THEN a.ingestedAt END DESC,
+         a.id
 SKIP $offset LIMIT $limit
 RETURN a ` + articleFields + ` AS article`
 
@@ -121,6 +129,17 @@ WHERE $articleId = '' OR m.articleId = $articleId
 WITH m ORDER BY m.articleId, m.start, m.end, m.entityId, m.seq
 SKIP $offset LIMIT $limit
 RETURN m ` + mentionFields + ` AS mention`
+
+// cypherCountMentionsByEntity and cypherCountMentionsByArticle count what
+// the two statements above list.
+const cypherCountMentionsByEntity statement = `
+MATCH (m:Mention {ns: $ns, entityId: $entityId})
+WHERE $articleId = '' OR m.articleId = $articleId
+RETURN count(m) AS n`
+
+const cypherCountMentionsByArticle statement = `
+MATCH (m:Mention {ns: $ns, articleId: $articleId})
+RETURN count(m) AS n`
 
 const cypherMentionsByArticle statement = `
 MATCH (m:Mention {ns: $ns, articleId: $articleId})

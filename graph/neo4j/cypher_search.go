@@ -17,15 +17,25 @@ package neo4j
 // claimFullText names the full-text index on claim text.
 const claimFullText = "newsgraph_claim_text"
 
+// searchEntityHits and searchClaimHits keep the full-text candidates (node)
+// that are hits, as e and c; Search and CountSearch share them so that a
+// count counts what the list returns.
+const searchEntityHits = `
+  WITH node AS e
+  WHERE e.ns = $ns AND e.visible
+    AND (size($kinds) = 0 OR e.kind IN $kinds)
+    AND any(k IN e.searchKeys WHERE all(w IN $words WHERE any(t IN split(k, ' ') WHERE t STARTS WITH w)))`
+
+const searchClaimHits = `
+  WITH node AS c
+  WHERE c.ns = $ns
+    AND all(w IN $words WHERE any(t IN split(c.normalized, ' ') WHERE t STARTS WITH w))`
+
 const cypherSearch statement = `
 CALL () {
   WITH $entities AS searched
   WHERE searched
-  CALL db.index.fulltext.queryNodes($entityIndex, $lucene, {limit: $candidates}) YIELD node
-  WITH node AS e
-  WHERE e.ns = $ns AND e.visible
-    AND (size($kinds) = 0 OR e.kind IN $kinds)
-    AND any(k IN e.searchKeys WHERE all(w IN $words WHERE any(t IN split(k, ' ') WHERE t STARTS WITH w)))
+  CALL db.index.fulltext.queryNodes($entityIndex, $lucene, {limit: $candidates}) YIELD node` + searchEntityHits + `
   WITH e, reduce(b = 0.0, k IN e.searchKeys |
          CASE WHEN all(w IN $words WHERE any(t IN split(k, ' ') WHERE t STARTS WITH w))
                    AND toFloat(size($words)) / size(split(k, ' ')) > b
@@ -36,10 +46,7 @@ CALL () {
   UNION ALL
   WITH $claims AS searched
   WHERE searched
-  CALL db.index.fulltext.queryNodes($claimIndex, $lucene, {limit: $candidates}) YIELD node
-  WITH node AS c
-  WHERE c.ns = $ns
-    AND all(w IN $words WHERE any(t IN split(c.normalized, ' ') WHERE t STARTS WITH w))
+  CALL db.index.fulltext.queryNodes($claimIndex, $lucene, {limit: $candidates}) YIELD node` + searchClaimHits + `
   WITH c, toFloat(size($words)) / size(split(c.normalized, ' ')) AS b
   RETURN '' AS entityId, c.id AS claimId,
          b / (1.0 + b) + CASE WHEN c.normalized = $exact THEN 1.0 ELSE 0.0 END AS score,
@@ -49,6 +56,22 @@ WITH entityId, claimId, score, texts
 ORDER BY score DESC, entityId + claimId
 SKIP $offset LIMIT $limit
 RETURN entityId, claimId, score, texts`
+
+// cypherCountSearch counts every hit of cypherSearch: the index is asked
+// for all its candidates, not the best few.
+const cypherCountSearch statement = `
+CALL () {
+  WITH $entities AS searched
+  WHERE searched
+  CALL db.index.fulltext.queryNodes($entityIndex, $lucene) YIELD node` + searchEntityHits + `
+  RETURN count(e) AS n
+  UNION ALL
+  WITH $claims AS searched
+  WHERE searched
+  CALL db.index.fulltext.queryNodes($claimIndex, $lucene) YIELD node` + searchClaimHits + `
+  RETURN count(c) AS n
+}
+RETURN sum(n) AS n`
 
 // cypherSimilarClaimCandidates returns a claim and the claims sharing words
 // with it, best full-text score first; graph.ClaimSimilarity then decides

@@ -46,7 +46,19 @@ RETURN e.id AS id`
 
 // cypherCoOccurrences counts, for every other entity, the sentences (or
 // articles, when $sentence is false) that mention both it and the entity.
-const cypherCoOccurrences statement = `
+const cypherCoOccurrences statement = coOccurrenceMatch + `
+WITH other, count(*) AS n, count(DISTINCT article) AS articles, min(date) AS firstSeen, max(date) AS lastSeen
+ORDER BY n DESC, other
+SKIP $offset LIMIT $limit
+RETURN other AS entityId, n AS count, articles, firstSeen, lastSeen`
+
+// cypherCountCoOccurrences counts the entities cypherCoOccurrences lists.
+const cypherCountCoOccurrences statement = coOccurrenceMatch + `
+RETURN count(DISTINCT other) AS n`
+
+// coOccurrenceMatch yields one row per other entity and sentence (or
+// article) shared with the entity.
+const coOccurrenceMatch = `
 MATCH (m:Mention {ns: $ns, entityId: $id})
 WHERE ($since IS NULL OR m.articleDate >= $since) AND ($until IS NULL OR m.articleDate < $until)
 WITH DISTINCT m.articleId AS article, CASE WHEN $sentence THEN m.sentenceIndex ELSE -1 END AS sentence, m.articleDate AS date
@@ -54,8 +66,4 @@ MATCH (o:Mention {ns: $ns, articleId: article})
 WHERE o.entityId <> $id AND (NOT $sentence OR o.sentenceIndex = sentence)
 WITH DISTINCT o.entityId AS other, article, sentence, date
 MATCH (x:Entity {ns: $ns, id: other})
-WHERE x.visible AND (size($kinds) = 0 OR x.kind IN $kinds)
-WITH other, count(*) AS n, count(DISTINCT article) AS articles, min(date) AS firstSeen, max(date) AS lastSeen
-ORDER BY n DESC, other
-SKIP $offset LIMIT $limit
-RETURN other AS entityId, n AS count, articles, firstSeen, lastSeen`
+WHERE x.visible AND (size($kinds) = 0 OR x.kind IN $kinds)`

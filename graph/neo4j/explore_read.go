@@ -108,6 +108,19 @@ func (s *Store) CountArticles(ctx context.Context, f graph.ArticleFilter) (int, 
 	return s.count(ctx, op, cypherCountArticles, params)
 }
 
+// CountMentions counts what Mentions would list unpaged.
+func (s *Store) CountMentions(ctx context.Context, f graph.MentionFilter) (int, error) {
+	const op = "neo4j.CountMentions"
+	st := cypherCountMentionsByEntity
+	switch {
+	case f.EntityID == "" && f.ArticleID == "":
+		return 0, graph.Errorf(op, graph.Invalid, "an entity or article id is required")
+	case f.EntityID == "":
+		st = cypherCountMentionsByArticle
+	}
+	return s.count(ctx, op, st, map[string]any{"entityId": f.EntityID, "articleId": f.ArticleID})
+}
+
 // CountEntities counts what SearchEntities would list unpaged.
 func (s *Store) CountEntities(ctx context.Context, f graph.EntityFilter) (int, error) {
 	const op = "neo4j.CountEntities"

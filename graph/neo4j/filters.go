@@ -14,7 +14,13 @@ func articleParams(op string, f graph.ArticleFilter) (map[string]any, error) {
 	if err := checkRange(op, f.Since, f.Until, 0); err != nil {
 		return nil, err
 	}
+	switch f.Order {
+	case graph.ArticlesByPublishedDesc, graph.ArticlesByPublishedAsc, graph.ArticlesByIngestedDesc:
+	default:
+		return nil, graph.Errorf(op, graph.Invalid, "unknown article order %q", f.Order)
+	}
 	return map[string]any{
+		"order":     string(f.Order),
 		"outletKey": foldKey(f.Outlet),
 		"since":     timeParam(f.Since),
 		"until":     timeParam(f.Until),

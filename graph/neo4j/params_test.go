@@ -34,9 +34,12 @@ func TestEveryStatementGetsItsParameters(t *testing.T) {
 		"WriteExtraction": func() error { return st.WriteExtraction(ctx, fixture(t)) },
 		"DeleteArticle":   func() error { return st.DeleteArticle(ctx, "art_1") },
 		"Article":         func() error { _, err := st.Article(ctx, "art_1"); return ignoreNotFound(err) },
-		"Articles":        func() error { _, err := st.Articles(ctx, graph.ArticleFilter{Outlet: "x"}); return err },
-		"Entity":          func() error { _, err := st.Entity(ctx, "ent_1"); return ignoreNotFound(err) },
-		"EntitiesByID":    func() error { _, err := st.EntitiesByID(ctx, []string{"ent_1"}); return err },
+		"Articles": func() error {
+			_, err := st.Articles(ctx, graph.ArticleFilter{Outlet: "x", Order: graph.ArticlesByIngestedDesc})
+			return err
+		},
+		"Entity":       func() error { _, err := st.Entity(ctx, "ent_1"); return ignoreNotFound(err) },
+		"EntitiesByID": func() error { _, err := st.EntitiesByID(ctx, []string{"ent_1"}); return err },
 		"SearchEntities": func() error {
 			for _, q := range []string{"", "harbour un", "київ"} {
 				if _, err := st.SearchEntities(ctx, graph.EntityFilter{Query: q, Kinds: []graph.EntityKind{graph.Group}}); err != nil {
@@ -89,6 +92,14 @@ func TestEveryStatementGetsItsParameters(t *testing.T) {
 			return nil
 		},
 		"CountArticles": func() error { _, err := st.CountArticles(ctx, graph.ArticleFilter{}); return err },
+		"CountMentions": func() error {
+			for _, f := range []graph.MentionFilter{{EntityID: "ent_1"}, {ArticleID: "art_1"}} {
+				if _, err := st.CountMentions(ctx, f); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		"CountEntities": func() error {
 			for _, q := range []string{"", "harbour un", "київ"} {
 				if _, err := st.CountEntities(ctx, graph.EntityFilter{Query: q, Order: graph.EntitiesByName}); err != nil {
@@ -114,6 +125,7 @@ func TestEveryStatementGetsItsParameters(t *testing.T) {
 			return nil
 		},
 		"Search":        func() error { _, err := st.Search(ctx, graph.SearchQuery{Text: "harbour"}); return err },
+		"CountSearch":   func() error { _, err := st.CountSearch(ctx, graph.SearchQuery{Text: "harbour"}); return err },
 		"SimilarClaims": func() error { _, err := st.SimilarClaims(ctx, "clm_1", 0.5, 10); return err },
 		"Network": func() error {
 			_, err := st.Network(ctx, graph.NetworkQuery{Seeds: []string{"ent_1"}, Depth: 2})
@@ -130,6 +142,9 @@ func TestEveryStatementGetsItsParameters(t *testing.T) {
 		"Timeline": func() error { return ignoreNotFound(second(st.Timeline(ctx, graph.TimelineQuery{EntityID: "ent_1"}))) },
 		"CoOccurrences": func() error {
 			return ignoreNotFound(second(st.CoOccurrences(ctx, graph.CoOccurrenceQuery{EntityID: "ent_1"})))
+		},
+		"CountCoOccurrences": func() error {
+			return ignoreNotFound(second(st.CountCoOccurrences(ctx, graph.CoOccurrenceQuery{EntityID: "ent_1"})))
 		},
 		"Merge then unmerge": func() error {
 			if _, err := st.MergeEntities(ctx, "ent_2", "ent_1"); err != nil {

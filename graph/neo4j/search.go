@@ -56,6 +56,29 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	return hits, nil
 }
 
+// CountSearch counts the hits Search would return unpaged, in one
+// statement.
+func (s *Store) CountSearch(ctx context.Context, q graph.SearchQuery) (int, error) {
+	const op = "neo4j.CountSearch"
+	kinds, err := kindStrings(op, q.Kinds)
+	if err != nil {
+		return 0, err
+	}
+	_, words := queryWords(q.Text)
+	lucene := searchLucene(words)
+	if lucene == "" {
+		return 0, nil
+	}
+	entities, claims := q.Entities, q.Claims
+	if !entities && !claims {
+		entities, claims = true, true
+	}
+	return s.count(ctx, op, cypherCountSearch, map[string]any{
+		"entityIndex": entityFullText, "claimIndex": claimFullText, "lucene": lucene,
+		"entities": entities, "claims": claims, "kinds": kinds, "words": words,
+	})
+}
+
 // decodeSearchHit decodes one row of cypherSearch; Matched is the name,
 // alias or claim text that is the query itself, else the one that scored:
 // of those the query words match, the one with the fewest words.

@@ -110,35 +110,20 @@ func (s *Store) CoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) ([
 	if err != nil {
 		return nil, graph.E(op, err)
 	}
-	if q.Scope == "" {
-		q.Scope = graph.SentenceScope
-	}
-	if q.Scope != graph.SentenceScope && q.Scope != graph.ArticleScope {
-		return nil, graph.Errorf(op, graph.Invalid, "unknown co-occurrence scope %q", q.Scope)
-	}
-	if err := checkRange(op, q.Since, q.Until, 0); err != nil {
-		return nil, err
-	}
-	kinds, err := kindStrings(op, q.Kinds)
+	params, err := coOccurrenceParams(op, q)
 	if err != nil {
 		return nil, err
 	}
+	params["offset"], params["limit"] = page.Offset, page.Limit
 	var out []graph.CoOccurrence
 	err = s.readTx(ctx, op, func(run runFunc) error {
-		recs, err := run(cypherCoOccurrences, map[string]any{
-			"id": q.EntityID, "sentence": q.Scope == graph.SentenceScope, "kinds": kinds,
-			"since": timeParam(q.Since), "until": timeParam(q.Until), "offset": page.Offset, "limit": page.Limit,
-		})
+		recs, err := run(cypherCoOccurrences, params)
 		if err != nil {
 			return err
 		}
 		if len(recs) == 0 {
-			found, err := run(cypherEntityExists, map[string]any{"id": q.EntityID})
-			if err != nil {
+			if err := mustExist(run, op, q.EntityID); err != nil {
 				return err
-			}
-			if len(found) == 0 {
-				return graph.Errorf(op, graph.NotFound, "entity %q not found", q.EntityID)
 			}
 		}
 		out = make([]graph.CoOccurrence, 0, len(recs))
@@ -155,4 +140,66 @@ func (s *Store) CoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) ([
 		return nil, err
 	}
 	return out, nil
+}
+
+// coOccurrenceParams checks a co-occurrence query and returns the
+// parameters its statements share.
+func coOccurrenceParams(op string, q graph.CoOccurrenceQuery) (map[string]any, error) {
+	if q.Scope == "" {
+		q.Scope = graph.SentenceScope
+	}
+	if q.Scope != graph.SentenceScope && q.Scope != graph.ArticleScope {
+		return nil, graph.Errorf(op, graph.Invalid, "unknown co-occurrence scope %q", q.Scope)
+	}
+	if err := checkRange(op, q.Since, q.Until, 0); err != nil {
+		return nil, err
+	}
+	kinds, err := kindStrings(op, q.Kinds)
+	if err != nil {
+		return nil, err
+	}
+	return map[string]any{
+		"id": q.EntityID, "sentence": q.Scope == graph.SentenceScope, "kinds": kinds,
+		"since": timeParam(q.Since), "until": timeParam(q.Until),
+	}, nil
+}
+
+// mustExist returns NotFound when no visible entity has the id.
+func mustExist(run runFunc, op, id string) error {
+	found, err := run(cypherEntityExists, map[string]any{"id": id})
+	if err != nil {
+		return err
+	}
+	if len(found) == 0 {
+		return graph.Errorf(op, graph.NotFound, "entity %q not found", id)
+	}
+	return nil
+}
+
+// CountCoOccurrences counts what CoOccurrences would list unpaged, in one
+// transaction with the check that tells an unknown entity apart.
+func (s *Store) CountCoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) (int, error) {
+	const op = "neo4j.CountCoOccurrences"
+	params, err := coOccurrenceParams(op, q)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = s.readTx(ctx, op, func(run runFunc) error {
+		recs, err := run(cypherCountCoOccurrences, params)
+		if err != nil {
+			return err
+		}
+		if len(recs) > 0 {
+			n = props(recs[0].AsMap()).int("n")
+		}
+		if n == 0 {
+			return mustExist(run, op, q.EntityID)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
 }

@@ -38,9 +38,20 @@ func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) 
 	return a, nil
 }
 
+// articleOrders maps each article order to its ORDER BY. SQLite sorts NULL
+// (undated) last in a descending order and first in an ascending one.
+var articleOrders = map[graph.ArticleOrder]string{
+	graph.ArticlesByPublishedDesc: `published_at DESC, id`,
+	graph.ArticlesByPublishedAsc:  `published_at IS NULL, published_at, id`,
+	graph.ArticlesByIngestedDesc:  `ingested_at DESC, id`,
+}
+
 func articleQuery(op string, f graph.ArticleFilter) (string, []any, error) {
 	if err := checkRange(op, f.Since, f.Until, 0); err != nil {
 		return "", nil, err
+	}
+	if _, ok := articleOrders[f.Order]; !ok {
+		return "", nil, graph.Errorf(op, graph.Invalid, "unknown article order %q", f.Order)
 	}
 	var c conds
 	if f.Outlet != "" {
@@ -55,8 +66,7 @@ func articleQuery(op string, f graph.ArticleFilter) (string, []any, error) {
 	return `articles WHERE ` + c.and(), c.args, nil
 }
 
-// Articles lists articles, newest publication date first; SQLite sorts NULL
-// (undated) last in a descending order.
+// Articles lists articles in f.Order, ties by id.
 func (s *Store) Articles(ctx context.Context, f graph.ArticleFilter) ([]*graph.Article, error) {
 	const op = "sqlite.Articles"
 	p, err := f.Page.Normalize()
@@ -67,7 +77,7 @@ func (s *Store) Articles(ctx context.Context, f graph.ArticleFilter) ([]*graph.A
 	if err != nil {
 		return nil, err
 	}
-	out, err := list(ctx, s.read, `SELECT `+articleColumns+` FROM `+from+` ORDER BY published_at DESC, id LIMIT ? OFFSET ?`,
+	out, err := list(ctx, s.read, `SELECT `+articleColumns+` FROM `+from+` ORDER BY `+articleOrders[f.Order]+` LIMIT ? OFFSET ?`,
 		append(args, p.Limit, p.Offset), scanArticle)
 	if err != nil {
 		return nil, fail(ctx, op, err)

@@ -169,21 +169,10 @@ func (s *Store) Mentions(ctx context.Context, f graph.MentionFilter) ([]*graph.M
 	if err != nil {
 		return nil, graph.E(op, err)
 	}
-	var (
-		where []string
-		args  []any
-	)
-	if f.EntityID != "" {
-		where = append(where, `entity_id = ?`)
-		args = append(args, f.EntityID)
-	}
-	if f.ArticleID != "" {
-		where = append(where, `article_id = ?`)
-		args = append(args, f.ArticleID)
-	}
+	where, args := mentionWhere(f)
 	rows, err := s.read.QueryContext(ctx, `SELECT entity_id, text, role, article_id, sentence_index, sentence_text,
 		start, end_, trigger_, extractor, confidence
-		FROM mentions WHERE `+strings.Join(where, ` AND `)+`
+		FROM mentions WHERE `+where+`
 		ORDER BY article_id, start, end_, entity_id, seq LIMIT ? OFFSET ?`, append(args, p.Limit, p.Offset)...)
 	if err != nil {
 		return nil, fail(ctx, op, err)
@@ -203,4 +192,35 @@ func (s *Store) Mentions(ctx context.Context, f graph.MentionFilter) ([]*graph.M
 		return nil, fail(ctx, op, err)
 	}
 	return out, nil
+}
+
+// mentionWhere is the condition of a mention filter with an id set.
+func mentionWhere(f graph.MentionFilter) (string, []any) {
+	var (
+		where []string
+		args  []any
+	)
+	if f.EntityID != "" {
+		where = append(where, `entity_id = ?`)
+		args = append(args, f.EntityID)
+	}
+	if f.ArticleID != "" {
+		where = append(where, `article_id = ?`)
+		args = append(args, f.ArticleID)
+	}
+	return strings.Join(where, ` AND `), args
+}
+
+// CountMentions counts what Mentions would list unpaged.
+func (s *Store) CountMentions(ctx context.Context, f graph.MentionFilter) (int, error) {
+	const op = "sqlite.CountMentions"
+	if f.EntityID == "" && f.ArticleID == "" {
+		return 0, graph.Errorf(op, graph.Invalid, "a mention filter needs an entity or an article id")
+	}
+	where, args := mentionWhere(f)
+	n, err := count(ctx, s.read, `SELECT count(*) FROM mentions WHERE `+where, args)
+	if err != nil {
+		return 0, fail(ctx, op, err)
+	}
+	return n, nil
 }

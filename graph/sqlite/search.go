@@ -178,3 +178,44 @@ func anyWord(s string) (string, bool) {
 	}
 	return strings.Join(parts, " OR "), len(parts) > 0
 }
+
+// CountSearch counts the hits Search would return unpaged: the entities
+// with a matching name or alias (of the kinds asked for) and the matching
+// claims.
+func (s *Store) CountSearch(ctx context.Context, q graph.SearchQuery) (int, error) {
+	const op = "sqlite.CountSearch"
+	kinds, err := kindArgs(op, q.Kinds)
+	if err != nil {
+		return 0, err
+	}
+	match, ok := ftsQuery(q.Text, true)
+	if !ok {
+		return 0, nil
+	}
+	both := !q.Claims && !q.Entities
+	total := 0
+	if q.Entities || both {
+		where := ``
+		args := []any{match}
+		if len(kinds) > 0 {
+			where = ` AND e.kind IN (` + placeholders(len(kinds)) + `)`
+			args = append(args, kinds...)
+		}
+		n, err := count(ctx, s.read, `SELECT count(DISTINCT n.entity_id)
+			FROM entity_names_fts JOIN entity_names n ON n.rowid = entity_names_fts.rowid JOIN entities e ON e.id = n.entity_id
+			WHERE entity_names_fts MATCH ?`+where, args)
+		if err != nil {
+			return 0, fail(ctx, op, err)
+		}
+		total += n
+	}
+	if q.Claims || both {
+		n, err := count(ctx, s.read, `SELECT count(*) FROM claims_fts JOIN claims c ON c.rowid = claims_fts.rowid
+			WHERE claims_fts MATCH ?`, []any{match})
+		if err != nil {
+			return 0, fail(ctx, op, err)
+		}
+		total += n
+	}
+	return total, nil
+}

@@ -150,20 +150,15 @@ func (s *Store) Timeline(ctx context.Context, q graph.TimelineQuery) ([]graph.Ti
 	return out, nil
 }
 
-// CoOccurrences lists the entities mentioned in the same sentence (or
-// article) as q.EntityID (see graph.Explorer).
-func (s *Store) CoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) ([]graph.CoOccurrence, error) {
-	const op = "sqlite.CoOccurrences"
-	p, err := q.Page.Normalize()
-	if err != nil {
-		return nil, graph.E(op, err)
-	}
+// coOccurrenceSQL returns the grouped query behind CoOccurrences and
+// CountCoOccurrences, one row per co-occurring entity, and its arguments.
+func coOccurrenceSQL(op string, q graph.CoOccurrenceQuery) (string, []any, error) {
 	if err := checkRange(op, q.Since, q.Until, 0); err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	kinds, err := kindArgs(op, q.Kinds)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	var unit string // what one co-occurrence counts
 	switch q.Scope {
@@ -172,7 +167,7 @@ func (s *Store) CoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) ([
 	case graph.ArticleScope:
 		unit = `o.article_id`
 	default:
-		return nil, graph.Errorf(op, graph.Invalid, "unknown scope %q", q.Scope)
+		return "", nil, graph.Errorf(op, graph.Invalid, "unknown scope %q", q.Scope)
 	}
 	// m: the sentences (or articles) mentioning the entity, once each.
 	m := `SELECT DISTINCT article_id, sentence_index, date FROM mentions WHERE entity_id = ?`
@@ -192,21 +187,43 @@ func (s *Store) CoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) ([
 	if len(kinds) > 0 {
 		c.add(`o.entity_id IN (SELECT id FROM entities WHERE kind IN (`+placeholders(len(kinds))+`))`, kinds...)
 	}
+	return `WITH m AS (` + m + `)
+			SELECT o.entity_id, count(DISTINCT ` + unit + `), count(DISTINCT o.article_id), min(m.date), max(m.date)
+			FROM m JOIN mentions o ON o.article_id = m.article_id
+			WHERE ` + c.and() + `
+			GROUP BY o.entity_id`, append([]any{q.EntityID}, c.args...), nil
+}
+
+// entityExists returns NotFound when no entity has the id.
+func entityExists(ctx context.Context, tx *sql.Tx, op, id string) error {
+	var exists bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM entities WHERE id = ?)`, id).Scan(&exists); err != nil {
+		return err
+	}
+	if !exists {
+		return graph.Errorf(op, graph.NotFound, "entity %q not found", id)
+	}
+	return nil
+}
+
+// CoOccurrences lists the entities mentioned in the same sentence (or
+// article) as q.EntityID (see graph.Explorer).
+func (s *Store) CoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) ([]graph.CoOccurrence, error) {
+	const op = "sqlite.CoOccurrences"
+	p, err := q.Page.Normalize()
+	if err != nil {
+		return nil, graph.E(op, err)
+	}
+	query, args, err := coOccurrenceSQL(op, q)
+	if err != nil {
+		return nil, err
+	}
 	var out []graph.CoOccurrence
 	err = s.readTx(ctx, func(tx *sql.Tx) error {
-		var exists bool
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM entities WHERE id = ?)`, q.EntityID).Scan(&exists); err != nil {
+		if err := entityExists(ctx, tx, op, q.EntityID); err != nil {
 			return err
 		}
-		if !exists {
-			return graph.Errorf(op, graph.NotFound, "entity %q not found", q.EntityID)
-		}
-		rows, err := list(ctx, tx, `WITH m AS (`+m+`)
-			SELECT o.entity_id, count(DISTINCT `+unit+`), count(DISTINCT o.article_id), min(m.date), max(m.date)
-			FROM m JOIN mentions o ON o.article_id = m.article_id
-			WHERE `+c.and()+`
-			GROUP BY o.entity_id ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?`,
-			append(append([]any{q.EntityID}, c.args...), p.Limit, p.Offset),
+		rows, err := list(ctx, tx, query+` ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?`, append(args, p.Limit, p.Offset),
 			func(sc interface{ Scan(...any) error }) (graph.CoOccurrence, error) {
 				var (
 					co          graph.CoOccurrence
@@ -223,4 +240,25 @@ func (s *Store) CoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) ([
 		return nil, fail(ctx, op, err)
 	}
 	return out, nil
+}
+
+// CountCoOccurrences counts what CoOccurrences would list unpaged.
+func (s *Store) CountCoOccurrences(ctx context.Context, q graph.CoOccurrenceQuery) (int, error) {
+	const op = "sqlite.CountCoOccurrences"
+	query, args, err := coOccurrenceSQL(op, q)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = s.readTx(ctx, func(tx *sql.Tx) error {
+		if err := entityExists(ctx, tx, op, q.EntityID); err != nil {
+			return err
+		}
+		n, err = count(ctx, tx, `SELECT count(*) FROM (`+query+`)`, args)
+		return err
+	})
+	if err != nil {
+		return 0, fail(ctx, op, err)
+	}
+	return n, nil
 }

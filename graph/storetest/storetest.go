@@ -46,9 +46,14 @@
 //     LAST_SEEN (descending, entities never mentioned last);
 //     relationships by evidence count (descending), CONFIDENCE and
 //     LAST_SEEN (descending), FIRST_SEEN (ascending); claims by first seen
-//     (ascending), EVIDENCE and LAST_SEEN (descending). Ties always by id
-//     ascending. An unknown order is Invalid.
-//   - Count* equals the length of the unpaged list for the same filter.
+//     (ascending), EVIDENCE and LAST_SEEN (descending); articles by
+//     publication date descending, PUBLISHED_ASC (undated last in both)
+//     and INGESTED_DESC. Ties always by id ascending. An unknown order is
+//     Invalid.
+//   - Count* equals the length of the unpaged list for the same filter
+//     (CountSearch, CountCoOccurrences and CountMentions too; the second is
+//     NotFound for an unknown entity as CoOccurrences is, CountMentions
+//     Invalid without an id as Mentions is).
 //   - RelationshipsOf and ClaimsOf answer, for each id, exactly what
 //     Relationships (EntityID set) and Claims (SpeakerID or AboutID set)
 //     answer with the same filter and page; ids with nothing have no

@@ -41,6 +41,10 @@ func (s suite) testErrors(t *testing.T) {
 			_, err := st.Mentions(ctx, graph.MentionFilter{})
 			return err
 		}), graph.Invalid},
+		{"mention count without ids", call(func() error {
+			_, err := st.CountMentions(ctx, graph.MentionFilter{})
+			return err
+		}), graph.Invalid},
 		{"unknown relationship type", call(func() error {
 			_, err := st.Relationships(ctx, graph.RelationshipFilter{Types: []graph.RelationType{"LOVES"}})
 			return err

@@ -27,6 +27,8 @@ func (s suite) testExploreErrors(t *testing.T) {
 		{"claims: unknown order", err(st.Claims(ctx, graph.ClaimFilter{Order: "LOUDEST"})), graph.Invalid},
 		{"claims: confidence below zero", err(st.Claims(ctx, graph.ClaimFilter{MinConfidence: -0.1})), graph.Invalid},
 		{"count claims: confidence not a number", err(st.CountClaims(ctx, graph.ClaimFilter{MinConfidence: math.NaN()})), graph.Invalid},
+		{"articles: unknown order", err(st.Articles(ctx, graph.ArticleFilter{Order: "LONGEST"})), graph.Invalid},
+		{"count articles: unknown order", err(st.CountArticles(ctx, graph.ArticleFilter{Order: "LONGEST"})), graph.Invalid},
 		{"count articles: until before since", err(st.CountArticles(ctx, graph.ArticleFilter{Since: newYear2025, Until: tieDates[0]})), graph.Invalid},
 		{"relationships of: page too large", err(st.RelationshipsOf(ctx, []string{hub}, graph.RelationshipFilter{Page: graph.Page{Limit: graph.MaxLimit + 1}})), graph.Invalid},
 		{"relationships of: unknown type", err(st.RelationshipsOf(ctx, []string{hub}, graph.RelationshipFilter{Types: []graph.RelationType{"LOVES"}})), graph.Invalid},
@@ -54,6 +56,10 @@ func (s suite) testExploreErrors(t *testing.T) {
 		{"co-occurrences: unknown entity", err(st.CoOccurrences(ctx, graph.CoOccurrenceQuery{EntityID: "ent_unknown"})), graph.NotFound},
 		{"co-occurrences: unknown scope", err(st.CoOccurrences(ctx, graph.CoOccurrenceQuery{EntityID: hub, Scope: "PARAGRAPH"})), graph.Invalid},
 		{"co-occurrences: unknown kind", err(st.CoOccurrences(ctx, graph.CoOccurrenceQuery{EntityID: hub, Kinds: []graph.EntityKind{"ALIEN"}})), graph.Invalid},
+		{"count co-occurrences: unknown entity", err(st.CountCoOccurrences(ctx, graph.CoOccurrenceQuery{EntityID: "ent_unknown"})), graph.NotFound},
+		{"count co-occurrences: unknown scope", err(st.CountCoOccurrences(ctx, graph.CoOccurrenceQuery{EntityID: hub, Scope: "PARAGRAPH"})), graph.Invalid},
+		{"count co-occurrences: until before since", err(st.CountCoOccurrences(ctx, graph.CoOccurrenceQuery{EntityID: hub, Since: newYear2025, Until: tieDates[0]})), graph.Invalid},
+		{"count search: unknown kind", err(st.CountSearch(ctx, graph.SearchQuery{Text: "hub", Kinds: []graph.EntityKind{"ALIEN"}})), graph.Invalid},
 		{"merges: negative offset", err(st.Merges(ctx, graph.Page{Offset: -1})), graph.Invalid},
 	}
 	for _, tt := range tests {

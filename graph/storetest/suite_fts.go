@@ -53,6 +53,20 @@ func (s suite) testFullTextSearch(t *testing.T) {
 		{"no word", graph.SearchQuery{Text: `"* - ()`}, nil, false},
 		{"empty", graph.SearchQuery{}, nil, false},
 	}
+	if n, err := st.CountSearch(ctx, graph.SearchQuery{Text: "front", Page: graph.Page{Limit: 1}}); err != nil || n != 10 {
+		t.Errorf("CountSearch(front, first 1) = %d, %v; want 10", n, err)
+	}
+	// An entity found through several of its names (Zoë Ábrahám is also
+	// "the analyst") is one hit, and counts once.
+	for _, text := range []string{"a", "the", "alden", "h"} {
+		hits, err := st.Search(ctx, graph.SearchQuery{Text: text, Page: all})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := st.CountSearch(ctx, graph.SearchQuery{Text: text}); err != nil || n != len(hits) {
+			t.Errorf("CountSearch(%q) = %d, %v; want %d", text, n, err, len(hits))
+		}
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := st.Search(ctx, tt.q)
@@ -67,6 +81,16 @@ func (s suite) testFullTextSearch(t *testing.T) {
 				t.Errorf("Search(%+v) (-want +got):\n%s", tt.q, diff)
 			}
 			checkHits(t, tt.q.Text, got)
+			q := tt.q
+			q.Page = all
+			unpaged, err := st.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := st.CountSearch(ctx, tt.q)
+			if err != nil || n != len(unpaged) {
+				t.Errorf("CountSearch(%+v) = %d, %v; want %d", tt.q, n, err, len(unpaged))
+			}
 		})
 	}
 

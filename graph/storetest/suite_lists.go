@@ -224,6 +224,35 @@ func (s suite) testLists(t *testing.T) {
 			t.Errorf("CountArticles(outlet) = %d, want 2", n)
 		}
 	})
+
+	t.Run("mentions", func(t *testing.T) {
+		arts, err := st.Articles(ctx, graph.ArticleFilter{Page: all})
+		if err != nil || len(arts) == 0 {
+			t.Fatalf("Articles = %d, %v", len(arts), err)
+		}
+		for _, f := range []graph.MentionFilter{
+			{EntityID: idNVF}, {EntityID: tHub.id(), Page: graph.Page{Limit: 1}}, {ArticleID: arts[0].ID},
+			{EntityID: idNVF, ArticleID: arts[0].ID}, {EntityID: "ent_unknown"},
+		} {
+			g := f
+			g.Page = all
+			unpaged, err := st.Mentions(ctx, g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := st.CountMentions(ctx, f)
+			if err != nil || n != len(unpaged) {
+				t.Errorf("CountMentions(%+v) = %d, %v; want %d", f, n, err, len(unpaged))
+			}
+		}
+		hub, err := st.Entity(ctx, tHub.id())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := st.CountMentions(ctx, graph.MentionFilter{EntityID: tHub.id()}); err != nil || n != hub.MentionCount || n < 2 {
+			t.Errorf("CountMentions(hub) = %d, %v; want its MentionCount %d (at least 2)", n, err, hub.MentionCount)
+		}
+	})
 }
 
 // testBatch pins the batch look-ups behind the API's dataloaders.

@@ -193,6 +193,9 @@ func (s suite) testMerge(t *testing.T) {
 		if !slices.Contains(surfaces, string(tCedar)) || len(ms) != hub.MentionCount {
 			t.Errorf("Mentions(survivor) = %q, want the merged entity's among %d", surfaces, hub.MentionCount)
 		}
+		if n, err := st.CountMentions(ctx, graph.MentionFilter{EntityID: tHub.id()}); err != nil || n != len(ms) {
+			t.Errorf("CountMentions(survivor) = %d, %v; want %d", n, err, len(ms))
+		}
 		if hits, err := st.Search(ctx, graph.SearchQuery{Text: "cedar"}); err != nil || len(hits) != 1 || hits[0].EntityID != tHub.id() {
 			t.Errorf("Search(merged name) = %+v, %v; want the survivor", hits, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/newsgraph/newsgraph/graph"
@@ -13,8 +14,15 @@ import (
 
 func (s suite) testArticles(t *testing.T) {
 	xs := world(t)
+	// Ingest times disagree with publication dates, so that the orders
+	// tell one from the other; two share one, so that ties go by id.
+	xs[0].Article.IngestedAt = ingestDate.Add(time.Hour)
+	xs[1].Article.IngestedAt = ingestDate
+	xs[2].Article.IngestedAt = ingestDate
 	st := s.withWorld(t, xs...)
 	valleyID, coastalID, undatedID := xs[0].Article.ID, xs[1].Article.ID, xs[2].Article.ID
+	byID := []string{coastalID, undatedID}
+	slices.Sort(byID)
 	tests := []struct {
 		name string
 		f    graph.ArticleFilter
@@ -25,6 +33,10 @@ func (s suite) testArticles(t *testing.T) {
 		{"since", graph.ArticleFilter{Since: dateCoastal}, []string{coastalID}},
 		{"until is exclusive", graph.ArticleFilter{Until: dateCoastal}, []string{valleyID}},
 		{"page", graph.ArticleFilter{Page: graph.Page{Limit: 1, Offset: 1}}, []string{valleyID}},
+		{"oldest first, undated last", graph.ArticleFilter{Order: graph.ArticlesByPublishedAsc}, []string{valleyID, coastalID, undatedID}},
+		{"oldest first, outlet", graph.ArticleFilter{Order: graph.ArticlesByPublishedAsc, Outlet: "Valley Herald"}, []string{valleyID, undatedID}},
+		{"latest ingested first, ties by id", graph.ArticleFilter{Order: graph.ArticlesByIngestedDesc}, append([]string{valleyID}, byID...)},
+		{"latest ingested first, paged", graph.ArticleFilter{Order: graph.ArticlesByIngestedDesc, Page: graph.Page{Limit: 1, Offset: 2}}, byID[1:]},
 		{"past the end", graph.ArticleFilter{Page: graph.Page{Offset: 10}}, nil},
 	}
 	for _, tt := range tests {

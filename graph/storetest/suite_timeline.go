@@ -104,6 +104,9 @@ func (s suite) testCoOccurrences(t *testing.T) {
 			append([]graph.CoOccurrence{co(tBirch, 2, 2, d0, d1)}, sentenceOnce[0])},
 		{"alone", graph.CoOccurrenceQuery{EntityID: tHub.id(), Kinds: []graph.EntityKind{graph.Person}}, nil},
 	}
+	if n, err := st.CountCoOccurrences(ctx, graph.CoOccurrenceQuery{EntityID: tHub.id()}); err != nil || n != 5 {
+		t.Errorf("CountCoOccurrences(hub) = %d, %v; want 5", n, err)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := st.CoOccurrences(ctx, tt.q)
@@ -112,6 +115,16 @@ func (s suite) testCoOccurrences(t *testing.T) {
 			}
 			if diff := gocmp.Diff(tt.want, got, cmpOpts...); diff != "" {
 				t.Errorf("CoOccurrences (-want +got):\n%s", diff)
+			}
+			q := tt.q
+			q.Page = all
+			unpaged, err := st.CoOccurrences(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := st.CountCoOccurrences(ctx, tt.q)
+			if err != nil || n != len(unpaged) {
+				t.Errorf("CountCoOccurrences = %d, %v; want %d", n, err, len(unpaged))
 			}
 		})
 	}

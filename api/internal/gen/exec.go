@@ -146,9 +146,10 @@ type ComplexityRoot struct {
 	}
 
 	CoOccurrenceConnection struct {
-		Edges    func(childComplexity int) int
-		Nodes    func(childComplexity int) int
-		PageInfo func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	CoOccurrenceEdge struct {
@@ -166,7 +167,7 @@ type ComplexityRoot struct {
 		Kind          func(childComplexity int) int
 		LastSeen      func(childComplexity int) int
 		MentionCount  func(childComplexity int) int
-		Mentions      func(childComplexity int, first *int) int
+		Mentions      func(childComplexity int, first *int, after *string) int
 		Name          func(childComplexity int) int
 		Relationships func(childComplexity int, types []graph.RelationType, direction *graph.Direction, minConfidence *float64, since *time.Time, until *time.Time, outlet *string, orderBy *graph.RelationshipOrder, first *int, after *string) int
 		Roles         func(childComplexity int) int
@@ -209,6 +210,18 @@ type ComplexityRoot struct {
 		Entity   func(childComplexity int) int
 		Role     func(childComplexity int) int
 		Text     func(childComplexity int) int
+	}
+
+	MentionConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MentionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Merge struct {
@@ -278,7 +291,7 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Article       func(childComplexity int, id string) int
-		Articles      func(childComplexity int, outlet *string, since *time.Time, until *time.Time, first *int, after *string) int
+		Articles      func(childComplexity int, outlet *string, since *time.Time, until *time.Time, orderBy *graph.ArticleOrder, first *int, after *string) int
 		Claim         func(childComplexity int, id string) int
 		Claims        func(childComplexity int, speakerID *string, aboutID *string, articleID *string, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) int
 		CoOccurrences func(childComplexity int, entityID string, scope *graph.Scope, kinds []graph.EntityKind, since *time.Time, until *time.Time, first *int, after *string) int
@@ -323,9 +336,10 @@ type ComplexityRoot struct {
 	}
 
 	SearchConnection struct {
-		Edges    func(childComplexity int) int
-		Nodes    func(childComplexity int) int
-		PageInfo func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	SearchEdge struct {
@@ -411,7 +425,7 @@ type EntityResolver interface {
 	Relationships(ctx context.Context, obj *graph.Entity, types []graph.RelationType, direction *graph.Direction, minConfidence *float64, since *time.Time, until *time.Time, outlet *string, orderBy *graph.RelationshipOrder, first *int, after *string) (*model.RelationshipConnection, error)
 	ClaimsBy(ctx context.Context, obj *graph.Entity, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error)
 	ClaimsAbout(ctx context.Context, obj *graph.Entity, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error)
-	Mentions(ctx context.Context, obj *graph.Entity, first *int) ([]*graph.Mention, error)
+	Mentions(ctx context.Context, obj *graph.Entity, first *int, after *string) (*model.MentionConnection, error)
 }
 type JobResolver interface {
 	Article(ctx context.Context, obj *model.Job) (*graph.Article, error)
@@ -442,7 +456,7 @@ type QueryResolver interface {
 	Claim(ctx context.Context, id string) (*graph.Claim, error)
 	Claims(ctx context.Context, speakerID *string, aboutID *string, articleID *string, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error)
 	Article(ctx context.Context, id string) (*graph.Article, error)
-	Articles(ctx context.Context, outlet *string, since *time.Time, until *time.Time, first *int, after *string) (*model.ArticleConnection, error)
+	Articles(ctx context.Context, outlet *string, since *time.Time, until *time.Time, orderBy *graph.ArticleOrder, first *int, after *string) (*model.ArticleConnection, error)
 	Search(ctx context.Context, text string, kinds []graph.EntityKind, targets []SearchTarget, first *int, after *string) (*model.SearchConnection, error)
 	Network(ctx context.Context, seeds []string, depth *int, relationTypes []graph.RelationType, since *time.Time, until *time.Time, minConfidence *float64, limit *int, perNode *int) (*model.Network, error)
 	Paths(ctx context.Context, from string, to string, maxHops *int, relationTypes []graph.RelationType, minConfidence *float64, limit *int) ([]*model.Path, error)
@@ -912,6 +926,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CoOccurrenceConnection.PageInfo(childComplexity), true
+	case "CoOccurrenceConnection.totalCount":
+		if e.ComplexityRoot.CoOccurrenceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoOccurrenceConnection.TotalCount(childComplexity), true
 
 	case "CoOccurrenceEdge.cursor":
 		if e.ComplexityRoot.CoOccurrenceEdge.Cursor == nil {
@@ -1000,7 +1020,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Entity.Mentions(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Entity.Mentions(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Entity.name":
 		if e.ComplexityRoot.Entity.Name == nil {
 			break
@@ -1156,6 +1176,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mention.Text(childComplexity), true
+
+	case "MentionConnection.edges":
+		if e.ComplexityRoot.MentionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionConnection.Edges(childComplexity), true
+	case "MentionConnection.nodes":
+		if e.ComplexityRoot.MentionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionConnection.Nodes(childComplexity), true
+	case "MentionConnection.pageInfo":
+		if e.ComplexityRoot.MentionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionConnection.PageInfo(childComplexity), true
+	case "MentionConnection.totalCount":
+		if e.ComplexityRoot.MentionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionConnection.TotalCount(childComplexity), true
+
+	case "MentionEdge.cursor":
+		if e.ComplexityRoot.MentionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionEdge.Cursor(childComplexity), true
+	case "MentionEdge.node":
+		if e.ComplexityRoot.MentionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MentionEdge.Node(childComplexity), true
 
 	case "Merge.from":
 		if e.ComplexityRoot.Merge.From == nil {
@@ -1452,7 +1510,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Articles(childComplexity, args["outlet"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Articles(childComplexity, args["outlet"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["orderBy"].(*graph.ArticleOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.claim":
 		if e.ComplexityRoot.Query.Claim == nil {
 			break
@@ -1743,6 +1801,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SearchConnection.PageInfo(childComplexity), true
+	case "SearchConnection.totalCount":
+		if e.ComplexityRoot.SearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.TotalCount(childComplexity), true
 
 	case "SearchEdge.cursor":
 		if e.ComplexityRoot.SearchEdge.Cursor == nil {
@@ -2109,7 +2173,10 @@ type Query {
   "The article with the given id. An error with code NOT_FOUND when there is none."
   article("An article id (art_…)." id: ID!): Article
 
-  "Articles, newest publication date first; articles without a date last."
+  """
+  Articles, newest publication date first (articles without a date last)
+  unless orderBy says otherwise.
+  """
   articles(
     "Only articles of this outlet (exact name, case-insensitive)."
     outlet: String
@@ -2117,6 +2184,8 @@ type Query {
     since: DateTime
     "Only articles published before this instant."
     until: DateTime
+    "The order of the list."
+    orderBy: ArticleOrder = PUBLISHED_DESC
     "How many articles to return (default 50, at most 1000)."
     first: Int
     "A cursor from a previous page."
@@ -2368,6 +2437,16 @@ enum ClaimOrder {
   LAST_SEEN
 }
 
+"How to order articles. Ties are broken by id."
+enum ArticleOrder {
+  "Newest publication date first; articles without a date last."
+  PUBLISHED_DESC
+  "Oldest publication date first; articles without a date last."
+  PUBLISHED_ASC
+  "Most recently ingested first."
+  INGESTED_DESC
+}
+
 "What a search looks in."
 enum SearchTarget {
   "Entity names and aliases."
@@ -2397,6 +2476,8 @@ type SearchConnection {
   nodes: [SearchHit!]!
   "Where this page sits."
   pageInfo: PageInfo!
+  "How many hits the search has in all. Computed only when selected."
+  totalCount: Int!
 }
 
 "A search hit in a page."
@@ -2535,6 +2616,8 @@ type CoOccurrenceConnection {
   nodes: [CoOccurrence!]!
   "Where this page sits."
   pageInfo: PageInfo!
+  "How many entities co-occur in all. Computed only when selected."
+  totalCount: Int!
 }
 
 "A co-occurrence in a page."
@@ -2717,7 +2800,12 @@ type Entity implements Node {
     after: String
   ): ClaimConnection!
   "Where the coverage mentions this entity, by article id then offset."
-  mentions("How many mentions (default 20, at most 1000)." first: Int = 20): [Mention!]!
+  mentions(
+    "How many mentions (default 20, at most 1000)."
+    first: Int = 20
+    "A cursor from a previous page."
+    after: String
+  ): MentionConnection!
 }
 
 "An identifier of an entity in another knowledge base."
@@ -2994,6 +3082,26 @@ type ClaimEdge {
   node: Claim!
 }
 
+"A page of an entity's mentions."
+type MentionConnection {
+  "The mentions with their cursors."
+  edges: [MentionEdge!]!
+  "The mentions, for clients that need no cursors."
+  nodes: [Mention!]!
+  "Where this page sits."
+  pageInfo: PageInfo!
+  "How many mentions the entity has in all. Computed only when selected."
+  totalCount: Int!
+}
+
+"A mention in a page."
+type MentionEdge {
+  "The opaque position of this mention in the list."
+  cursor: String!
+  "The mention."
+  node: Mention!
+}
+
 "A page of articles."
 type ArticleConnection {
   "The articles with their cursors."
@@ -3221,6 +3329,8 @@ func (ec *executionContext) childFields_CoOccurrenceConnection(ctx context.Conte
 		return ec.fieldContext_CoOccurrenceConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_CoOccurrenceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CoOccurrenceConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CoOccurrenceConnection", field.Name)
 }
@@ -3343,6 +3453,30 @@ func (ec *executionContext) childFields_Mention(ctx context.Context, field graph
 		return ec.fieldContext_Mention_citation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Mention", field.Name)
+}
+
+func (ec *executionContext) childFields_MentionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MentionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_MentionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MentionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MentionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MentionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_MentionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_MentionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MentionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Merge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3521,6 +3655,8 @@ func (ec *executionContext) childFields_SearchConnection(ctx context.Context, fi
 		return ec.fieldContext_SearchConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SearchConnection_totalCount(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
 }
@@ -3920,6 +4056,14 @@ func (ec *executionContext) field_Entity_mentions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -4120,22 +4264,30 @@ func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["until"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*graph.ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg4
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -6675,6 +6827,29 @@ func (ec *executionContext) fieldContext_CoOccurrenceConnection_pageInfo(_ conte
 	return fc, nil
 }
 
+func (ec *executionContext) _CoOccurrenceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.CoOccurrenceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoOccurrenceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoOccurrenceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoOccurrenceConnection", field, true, false, "Int")
+}
+
 func (ec *executionContext) _CoOccurrenceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CoOccurrenceEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7088,11 +7263,11 @@ func (ec *executionContext) _Entity_mentions(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Entity().Mentions(ctx, obj, fc.Args["first"].(*int))
+			return ec.Resolvers.Entity().Mentions(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Mention) graphql.Marshaler {
-			return ec.marshalNMention2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐMentionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MentionConnection) graphql.Marshaler {
+			return ec.marshalNMentionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋapiᚋinternalᚋmodelᚐMentionConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7105,7 +7280,7 @@ func (ec *executionContext) fieldContext_Entity_mentions(ctx context.Context, fi
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Mention(ctx, field)
+			return ec.childFields_MentionConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -7672,6 +7847,180 @@ func (ec *executionContext) fieldContext_Mention_citation(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Citation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.MentionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MentionEdge) graphql.Marshaler {
+			return ec.marshalNMentionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋapiᚋinternalᚋmodelᚐMentionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MentionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.MentionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Mention) graphql.Marshaler {
+			return ec.marshalNMention2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐMentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentionConnection",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.MentionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋapiᚋinternalᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MentionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.MentionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionConnection", field, true, false, "Int")
+}
+
+func (ec *executionContext) _MentionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.MentionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MentionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _MentionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.MentionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MentionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Mention) graphql.Marshaler {
+			return ec.marshalNMention2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐMention(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MentionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MentionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Mention(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9147,7 +9496,7 @@ func (ec *executionContext) _Query_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Articles(ctx, fc.Args["outlet"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Articles(ctx, fc.Args["outlet"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["orderBy"].(*graph.ArticleOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ArticleConnection) graphql.Marshaler {
@@ -10166,6 +10515,29 @@ func (ec *executionContext) fieldContext_SearchConnection_pageInfo(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SearchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchConnection", field, true, false, "Int")
 }
 
 func (ec *executionContext) _SearchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SearchEdge) (ret graphql.Marshaler) {
@@ -12635,18 +13007,24 @@ func (ec *executionContext) _CoOccurrenceConnection(ctx context.Context, sel ast
 		case "edges":
 			out.Values[i] = ec._CoOccurrenceConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
 			out.Values[i] = ec._CoOccurrenceConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._CoOccurrenceConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CoOccurrenceConnection_totalCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13059,6 +13437,93 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 			out.Values[i] = ec._Mention_citation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentionConnectionImplementors = []string{"MentionConnection"}
+
+func (ec *executionContext) _MentionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.MentionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentionConnection")
+		case "edges":
+			out.Values[i] = ec._MentionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "nodes":
+			out.Values[i] = ec._MentionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MentionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MentionConnection_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mentionEdgeImplementors = []string{"MentionEdge"}
+
+func (ec *executionContext) _MentionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.MentionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mentionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MentionEdge")
+		case "cursor":
+			out.Values[i] = ec._MentionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._MentionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13864,18 +14329,24 @@ func (ec *executionContext) _SearchConnection(ctx context.Context, sel ast.Selec
 		case "edges":
 			out.Values[i] = ec._SearchConnection_edges(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "nodes":
 			out.Values[i] = ec._SearchConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "pageInfo":
 			out.Values[i] = ec._SearchConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SearchConnection_totalCount(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15100,6 +15571,38 @@ func (ec *executionContext) marshalNMention2ᚖgithubᚗcomᚋnewsgraphᚋnewsgr
 	return ec._Mention(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNMentionConnection2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋapiᚋinternalᚋmodelᚐMentionConnection(ctx context.Context, sel ast.SelectionSet, v *model.MentionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentionConnection!")
+		return graphql.Null
+	}
+	return ec._MentionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMentionEdge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋapiᚋinternalᚋmodelᚐMentionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MentionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMentionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋapiᚋinternalᚋmodelᚐMentionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMentionEdge2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋapiᚋinternalᚋmodelᚐMentionEdge(ctx context.Context, sel ast.SelectionSet, v *model.MentionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MentionEdge!")
+		return graphql.Null
+	}
+	return ec._MentionEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMerge2ᚕᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐMergeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Merge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -15663,6 +16166,38 @@ func (ec *executionContext) marshalOArticle2ᚖgithubᚗcomᚋnewsgraphᚋnewsgr
 	}
 	return ec._Article(ctx, sel, v)
 }
+
+func (ec *executionContext) unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐArticleOrder(ctx context.Context, v any) (*graph.ArticleOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐArticleOrder[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐArticleOrder(ctx context.Context, sel ast.SelectionSet, v *graph.ArticleOrder) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐArticleOrder[*v])
+	return res
+}
+
+var (
+	unmarshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐArticleOrder = map[string]graph.ArticleOrder{
+		"PUBLISHED_DESC": graph.ArticlesByPublishedDesc,
+		"PUBLISHED_ASC":  graph.ArticlesByPublishedAsc,
+		"INGESTED_DESC":  graph.ArticlesByIngestedDesc,
+	}
+	marshalOArticleOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐArticleOrder = map[graph.ArticleOrder]string{
+		graph.ArticlesByPublishedDesc: "PUBLISHED_DESC",
+		graph.ArticlesByPublishedAsc:  "PUBLISHED_ASC",
+		graph.ArticlesByIngestedDesc:  "INGESTED_DESC",
+	}
+)
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)

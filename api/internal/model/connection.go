@@ -117,3 +117,30 @@ func (c *ArticleConnection) Nodes() []*graph.Article {
 func (c *ArticleConnection) TotalCount(ctx context.Context) (int, error) {
 	return c.Count(ctx)
 }
+
+// MentionEdge is one mention in a page, with its cursor.
+type MentionEdge struct {
+	Cursor string
+	Node   *graph.Mention
+}
+
+// MentionConnection is a page of mentions.
+type MentionConnection struct {
+	Edges    []*MentionEdge
+	PageInfo *PageInfo
+	Count    Counter
+}
+
+// Nodes returns the page's mentions without cursors.
+func (c *MentionConnection) Nodes() []*graph.Mention {
+	nodes := make([]*graph.Mention, len(c.Edges))
+	for i, e := range c.Edges {
+		nodes[i] = e.Node
+	}
+	return nodes
+}
+
+// TotalCount counts every mention the query matches.
+func (c *MentionConnection) TotalCount(ctx context.Context) (int, error) {
+	return c.Count(ctx)
+}

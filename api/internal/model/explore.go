@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -23,11 +24,16 @@ type SearchEdge struct {
 	Node   *SearchHit
 }
 
-// SearchConnection is a page of search hits. It has no total count: the
-// store contract cannot count search hits without ranking them all.
+// SearchConnection is a page of search hits.
 type SearchConnection struct {
 	Edges    []*SearchEdge
 	PageInfo *PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every hit of the search.
+func (c *SearchConnection) TotalCount(ctx context.Context) (int, error) {
+	return c.Count(ctx)
 }
 
 // Nodes returns the page's hits without cursors.
@@ -98,6 +104,12 @@ type CoOccurrenceEdge struct {
 type CoOccurrenceConnection struct {
 	Edges    []*CoOccurrenceEdge
 	PageInfo *PageInfo
+	Count    Counter
+}
+
+// TotalCount counts every entity that co-occurs under the query.
+func (c *CoOccurrenceConnection) TotalCount(ctx context.Context) (int, error) {
+	return c.Count(ctx)
 }
 
 // Nodes returns the page's co-occurrences without cursors.
