@@ -14,4 +14,4 @@
 // binds to, where package graph's do not fit, in api/internal/model.
 package api
 
-//go:generate go run github.com/99designs/gqlgen generate
+//go:generate go tool gqlgen generate
