@@ -43,6 +43,7 @@ func run(args []string) error {
 	seed := fs.Uint64("seed", 1, "shuffle seed")
 	folds := fs.Int("folds", 10, "gazetteer jackknife folds")
 	prune := fs.Float64("prune", 0.01, "drop averaged weights below this magnitude")
+	missWeight := fs.Float64("missweight", 1, "update weight for a mistagged token whose gold label is not O (attribution default 1.5)")
 	unlabeled := fs.String("unlabeled", "polnear/train/text", "running text under -data for case statistics (empty: none)")
 	showErrors := fs.Bool("errors", false, "print dev sentences the model gets wrong (stderr; for feature work)")
 	dev := fs.Bool("dev", true, "score the trained model on the dev split (never trained on)")
@@ -67,7 +68,10 @@ func run(args []string) error {
 		if !set["prune"] {
 			*prune = 1
 		}
-		return trainAttribution(*data, *out, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Context: true}, *dev, *holdout)
+		if !set["missweight"] {
+			*missWeight = 1.5
+		}
+		return trainAttribution(*data, *out, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Context: true, MissWeight: float32(*missWeight)}, *dev, *holdout)
 	}
 	sents, err := readFile(filepath.Join(*data, "conllpp", "conllpp_train.txt"))
 	if err != nil {

@@ -158,7 +158,7 @@ func (d *doc) claimMatch(si int, a *abstract, p *compiledClaim, m []int, at map[
 		spk = d.slotSpeaker(s)
 	} else if b0, b1 := group("g"); b0 >= 0 {
 		t0, t1 := a.tokens(b0, b1)
-		spk = d.groupSpeaker(t0, t1)
+		spk = d.groupSpeaker(t0, t1, t1-1)
 	} else if b0, b1 := group("pr"); b0 >= 0 {
 		t0, _ := a.tokens(b0, b1)
 		spk = d.pronounSpeaker(t0)
@@ -223,10 +223,10 @@ func (d *doc) slotSpeaker(s *slot) *speaker {
 }
 
 // groupSpeaker resolves "the experts", "analysts", "officials" to the
-// people the article introduced in such roles.
-func (d *doc) groupSpeaker(t0, t1 int) *speaker {
+// people the article introduced in such roles; head is the group noun.
+func (d *doc) groupSpeaker(t0, t1, head int) *speaker {
 	sp := &speaker{t0: t0, t1: t1, factor: groupSpeakerFactor}
-	roles := groupSpeakers[d.lower[t1-1]]
+	roles := groupSpeakers[d.lower[head]]
 	if roles == nil {
 		return sp
 	}

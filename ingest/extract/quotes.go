@@ -193,7 +193,7 @@ func (d *doc) speakerThenVerb(k int, at map[int]*mention) (*speaker, int, int) {
 	// "officials said", "the experts said"
 	for j := k; j < len(d.toks) && j <= k+2; j++ {
 		if groupSpeakers[d.lower[j]] != nil && j+1 < len(d.toks) && speechVerbs[d.lower[j+1]] {
-			return d.groupSpeaker(k, j+1), j + 1, j + 2
+			return d.groupSpeaker(k, j+1, j), j + 1, j + 2
 		}
 	}
 	return nil, 0, 0

@@ -150,9 +150,22 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 		}
 		return spk
 	}
-	if _, ok := groupSpeakers[d.lower[t1-1]]; ok {
-		g := d.groupSpeaker(t0, t1)
+	// The group noun heads the phrase: "the analysts on the programme".
+	head := t1 - 1
+	for i := t0 + 1; i < t1; i++ {
+		if headEndingPrepositions[d.lower[i]] {
+			head = i - 1
+			break
+		}
+	}
+	if _, ok := groupSpeakers[d.lower[head]]; ok {
+		g := d.groupSpeaker(t0, t1, head)
 		return g
 	}
 	return spk
+}
+
+// headEndingPrepositions end the head of a source noun phrase.
+var headEndingPrepositions = map[string]bool{
+	"on": true, "at": true, "in": true, "of": true, "from": true, "for": true, "with": true,
 }

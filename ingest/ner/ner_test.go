@@ -279,3 +279,29 @@ func TestContextModel(t *testing.T) {
 		}
 	}
 }
+
+// TestMissWeight checks that weighting missed non-O labels is deterministic
+// and changes the model, and that a weight of 1 is the plain perceptron.
+func TestMissWeight(t *testing.T) {
+	encode := func(w float32) []byte {
+		m, err := Train(invented(), TrainOptions{Epochs: 3, Seed: 7, Folds: 3, MissWeight: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := m.Encode(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	plain, one, heavy := encode(0), encode(1), encode(3)
+	if !bytes.Equal(plain, one) {
+		t.Error("MissWeight 1 differs from the plain perceptron")
+	}
+	if !bytes.Equal(heavy, encode(3)) {
+		t.Error("MissWeight 3 training is not reproducible")
+	}
+	if bytes.Equal(plain, heavy) {
+		t.Error("MissWeight 3 left the model unchanged")
+	}
+}

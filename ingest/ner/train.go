@@ -68,6 +68,10 @@ type TrainOptions struct {
 	// the nearest cue-like word either side): for attribution models,
 	// whose spans depend on words far from the token.
 	Context bool
+	// MissWeight, if above 1, scales the update made when a token whose
+	// gold label is not O is mistagged: attribution labels are rare, and the
+	// plain perceptron trades their recall for O's precision.
+	MissWeight float32
 	// Progress, if set, is called after each epoch with the training token accuracy.
 	Progress func(epoch int, acc float64)
 }
@@ -163,12 +167,16 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 				gold := d.gold[i]
 				t.c++
 				if pred != gold {
+					step := float32(1)
+					if gold != labelO && opt.MissWeight > 1 {
+						step = opt.MissWeight
+					}
 					for _, k := range keys {
 						r := int(t.row(k, true)) * numLabels
-						t.w[r+gold]++
-						t.w[r+pred]--
-						t.u[r+gold] += t.c
-						t.u[r+pred] -= t.c
+						t.w[r+gold] += step
+						t.w[r+pred] -= step
+						t.u[r+gold] += float64(step) * t.c
+						t.u[r+pred] -= float64(step) * t.c
 					}
 				} else {
 					correct++
