@@ -11,15 +11,7 @@ import (
 
 // Relationship returns the relationship with the given id.
 func (s *Store) Relationship(ctx context.Context, id string) (*graph.Relationship, error) {
-	const op = "neo4j.Relationship"
-	recs, err := s.read(ctx, op, cypherRelationship, map[string]any{"id": id})
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, graph.Errorf(op, graph.NotFound, "relationship %q not found", id)
-	}
-	return decodeRelationship(column(recs[0], "relationship")), nil
+	return readOne(ctx, s, "neo4j.Relationship", cypherRelationship, "relationship", "relationship", id, decodeRelationship)
 }
 
 // ArticlesByID returns the articles with the given ids, in order, nil where

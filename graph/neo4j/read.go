@@ -9,15 +9,7 @@ import (
 
 // Article returns the article with the given id, text included.
 func (s *Store) Article(ctx context.Context, id string) (*graph.Article, error) {
-	const op = "neo4j.Article"
-	recs, err := s.read(ctx, op, cypherArticle, map[string]any{"id": id})
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, graph.Errorf(op, graph.NotFound, "article %q not found", id)
-	}
-	return decodeArticle(column(recs[0], "article")), nil
+	return readOne(ctx, s, "neo4j.Article", cypherArticle, "article", "article", id, decodeArticle)
 }
 
 // Articles lists articles, newest publication date first, undated last.
@@ -45,15 +37,7 @@ func (s *Store) Articles(ctx context.Context, f graph.ArticleFilter) ([]*graph.A
 
 // Entity returns the entity with the given id.
 func (s *Store) Entity(ctx context.Context, id string) (*graph.Entity, error) {
-	const op = "neo4j.Entity"
-	recs, err := s.read(ctx, op, cypherEntity, map[string]any{"id": id})
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, graph.Errorf(op, graph.NotFound, "entity %q not found", id)
-	}
-	return decodeEntity(column(recs[0], "entity")), nil
+	return readOne(ctx, s, "neo4j.Entity", cypherEntity, "entity", "entity", id, decodeEntity)
 }
 
 // EntitiesByID returns the entities with the given ids, in order, nil where
@@ -61,6 +45,21 @@ func (s *Store) Entity(ctx context.Context, id string) (*graph.Entity, error) {
 func (s *Store) EntitiesByID(ctx context.Context, ids []string) ([]*graph.Entity, error) {
 	return readByID(ctx, s, "neo4j.EntitiesByID", cypherEntitiesByID, "entity", ids,
 		decodeEntity, func(e *graph.Entity) string { return e.ID })
+}
+
+// readOne runs a statement that returns the object with the given id in
+// column col, or no record when there is none (a NotFound error naming
+// what).
+func readOne[T any](ctx context.Context, s *Store, op string, st statement, col, what, id string,
+	decode func(props) *T) (*T, error) {
+	recs, err := s.read(ctx, op, st, map[string]any{"id": id})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, graph.Errorf(op, graph.NotFound, "%s %q not found", what, id)
+	}
+	return decode(column(recs[0], col)), nil
 }
 
 // readByID runs a statement that returns one record per known id, in
@@ -208,15 +207,7 @@ func (s *Store) RelationshipEvidence(ctx context.Context, ids []string, perRelat
 
 // Claim returns the claim with the given id.
 func (s *Store) Claim(ctx context.Context, id string) (*graph.Claim, error) {
-	const op = "neo4j.Claim"
-	recs, err := s.read(ctx, op, cypherClaim, map[string]any{"id": id})
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, graph.Errorf(op, graph.NotFound, "claim %q not found", id)
-	}
-	return decodeClaim(column(recs[0], "claim")), nil
+	return readOne(ctx, s, "neo4j.Claim", cypherClaim, "claim", "claim", id, decodeClaim)
 }
 
 // Claims lists claims matching f by first-seen date, then id.
