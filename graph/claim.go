@@ -26,7 +26,7 @@ type ClaimEvidence struct {
 	ClaimID    string
 	Text       string // the content text
 	Verbatim   bool   // a direct quote rather than reported speech
-	Source     Span   // the speaker as written ("political expert Shahab Liwal", "the experts")
+	Source     Span   // the speaker as written ("political analyst Dana Whitfield", "the experts")
 	Cue        Span   // the cue ("said", "according to")
 	SpeakerIDs []string
 	AboutIDs   []string

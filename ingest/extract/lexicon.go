@@ -21,7 +21,7 @@ var titles = map[string]string{
 }
 
 // roleNouns are lower-case nouns that, right before a name, give its role:
-// "political expert Shahab Liwal", "host X", "spokesman X".
+// "political analyst Dana Whitfield", "host X", "spokesman X".
 var roleNouns = setOf("expert", "experts", "analyst", "lecturer", "professor", "host", "presenter", "anchor",
 	"journalist", "reporter", "correspondent", "spokesman", "spokeswoman", "spokesperson", "commander",
 	"leader", "minister", "official", "researcher", "scholar", "academic", "author", "writer", "activist",

@@ -16,7 +16,7 @@ func TestRelationPatterns(t *testing.T) {
 		{"battles between the two groups", "Hamas and Fatah held talks. Battles between the two groups resumed.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas"},
 		{"rival of", "Hezbollah is a bitter rival of the Islamic State.", "RIVAL_OF GROUP:Hezbollah -> GROUP:Islamic State"},
 		{"branch apposition", "ISWAP, an affiliate of the Islamic State, seized the town.", "BRANCH_OF GROUP:Islamic State West Africa Province -> GROUP:Islamic State"},
-		{"emerged as a branch", "The Islamic State Khorasan, or IS-K, has emerged as a formidable branch of the broader Islamic State network.", "BRANCH_OF GROUP:Islamic State Khorasan Province -> GROUP:Islamic State"},
+		{"emerged as a branch", "Over two years IS-K has emerged as a feared branch of the wider Islamic State movement.", "BRANCH_OF GROUP:Islamic State Khorasan Province -> GROUP:Islamic State"},
 		{"affiliate premodifier", "The al-Qaeda affiliate al-Shabaab claimed the attack.", "BRANCH_OF GROUP:al-Shabaab -> GROUP:al-Qaeda"},
 		{"member apposition", "Omar Farah, a senior member of al-Shabaab, was arrested.", "MEMBER_OF PERSON:Omar Farah -> GROUP:al-Shabaab"},
 		{"spokesman premodifier", "Taliban spokesman Zabihullah Mujahid denied the report.", "MEMBER_OF PERSON:Zabihullah Mujahid -> GROUP:Taliban"},
