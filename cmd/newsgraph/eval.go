@@ -38,9 +38,14 @@ var evalSets = []evalSet{
 			return eval.GUM(ctx, dir, x)
 		},
 	}},
-	{"polnear", "PolNeAR dev: claim attribution (source, cue, content)", []func(context.Context, string, eval.Tagger, eval.Extractor) (eval.Result, error){
+	{"polnear", "PolNeAR dev: claim attribution (source, cue, content); train+dev annotator agreement", []func(context.Context, string, eval.Tagger, eval.Extractor) (eval.Result, error){
 		func(ctx context.Context, dir string, _ eval.Tagger, x eval.Extractor) (eval.Result, error) {
 			return eval.PolNeAR(ctx, dir, "dev", x)
+		},
+		// The human ceiling, printed under the extractor's rows so that
+		// they are read against it.
+		func(_ context.Context, dir string, _ eval.Tagger, _ eval.Extractor) (eval.Result, error) {
+			return eval.PolNeARAgreement(dir, "train", "dev")
 		},
 	}},
 	{"wikievents", "WikiEvents dev: attack relations (attacker → target/victim)", []func(context.Context, string, eval.Tagger, eval.Extractor) (eval.Result, error){

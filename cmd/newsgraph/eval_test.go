@@ -52,6 +52,15 @@ Bank NNP I-NP I-ORG
 		"T5\tCue 48 56\treported\n" +
 		"T6\tContent 57 82\tthat the budget was ready\n" +
 		"E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n",
+	// PolNeAR train: one article annotated twice, for the agreement rows.
+	"polnear/train/text/invented-2.txt": "Officials said the vote was fair.",
+	"polnear/train/attributions/invented-2_a1.ann": "T1\tSource 0 9\tOfficials\n" +
+		"T2\tCue 10 14\tsaid\n" +
+		"T3\tContent 15 32\tthe vote was fair\n" +
+		"E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+	"polnear/train/attributions/invented-2_b2.ann": "T1\tCue 10 14\tsaid\n" +
+		"T2\tContent 15 32\tthe vote was fair\n" +
+		"E1\tAttribution:T1 Cue:T1 Content:T2\n",
 	// WikiEvents: one document, one attack by the rebels on the base.
 	"wikievents/dev.jsonl": `{"doc_id":"inv-1","text":"Rebels of the Red Hill Front attacked the army base in Sarno.",` +
 		`"tokens":["Rebels","of","the","Red","Hill","Front","attacked","the","army","base","in","Sarno","."],` +
@@ -144,6 +153,20 @@ func TestEval(t *testing.T) {
 			t.Errorf("PolNeAR %s: %d gold spans scored, want 2\n%s", row, got, polnear)
 		}
 	}
+	// One article with two annotators is one pair, so each row's TP+FN is
+	// a1's spans of that kind: one each.
+	agreement := section(out, "polnear/train+dev agreement")
+	for _, row := range []string{"source exact", "cue exact", "content overlap"} {
+		if got := goldCount(t, agreement, row); got != 1 {
+			t.Errorf("PolNeAR agreement %s: %d gold spans scored, want 1\n%s", row, got, agreement)
+		}
+	}
+	if !strings.Contains(agreement, "docs 1") {
+		t.Errorf("PolNeAR agreement: want the one doubly annotated article scored:\n%s", agreement)
+	}
+	if !strings.Contains(agreement, "annotator pairs scored: 1 over 1 articles") {
+		t.Errorf("PolNeAR agreement: want the one pair of annotators noted:\n%s", agreement)
+	}
 	if got := goldCount(t, section(out, "wikievents/dev"), "attacked"); got != 1 {
 		t.Errorf("WikiEvents: %d gold attacks scored, want 1", got)
 	}
@@ -175,8 +198,8 @@ func TestEvalAbsentAndOnly(t *testing.T) {
 	}
 
 	out, _, err = run(t, ctx, "", "eval", "--data", t.TempDir())
-	if err == nil || exitCode(err) != 1 || strings.Count(out, "absent:") != 6 {
-		t.Errorf("eval on an empty dir: %v, want an error and six absent results:\n%s", err, out)
+	if err == nil || exitCode(err) != 1 || strings.Count(out, "absent:") != 7 {
+		t.Errorf("eval on an empty dir: %v, want an error and seven absent results:\n%s", err, out)
 	}
 }
 

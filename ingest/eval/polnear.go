@@ -61,48 +61,67 @@ type AttributionDoc struct {
 // annotator id, so that the choice is deterministic.
 func LoadPolNeAR(dataDir, split string) ([]AttributionDoc, error) {
 	base := filepath.Join(dataDir, "polnear", split)
-	if err := checkDir(base); err != nil {
-		return nil, err
-	}
-	anns, err := filepath.Glob(filepath.Join(base, "attributions", "*.ann"))
+	names, anns, err := polnearAnnotations(base)
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(anns)
-	chosen := map[string]string{} // article -> ann path
-	var names []string
-	for _, p := range anns {
-		stem := strings.TrimSuffix(filepath.Base(p), ".ann")
-		i := strings.LastIndexByte(stem, '_')
-		if i < 0 {
-			return nil, fmt.Errorf("%s: no annotator id in file name", p)
-		}
-		art := stem[:i]
-		if _, ok := chosen[art]; !ok {
-			chosen[art] = p
-			names = append(names, art)
-		}
-	}
 	var docs []AttributionDoc
 	for _, art := range names {
-		text, err := os.ReadFile(filepath.Join(base, "text", art+".txt"))
+		doc, err := loadBrat(base, art, anns[art][0])
 		if err != nil {
 			return nil, err
 		}
-		f, err := os.Open(chosen[art])
-		if err != nil {
-			return nil, err
-		}
-		doc, err := ParseBrat(f, string(text))
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", chosen[art], err)
-		}
-		stem := strings.TrimSuffix(filepath.Base(chosen[art]), ".ann")
-		doc.Name, doc.Annotator = art, stem[len(art)+1:]
 		docs = append(docs, doc)
 	}
 	return docs, nil
+}
+
+// polnearAnnotations lists the articles of one split directory in file-name
+// order and, for each, its .ann paths sorted by annotator id, so that
+// LoadPolNeAR and PolNeARAgreement agree on which annotator comes first.
+func polnearAnnotations(base string) (names []string, anns map[string][]string, err error) {
+	if err := checkDir(base); err != nil {
+		return nil, nil, err
+	}
+	paths, err := filepath.Glob(filepath.Join(base, "attributions", "*.ann"))
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.Strings(paths)
+	anns = map[string][]string{}
+	for _, p := range paths {
+		stem := strings.TrimSuffix(filepath.Base(p), ".ann")
+		i := strings.LastIndexByte(stem, '_')
+		if i < 0 {
+			return nil, nil, fmt.Errorf("%s: no annotator id in file name", p)
+		}
+		art := stem[:i]
+		if _, ok := anns[art]; !ok {
+			names = append(names, art)
+		}
+		anns[art] = append(anns[art], p)
+	}
+	return names, anns, nil
+}
+
+// loadBrat reads the annotations in path over the text of article art.
+func loadBrat(base, art, path string) (AttributionDoc, error) {
+	text, err := os.ReadFile(filepath.Join(base, "text", art+".txt"))
+	if err != nil {
+		return AttributionDoc{}, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return AttributionDoc{}, err
+	}
+	defer f.Close()
+	doc, err := ParseBrat(f, string(text))
+	if err != nil {
+		return AttributionDoc{}, fmt.Errorf("%s: %w", path, err)
+	}
+	stem := strings.TrimSuffix(filepath.Base(path), ".ann")
+	doc.Name, doc.Annotator = art, stem[len(art)+1:]
+	return doc, nil
 }
 
 // ParseBrat reads PolNeAR brat standoff annotations over text.

@@ -4,8 +4,11 @@ import "context"
 
 // Run scores whatever it is given on every data set it applies to and
 // returns one report: the tagger on CoNLL dev and GUM, the extractor on
-// CoNLL dev, PolNeAR dev, WikiEvents dev and GUM. A nil tagger or
-// extractor skips its rows; absent data sets appear as absent.
+// CoNLL dev, PolNeAR dev, WikiEvents dev and GUM, and, next to the
+// extractor's PolNeAR rows, the PolNeAR inter-annotator agreement on train
+// and dev, the human ceiling those rows are read against. A nil tagger or
+// extractor skips its rows; the agreement needs neither and always runs.
+// Absent data sets appear as absent.
 func Run(ctx context.Context, dataDir string, tagger Tagger, x Extractor) (Report, error) {
 	var rep Report
 	var runs []func() (Result, error)
@@ -19,6 +22,11 @@ func Run(ctx context.Context, dataDir string, tagger Tagger, x Extractor) (Repor
 		runs = append(runs,
 			func() (Result, error) { return CoNLLExtract(ctx, dataDir, x) },
 			func() (Result, error) { return PolNeAR(ctx, dataDir, "dev", x) },
+		)
+	}
+	runs = append(runs, func() (Result, error) { return PolNeARAgreement(dataDir, "train", "dev") })
+	if x != nil {
+		runs = append(runs,
 			func() (Result, error) { return WikiEvents(ctx, dataDir, x) },
 			func() (Result, error) { return GUM(ctx, dataDir, x) },
 		)
