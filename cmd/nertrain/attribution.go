@@ -71,7 +71,7 @@ func attributionSentences(docs []eval.AttributionDoc) []ner.Sentence {
 // With holdout > 0 every holdout-th training article is kept out of
 // training and the model is scored on those instead of dev: model choices
 // are made on train, dev stays a test.
-func trainAttribution(data, out string, opt ner.TrainOptions, dev bool, holdout int) error {
+func trainAttribution(data, out string, opt ner.TrainOptions, dev bool, holdout, stack int) error {
 	docs, err := eval.LoadPolNeAR(data, "train")
 	if err != nil {
 		return err
@@ -93,7 +93,11 @@ func trainAttribution(data, out string, opt ner.TrainOptions, dev bool, holdout 
 	opt.Progress = func(epoch int, acc float64) {
 		fmt.Fprintf(os.Stderr, "epoch %d: train token accuracy %.4f (%s)\n", epoch, acc, time.Since(start).Round(time.Second))
 	}
-	m, err := ner.Train(sents, opt)
+	train := ner.Train
+	if stack > 0 {
+		train = func(s []ner.Sentence, o ner.TrainOptions) (*ner.Model, error) { return ner.TrainStacked(s, o, stack) }
+	}
+	m, err := train(sents, opt)
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,7 @@ func run(args []string) error {
 	showErrors := fs.Bool("errors", false, "print dev sentences the model gets wrong (stderr; for feature work)")
 	dev := fs.Bool("dev", true, "score the trained model on the dev split (never trained on)")
 	holdout := fs.Int("holdout", 0, "attribution: keep every n-th training article out and score on those instead of dev (0: off)")
+	stack := fs.Int("stack", 0, "attribution: train a stacked tagger whose first pass is jackknifed over this many article folds (default 5; 0: one pass)")
 	task := fs.String("task", "ner", "what to train: ner (CoNLL-2003 names) or attribution (PolNeAR source/cue/content)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -55,8 +56,9 @@ func run(args []string) error {
 	if *task == "attribution" {
 		// Defaults for the attribution model: 10 epochs (chosen on held-out
 		// train articles, -holdout 5), weights below 1
-		// pruned (half the size, the same scores), written next to the
-		// tagger's model.
+		// pruned (half the size, the same scores), stacked over 5 jackknife
+		// folds (held-out train: source +0.022, cue +0.007, content overlap
+		// +0.009), written next to the tagger's model.
 		set := map[string]bool{}
 		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 		if !set["out"] {
@@ -71,7 +73,10 @@ func run(args []string) error {
 		if !set["missweight"] {
 			*missWeight = 1.5
 		}
-		return trainAttribution(*data, *out, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Context: true, MissWeight: float32(*missWeight)}, *dev, *holdout)
+		if !set["stack"] {
+			*stack = 5
+		}
+		return trainAttribution(*data, *out, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Context: true, MissWeight: float32(*missWeight)}, *dev, *holdout, *stack)
 	}
 	sents, err := readFile(filepath.Join(*data, "conllpp", "conllpp_train.txt"))
 	if err != nil {

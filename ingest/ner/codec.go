@@ -23,10 +23,13 @@ import (
 //	features: count u32, then (key u64, nnz u8, (label u8, weight f32)*nnz)*
 //
 // Entries are written in key order so the same model gives the same bytes.
+// A stacked model ("NERS", context features) is followed, in the same
+// stream, by its first pass in this format.
 
 const (
 	magic        = "NER1"
 	magicContext = "NERC" // the same format, for a model with context features
+	magicStacked = "NERS" // a context model followed by its first pass
 )
 
 //go:embed model.bin.gz
@@ -48,14 +51,29 @@ func (m *Model) Encode(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
+	if err := m.encodeBody(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// encodeBody writes one model, and the first pass of a stacked one.
+func (m *Model) encodeBody(bw *bufio.Writer) error {
+	var err error
 	put := func(v any) {
 		if err == nil {
 			err = binary.Write(bw, binary.LittleEndian, v)
 		}
 	}
-	if m.lex.context {
+	switch {
+	case m.first != nil:
+		bw.WriteString(magicStacked)
+	case m.lex.context:
 		bw.WriteString(magicContext)
-	} else {
+	default:
 		bw.WriteString(magic)
 	}
 	put(uint8(numLabels))
@@ -85,13 +103,17 @@ func (m *Model) Encode(w io.Writer) error {
 		put(m.lex.clusters[k])
 	}
 
-	var es []*slot
-	for i := range m.feats.slots {
-		if m.feats.slots[i].key != 0 {
-			es = append(es, &m.feats.slots[i])
+	type entry struct {
+		key uint64
+		w   [numLabels]float32
+	}
+	var es []entry
+	for i, k := range m.feats.keys {
+		if k != 0 {
+			es = append(es, entry{k, m.feats.weights(i)})
 		}
 	}
-	slices.SortFunc(es, func(a, b *slot) int { return cmp.Compare(a.key, b.key) })
+	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.key, b.key) })
 	put(uint32(len(es)))
 	for _, e := range es {
 		row := e.w
@@ -113,10 +135,10 @@ func (m *Model) Encode(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := bw.Flush(); err != nil {
-		return err
+	if m.first != nil {
+		return m.first.encodeBody(bw)
 	}
-	return zw.Close()
+	return nil
 }
 
 // Decode reads a model written by Encode.
@@ -125,14 +147,20 @@ func Decode(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	br := bufio.NewReader(zr)
+	return decodeBody(bufio.NewReader(zr))
+}
+
+// decodeBody reads one model, and the first pass of a stacked one.
+func decodeBody(br *bufio.Reader) (*Model, error) {
 	var hdr [5]byte
 	if _, err := io.ReadFull(br, hdr[:]); err != nil {
 		return nil, err
 	}
-	if string(hdr[:4]) != magic && string(hdr[:4]) != magicContext || int(hdr[4]) != numLabels {
+	kind := string(hdr[:4])
+	if kind != magic && kind != magicContext && kind != magicStacked || int(hdr[4]) != numLabels {
 		return nil, errors.New("not a model file of this version")
 	}
+	var err error
 	var buf [8]byte
 	u8 := func() uint8 {
 		if err == nil {
@@ -166,7 +194,7 @@ func Decode(r io.Reader) (*Model, error) {
 		return mp
 	}
 	m := &Model{}
-	m.lex.context = string(hdr[:4]) == magicContext
+	m.lex.context = kind == magicContext || kind == magicStacked
 	m.lex.caseBins = readByteMap()
 	m.lex.maxGaz = int(u8())
 	m.lex.gaz = readByteMap()
@@ -186,7 +214,9 @@ func Decode(r io.Reader) (*Model, error) {
 	if err != nil || n > 1<<26 {
 		return nil, cmp.Or(err, errors.New("bad feature count"))
 	}
-	m.feats = newFeatureTable(int(n))
+	keys := make([]uint64, 0, n)
+	ws := make([]*[numLabels]float32, 0, n)
+	seen := make(map[uint64]bool, n)
 	for i := 0; i < int(n) && err == nil; i++ {
 		k := u64()
 		nnz := int(u8())
@@ -200,15 +230,25 @@ func Decode(r io.Reader) (*Model, error) {
 			}
 			w[l] = v
 		}
-		if err == nil && m.feats.get(k) != nil {
+		if err == nil && seen[nonZero(k)] {
 			err = errors.New("duplicate feature")
 		}
 		if err == nil {
-			m.feats.put(k, &w)
+			seen[nonZero(k)] = true
+			keys, ws = append(keys, k), append(ws, &w)
 		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("truncated or corrupt model: %w", err)
+	}
+	m.feats = newFeatureTable(len(keys), maxAbsWeight(ws...))
+	for i, k := range keys {
+		m.feats.put(k, ws[i])
+	}
+	if kind == magicStacked {
+		if m.first, err = decodeBody(br); err != nil {
+			return nil, fmt.Errorf("first pass: %w", err)
+		}
 	}
 	return m, nil
 }

@@ -61,6 +61,8 @@ type token struct {
 	gmask                     uint8  // gazetteer types covering the token
 	ctx                       [numCtx]uint64
 	nctx                      int // context features, set only for context models
+	stk                       [numStk]uint64
+	nstk                      int // stacked features, set only for stacked models
 }
 
 // boundary hashes stand for positions before and after the sentence.
@@ -239,6 +241,7 @@ const (
 	tPrevTagCluster
 	tClusterShape
 	tContext // sentence-wide context, attribution models only
+	tStack   // first-pass labels, stacked models only
 )
 
 // staticKeys appends the keys of the features that do not depend on
@@ -301,6 +304,9 @@ func staticKeys(keys []uint64, toks []token, i int, headline bool) []uint64 {
 	}
 	for g := 0; g < c.nctx; g++ {
 		keys = append(keys, key1(tContext, c.ctx[g]))
+	}
+	for g := 0; g < c.nstk; g++ {
+		keys = append(keys, key1(tStack, c.stk[g]))
 	}
 	for g := 0; g < m1.ngaz; g++ {
 		keys = append(keys, key1(tGazM1, m1.gaz[g]))

@@ -74,6 +74,11 @@ type TrainOptions struct {
 	MissWeight float32
 	// Progress, if set, is called after each epoch with the training token accuracy.
 	Progress func(epoch int, acc float64)
+
+	// first and firstLabels make a stacked model (TrainStacked): the first
+	// pass and its jackknifed labels of each training sentence.
+	first       *Model
+	firstLabels [][]int
 }
 
 // trainer holds the perceptron state: current weights w and the running
@@ -106,6 +111,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	m := &Model{}
 	m.lex.context = opt.Context
+	m.first = opt.first
 	m.lex.caseBins = caseStatistics(sents, opt.Unlabeled)
 	corpus := make([][]string, 0, len(sents)+len(opt.Unlabeled))
 	for _, s := range sents {
@@ -131,6 +137,9 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		lx.markGazetteer(toks[2:len(s.Tokens)+2], func(k uint64) uint8 { return gz.without(k, fold) })
 		if opt.Context {
 			addContext(toks[2:len(s.Tokens)+2], s.Tokens)
+		}
+		if opt.first != nil {
+			addStacked(toks[2:len(s.Tokens)+2], opt.firstLabels[i])
 		}
 		data[i] = prepared{toks: toks, gold: toBILOU(s.Labels), headline: isHeadline(toks[2 : len(s.Tokens)+2])}
 	}
@@ -214,11 +223,14 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		}
 	}
 	slices.SortFunc(rows, func(a, b kept) int { return cmp.Compare(a.key, b.key) })
-	m.feats = newFeatureTable(len(rows))
-	for _, kr := range rows {
-		var w [numLabels]float32
-		copy(w[:], t.w[int(kr.row)*numLabels:int(kr.row+1)*numLabels])
-		m.feats.put(kr.key, &w)
+	ws := make([]*[numLabels]float32, len(rows))
+	for i, kr := range rows {
+		ws[i] = new([numLabels]float32)
+		copy(ws[i][:], t.w[int(kr.row)*numLabels:int(kr.row+1)*numLabels])
+	}
+	m.feats = newFeatureTable(len(rows), maxAbsWeight(ws...))
+	for i, kr := range rows {
+		m.feats.put(kr.key, ws[i])
 	}
 	return m, nil
 }
