@@ -55,8 +55,10 @@ func (d *doc) findTaggedClaims() {
 			switch sp.Label {
 			case ner.AttrSource:
 				tagged[si].sources = append(tagged[si].sources, a)
+				d.taggedSources = append(d.taggedSources, a)
 			case ner.AttrCue:
 				tagged[si].cues = append(tagged[si].cues, a)
+				d.taggedCues = append(d.taggedCues, a)
 			case ner.AttrContent:
 				tagged[si].contents = append(tagged[si].contents, a)
 			}

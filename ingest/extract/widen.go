@@ -1,0 +1,53 @@
+package extract
+
+import "github.com/newsgraph/newsgraph/graph"
+
+// widenSpans gives a claim the whole source phrase the attribution
+// tagger marked around its speaker's name ("Dana Whitfield, a lecturer at
+// the institute," rather than "Dana Whitfield") and the whole cue around
+// its reporting word ("said in a statement", "has said"). Citations quote
+// the source as the article wrote it, with the role that makes the speaker
+// worth quoting, as PolNeAR marks sources; the speaker entities stay those
+// the name resolved to. A tagged phrase is taken only when it holds the
+// rule's span whole and stays clear of the claim's other parts.
+func (d *doc) widenSpans() {
+	for i := range d.claims {
+		c := &d.claims[i]
+		content := graph.Span{Start: c.Citation.Start, End: c.Citation.End}
+		if w, ok := d.widerTagged(d.taggedSources, c.Source, c.Cue, content); ok {
+			c.Source = w
+		}
+		if w, ok := d.widerTagged(d.taggedCues, c.Cue, c.Source, content); ok {
+			c.Cue, c.Citation.Trigger = w, w.Text
+		}
+	}
+}
+
+// widerTagged returns the first tagged phrase that holds sp and more,
+// trimmed of surrounding punctuation, and overlaps neither of the others.
+func (d *doc) widerTagged(tagged []*attrSpan, sp graph.Span, others ...graph.Span) (graph.Span, bool) {
+	if sp.End <= sp.Start {
+		return sp, false
+	}
+	for _, ts := range tagged {
+		t0, t1 := d.trimContent(ts.t0, ts.t1)
+		if t1 <= t0 {
+			continue
+		}
+		wide := d.span(t0, t1)
+		if wide.Start > sp.Start || wide.End < sp.End || wide.End-wide.Start == sp.End-sp.Start {
+			continue
+		}
+		clear := true
+		for _, o := range others {
+			clear = clear && !overlaps(wide.Start, wide.End, o.Start, o.End)
+		}
+		if clear {
+			return wide, true
+		}
+	}
+	return sp, false
+}
+
+// overlaps reports whether [a0, a1) and [b0, b1) share a position.
+func overlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
