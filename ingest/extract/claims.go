@@ -77,6 +77,7 @@ func (d *doc) findClaims() {
 			}
 		}
 	}
+	d.findHeadlineClaims()
 	d.widenSpans()
 	sort.SliceStable(d.claims, func(i, j int) bool {
 		x, y := d.claims[i].Citation, d.claims[j].Citation

@@ -140,7 +140,13 @@ var speechVerbs = setOf("said", "says", "say", "told", "tells", "warned", "warns
 	"cautioned", "cautions", "predicted", "predicts", "pointed", "points", "wrote", "writes", "reported",
 	"reports", "denied", "denies", "confirmed", "confirms", "alleged", "alleges", "urged", "urges",
 	"concluded", "concludes", "asked", "asks", "replied", "replies", "recalled", "recalls", "thinks",
-	"thought", "estimated", "estimates", "countered", "counters", "remarked", "remarks", "continued", "tweeted")
+	"thought", "estimated", "estimates", "countered", "counters", "remarked", "remarks", "continued", "tweeted",
+	// verbs that close a quotation in news copy ("“Quiet,” he demanded")
+	"demanded", "demands", "answered", "answers", "responded", "responds", "quipped", "quips", "joked", "jokes",
+	"shouted", "shouts", "yelled", "yells", "exclaimed", "exclaims", "wondered", "wonders", "mused", "muses",
+	"conceded", "concedes", "vowed", "vows", "promised", "promises", "pleaded", "pleads", "boasted", "boasts",
+	"complained", "complains", "lamented", "laments", "retorted", "retorts", "snapped", "interjected",
+	"recounted", "recounts", "testified", "testifies", "whispered", "whispers")
 
 // nominalCues take a noun phrase rather than a clause as their content:
 // "the experts emphasized the complexity of ...".

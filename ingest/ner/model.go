@@ -16,7 +16,9 @@
 // The same tagger, trained by cmd/nertrain -task attribution on PolNeAR
 // with sentence-wide context features, labels attribution sources, cues
 // and contents (LoadAttribution; AttrSource, AttrCue and AttrContent name
-// its label slots).
+// its label slots). That model is stacked (TrainStacked): a second tagger
+// reads the first one's labels over the whole sentence, so that a source
+// or content can depend on a cue that comes after it.
 package ner
 
 import (

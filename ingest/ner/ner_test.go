@@ -118,11 +118,17 @@ func trainInvented(t *testing.T) (*Model, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, encodeModel(t, m)
+}
+
+// encodeModel returns m's model file.
+func encodeModel(t *testing.T, m *Model) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		t.Fatal(err)
 	}
-	return m, buf.Bytes()
+	return buf.Bytes()
 }
 
 func TestTrainEncodeDecode(t *testing.T) {

@@ -19,11 +19,7 @@ func TestStackedModel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var buf bytes.Buffer
-		if err := m.Encode(&buf); err != nil {
-			t.Fatal(err)
-		}
-		return m, buf.Bytes()
+		return m, encodeModel(t, m)
 	}
 	m, enc := train()
 	if _, enc2 := train(); !bytes.Equal(enc, enc2) {
@@ -47,11 +43,7 @@ func TestStackedModel(t *testing.T) {
 	if diff := cmp.Diff(m.Tag(sent), d.Tag(sent)); diff != "" {
 		t.Errorf("decoded stacked model differs (-trained +decoded):\n%s", diff)
 	}
-	var again bytes.Buffer
-	if err := d.Encode(&again); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(enc, again.Bytes()) {
+	if !bytes.Equal(enc, encodeModel(t, d)) {
 		t.Error("decoding and re-encoding a stacked model changed its bytes")
 	}
 	if _, err := Decode(bytes.NewReader(enc[:len(enc)*9/10])); err == nil {
