@@ -130,8 +130,8 @@ type doc struct {
 	// taggedSources and taggedCues are the attribution tagger's source and
 	// cue phrases, in token positions, for widening the rules' spans.
 	taggedSources, taggedCues []*attrSpan
-	speakers      map[int][]spoken // per sentence, the people attributions there named
-	quoted        [][2]int         // token spans inside quotation marks, in text order
+	speakers                  map[int][]spoken // per sentence, the people attributions there named
+	quoted                    [][2]int         // token spans inside quotation marks, in text order
 }
 
 // spoken records that a person was named as the speaker of an attribution
