@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/newsgraph/newsgraph/graph"
+import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // widenSpans gives a claim the whole source phrase the attribution
 // tagger marked around its speaker's name ("Dana Whitfield, a lecturer at
@@ -23,30 +27,33 @@ func (d *doc) widenSpans() {
 	}
 }
 
-// widerTagged returns the first tagged phrase that holds sp and more,
-// trimmed of surrounding punctuation, and overlaps neither of the others.
+// widerTagged returns the tagged phrase that holds sp and more, trimmed of
+// surrounding punctuation, when it overlaps none of the others. Tagged
+// phrases come in text order and never overlap (one label per token), so
+// only the last one starting at or before sp can hold it: a binary search
+// keeps this linear in the claims of a long article.
 func (d *doc) widerTagged(tagged []*attrSpan, sp graph.Span, others ...graph.Span) (graph.Span, bool) {
 	if sp.End <= sp.Start {
 		return sp, false
 	}
-	for _, ts := range tagged {
-		t0, t1 := d.trimContent(ts.t0, ts.t1)
-		if t1 <= t0 {
-			continue
-		}
-		wide := d.span(t0, t1)
-		if wide.Start > sp.Start || wide.End < sp.End || wide.End-wide.Start == sp.End-sp.Start {
-			continue
-		}
-		clear := true
-		for _, o := range others {
-			clear = clear && !overlaps(wide.Start, wide.End, o.Start, o.End)
-		}
-		if clear {
-			return wide, true
+	i := sort.Search(len(tagged), func(i int) bool { return d.toks[tagged[i].t0].R0 > sp.Start }) - 1
+	if i < 0 {
+		return sp, false
+	}
+	t0, t1 := d.trimContent(tagged[i].t0, tagged[i].t1)
+	if t1 <= t0 {
+		return sp, false
+	}
+	wide := d.span(t0, t1)
+	if wide.Start > sp.Start || wide.End < sp.End || wide.End-wide.Start == sp.End-sp.Start {
+		return sp, false
+	}
+	for _, o := range others {
+		if overlaps(wide.Start, wide.End, o.Start, o.End) {
+			return sp, false
 		}
 	}
-	return sp, false
+	return wide, true
 }
 
 // overlaps reports whether [a0, a1) and [b0, b1) share a position.
