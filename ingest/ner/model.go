@@ -256,7 +256,7 @@ func (m *Model) decode(s *scratch, words []string) {
 	prev, prev2 := labelO, labelO
 	for i := range words {
 		var acc [numLabels]int32
-		s.keys = staticKeys(s.keys[:0], s.toks, i, headline)
+		s.keys = staticKeys(s.keys[:0], s.toks, i, headline, m.lex.context)
 		s.keys = dynamicKeys(s.keys, s.toks, i, prev, prev2)
 		for _, k := range s.keys {
 			if row := m.feats.get(k); row != nil {

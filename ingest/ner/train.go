@@ -160,7 +160,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 			prev, prev2 := labelO, labelO
 			n := len(d.gold)
 			for i := 0; i < n; i++ {
-				keys = staticKeys(keys[:0], d.toks, i, d.headline)
+				keys = staticKeys(keys[:0], d.toks, i, d.headline, opt.Context)
 				keys = dynamicKeys(keys, d.toks, i, prev, prev2)
 				for l := range scores {
 					scores[l] = 0
