@@ -147,7 +147,12 @@ func Decode(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return decodeBody(bufio.NewReader(zr))
+	m, err := decodeBody(bufio.NewReader(zr))
+	if err != nil {
+		return nil, err
+	}
+	m.link()
+	return m, nil
 }
 
 // decodeBody reads one model, and the first pass of a stacked one.

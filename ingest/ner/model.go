@@ -36,10 +36,13 @@ type Span struct {
 // Model is a trained tagger. The zero value is not usable; get one from
 // Load or Decode.
 type Model struct {
-	feats   featureTable
-	lex     lexicon
-	first   *Model // the first pass of a stacked model, or nil
-	scratch sync.Pool
+	feats featureTable
+	lex   lexicon
+	first *Model // the first pass of a stacked model, or nil
+	// sharedLex is set when the first pass reads tokens exactly as this
+	// model does (TrainStacked trains both on one lexicon).
+	sharedLex bool
+	scratch   sync.Pool
 }
 
 // featureTable is an open-addressing hash table from feature key to its
@@ -236,8 +239,19 @@ func (m *Model) getScratch(n int) *scratch {
 // decode labels the words into s.labels.
 func (m *Model) decode(s *scratch, words []string) {
 	var first []int
+	annotated := false
 	if m.first != nil {
-		first = m.first.labelsInto(s.first, words)
+		s1 := m.first.getScratch(len(words))
+		m.first.decode(s1, words)
+		first = s.first[:len(words)]
+		copy(first, s1.labels)
+		if m.sharedLex {
+			// The first pass read the words as this one would: take its
+			// token table rather than annotating again.
+			copy(s.toks, s1.toks)
+			annotated = true
+		}
+		m.first.scratch.Put(s1)
 		if allO(first) {
 			// Nothing for the second pass to refine: most sentences
 			// hold no attribution, and skipping them halves the cost.
@@ -245,9 +259,11 @@ func (m *Model) decode(s *scratch, words []string) {
 			return
 		}
 	}
-	m.lex.annotate(s.toks, words)
-	if m.lex.context {
-		addContext(s.toks[2:len(words)+2], words)
+	if !annotated {
+		m.lex.annotate(s.toks, words)
+		if m.lex.context {
+			addContext(s.toks[2:len(words)+2], words)
+		}
 	}
 	if first != nil {
 		addStacked(s.toks[2:len(words)+2], first)

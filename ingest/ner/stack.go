@@ -2,6 +2,7 @@ package ner
 
 import (
 	"fmt"
+	"maps"
 )
 
 // Stacking: a second tagger reads the labels of a first one over the whole
@@ -144,5 +145,20 @@ func TrainStacked(sents []Sentence, opt TrainOptions, folds int) (*Model, error)
 	}
 	opt.Progress = progress
 	opt.first, opt.firstLabels = first, labels
-	return Train(sents, opt)
+	m, err := Train(sents, opt)
+	if err != nil {
+		return nil, err
+	}
+	m.link()
+	return m, nil
+}
+
+// link notes whether a stacked model's passes share their lexicon, so that
+// the second pass can reuse the first pass's token table.
+func (m *Model) link() {
+	if f := m.first; f != nil {
+		m.sharedLex = f.lex.context == m.lex.context && f.lex.maxGaz == m.lex.maxGaz &&
+			maps.Equal(f.lex.caseBins, m.lex.caseBins) && maps.Equal(f.lex.gaz, m.lex.gaz) &&
+			maps.Equal(f.lex.clusters, m.lex.clusters)
+	}
 }

@@ -120,3 +120,41 @@ func TestFeatureTableQuantised(t *testing.T) {
 		t.Error("absent key found")
 	}
 }
+
+// TestSharedLexicon checks that a stacked model's second pass, reusing the
+// first pass's token table, labels exactly as when it reads the words
+// itself, on the shipped attribution model and on a freshly trained one.
+func TestSharedLexicon(t *testing.T) {
+	sents := []string{
+		"Odo Venn said that the bridge would reopen on Monday .",
+		"“ We will not close the harbour , ” the mayor told reporters on Friday .",
+		"According to a council report , the roads cost twice as much as planned .",
+		"Tess Arlow , a lecturer at the college , argued in a column that the tax was unfair .",
+		"Rain fell all day .",
+		"Officials say the storm caused no damage ; residents disagree .",
+	}
+	trained, err := TrainStacked(invented(), TrainOptions{Epochs: 3, Seed: 7, Folds: 3, Context: true}, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := LoadAttribution()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, m := range map[string]*Model{"shipped": shipped, "trained": trained} {
+		if !m.sharedLex {
+			t.Fatalf("%s: the passes of a stacked model should share their lexicon", name)
+		}
+		apart, err := Decode(bytes.NewReader(encodeModel(t, m)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		apart.sharedLex = false
+		for _, s := range sents {
+			words := strings.Fields(s)
+			if diff := cmp.Diff(apart.Tag(words), m.Tag(words)); diff != "" {
+				t.Errorf("%s, %q: shared token table differs (-apart +shared):\n%s", name, s, diff)
+			}
+		}
+	}
+}
