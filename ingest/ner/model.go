@@ -252,9 +252,10 @@ func (m *Model) decode(s *scratch, words []string) {
 			annotated = true
 		}
 		m.first.scratch.Put(s1)
-		if allO(first) {
-			// Nothing for the second pass to refine: most sentences
-			// hold no attribution, and skipping them halves the cost.
+		if !hasCue(first) {
+			// Every attribution has a cue: where the first pass found
+			// none, the second is skipped, at 7% of the extractor's time
+			// for 0.003 of F1 on PolNeAR train.
 			copy(s.labels, first)
 			return
 		}
@@ -290,13 +291,15 @@ func (m *Model) decode(s *scratch, words []string) {
 	}
 }
 
-func allO(labels []int) bool {
+// hasCue reports whether an attribution model's labels hold a cue (the
+// AttrCue slot).
+func hasCue(labels []int) bool {
 	for _, l := range labels {
-		if l != labelO {
-			return false
+		if l != labelO && labelType(l) == cueType {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // bestAllowed picks the highest-scoring label that may follow prev.
