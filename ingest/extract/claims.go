@@ -318,6 +318,33 @@ func (d *doc) addClaim(si, c0, c1, k0, k1 int, spk *speaker, verbatim bool, rule
 	d.addClaimText(si, c0, c1, d.span(c0, c1).Text, k0, k1, spk, verbatim, rule, conf)
 }
 
+// appendAbout adds to ev the entities mentioned inside tokens [c0, c1)
+// that are neither its speakers nor already there.
+func (d *doc) appendAbout(ev *graph.ClaimEvidence, c0, c1 int) {
+	seen := map[string]bool{}
+	for _, id := range ev.SpeakerIDs {
+		seen[id] = true
+	}
+	for _, id := range ev.AboutIDs {
+		seen[id] = true
+	}
+	first := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 >= c0 })
+	for _, m := range d.mentions[first:] {
+		if m.T0 >= c1 {
+			break
+		}
+		if m.T1 > c1 {
+			continue
+		}
+		for _, e := range []*entity{m.Ent, m.Other} {
+			if e != nil && !seen[e.ID] {
+				seen[e.ID] = true
+				ev.AboutIDs = append(ev.AboutIDs, e.ID)
+			}
+		}
+	}
+}
+
 // addClaimText records one attribution whose content text is given.
 func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker, verbatim bool, rule string, conf float64) {
 	content := d.span(c0, c1)
@@ -339,22 +366,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 			ev.SpeakerIDs = append(ev.SpeakerIDs, e.ID)
 		}
 	}
-	about := map[*entity]bool{}
-	first := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 >= c0 })
-	for _, m := range d.mentions[first:] {
-		if m.T0 >= c1 {
-			break
-		}
-		if m.T0 < c0 || m.T1 > c1 {
-			continue
-		}
-		for _, e := range []*entity{m.Ent, m.Other} {
-			if e != nil && !speakers[e] && !about[e] {
-				about[e] = true
-				ev.AboutIDs = append(ev.AboutIDs, e.ID)
-			}
-		}
-	}
+	d.appendAbout(&ev, c0, c1)
 	if len(ev.SpeakerIDs) == 0 {
 		conf *= 0.5
 	}

@@ -31,8 +31,12 @@ func TestClaimForms(t *testing.T) {
 			claimView{"analyst Karl Huber", "said", "The group is growing fast", "Karl Huber", true}},
 		{"speaker then quote", "Karl Huber said: “The group is growing fast.”",
 			claimView{"Karl Huber", "said", "The group is growing fast", "Karl Huber", true}},
-		{"quote continued", "Karl Huber said: \"The group is growing. \"It recruits online every day.\"",
-			claimView{"Karl Huber", "said", "It recruits online every day", "Karl Huber", true}},
+		{"quote with a stray mark", "Karl Huber said: \"The group is growing. \"It recruits online every day.\"",
+			claimView{"Karl Huber", "said", "The group is growing. It recruits online every day", "Karl Huber", true}},
+		{"quote continued after its attribution", "“The group is growing,” Karl Huber said. “It recruits online every day.”",
+			claimView{"Karl Huber", "said", "The group is growing. It recruits online every day", "Karl Huber", true}},
+		{"quote continued in its sentence", "“The group is growing,” Karl Huber said, “and it recruits online.”",
+			claimView{"Karl Huber", "said", "The group is growing and it recruits online", "Karl Huber", true}},
 		{"quote then dash", "“The ceasefire will not hold.” ― Karl Huber",
 			claimView{"Karl Huber", "―", "The ceasefire will not hold", "Karl Huber", true}},
 		{"quote with pronoun", "Karl Huber spoke first. “The group is growing fast,” he said.",
@@ -93,7 +97,7 @@ func TestClaimForms(t *testing.T) {
 			t.Errorf("claim pattern %q is exercised by no test case", p.name)
 		}
 	}
-	for _, q := range []string{"quote-after", "quote-after-inverted", "quote-before", "quote-continued", "quote-dash"} {
+	for _, q := range []string{"quote-after", "quote-after-inverted", "quote-before", "quote-dash"} {
 		if !used[q] {
 			t.Errorf("quote rule %q is exercised by no test case", q)
 		}

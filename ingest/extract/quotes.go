@@ -1,6 +1,12 @@
 package extract
 
-import "github.com/newsgraph/newsgraph/graph"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // maxQuoteTokens bounds a direct quote, so that an unbalanced quotation
 // mark cannot swallow a paragraph.
@@ -15,11 +21,20 @@ func (d *doc) findQuotes(at map[int]*mention) {
 	emit := func(o, c int) {
 		d.quoted = append(d.quoted, [2]int{o, c})
 		a := d.quote(o, c, at)
-		if a == nil && last != nil && o-last.end <= 3 {
-			// A quote running on from an attributed one: “...,” X said. “...”
-			c0, c1 := d.trimContent(o+1, c)
-			if c1-c0 >= 2 {
-				a = d.quoteClaim(d.sentenceOf(o), c0, c1, last.k0, last.k1, last.spk, "quote-continued")
+		if a != nil && last != nil && a.k0 == last.k0 && a.idx == len(d.claims)-1 {
+			// “...,” X said, “...” or “...,” X said. “...”: the second
+			// quote was given the first one's cue; it carries the first on.
+			d.claims = d.claims[:a.idx]
+			a = nil
+		}
+		if a == nil && last != nil && d.runsOn(last, o, c) {
+			// A quote running on from an attributed one: “...,” X said.
+			// “...” The speaker's words go on: one claim holds both
+			// pieces, as one quotation does, with the attribution left out
+			// of its text (PolNeAR bounds such a content from the first
+			// piece to the last).
+			if c0, c1 := d.trimContent(o+1, c); c1-c0 >= 2 && d.continueQuote(last, c0, c1) {
+				a = last
 			}
 		}
 		if a != nil {
@@ -62,12 +77,68 @@ type quoteAttribution struct {
 	spk    *speaker
 	k0, k1 int // the cue
 	end    int // the closing quotation mark
+	c0, c1 int // the quoted words, continuations included
+	idx    int // the claim in d.claims, or -1
 }
 
 // quoteClaim records a quote's attribution and returns it.
 func (d *doc) quoteClaim(si, c0, c1, k0, k1 int, spk *speaker, rule string) *quoteAttribution {
+	n := len(d.claims)
 	d.addClaim(si, c0, c1, k0, k1, spk, true, rule, quoteConfidence)
-	return &quoteAttribution{spk: spk, k0: k0, k1: k1, end: c1}
+	a := &quoteAttribution{spk: spk, k0: k0, k1: k1, end: c1, idx: -1, c0: c0, c1: c1}
+	if len(d.claims) > n {
+		a.idx = n
+	}
+	return a
+}
+
+// runsOn reports whether the quote between tokens o and c carries on
+// quote a: it opens right after a's attribution, in the sentence of a's
+// cue or at the start of the next one, and its own sentence holds no
+// reporting word outside the quotation marks ("“...,” X said. “...”", not
+// "“...,” X said. “...,” Y added").
+func (d *doc) runsOn(a *quoteAttribution, o, c int) bool {
+	if o-a.end <= 3 {
+		return true // “...” “...”: one quotation with a stray mark, or two back to back
+	}
+	if a.k0 < a.end || o-a.end > 24 {
+		return false // an attribution before the quote, or a long way back
+	}
+	cue, si := d.sentenceOf(a.k0), d.sentenceOf(o)
+	if si != cue && !(si == cue+1 && d.sents[si].T0 == o) {
+		return false
+	}
+	s := d.sents[d.sentenceOf(c)]
+	for t := max(s.T0, a.k1); t < s.T1; t++ {
+		if (t < o || t > c) && d.reportingWord(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// continueQuote extends the claim of quote a with the quoted tokens
+// [c0, c1) that follow it, and reports whether it could.
+func (d *doc) continueQuote(a *quoteAttribution, c0, c1 int) bool {
+	if a.idx < 0 {
+		return false
+	}
+	c := &d.claims[a.idx]
+	first, second := d.span(a.c0, a.c1).Text, d.span(c0, c1).Text
+	sep := " "
+	if r, _ := utf8.DecodeRuneInString(second); unicode.IsUpper(r) && !strings.ContainsAny(first[len(first)-1:], ".!?") {
+		sep = ". " // “The bridge is safe,” she said. “It reopens today.”
+	}
+	text := claimText(first+sep+second, true)
+	id := graph.ClaimID(graph.NormalizeClaim(text))
+	if id == graph.ClaimID("") {
+		return false
+	}
+	c.Text, c.ClaimID = text, id
+	c.Citation.End = d.span(c0, c1).End
+	d.appendAbout(c, c0, c1)
+	a.c1 = c1
+	return true
 }
 
 func isOpenBracket(w string) bool { return w == "(" || w == "[" || w == "—" || w == "–" }

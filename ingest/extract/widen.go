@@ -18,10 +18,10 @@ func (d *doc) widenSpans() {
 	for i := range d.claims {
 		c := &d.claims[i]
 		content := graph.Span{Start: c.Citation.Start, End: c.Citation.End}
-		if w, ok := d.widerTagged(d.taggedSources, c.Source, c.Cue, content); ok {
+		if w, ok := d.widerTagged(d.taggedSources, c.Source, c.Cue, outside(content, c.Source)); ok {
 			c.Source = w
 		}
-		if w, ok := d.widerTagged(d.taggedCues, c.Cue, c.Source, content); ok {
+		if w, ok := d.widerTagged(d.taggedCues, c.Cue, c.Source, outside(content, c.Cue)); ok {
 			c.Cue, c.Citation.Trigger = w, w.Text
 		}
 	}
@@ -54,6 +54,16 @@ func (d *doc) widerTagged(tagged []*attrSpan, sp graph.Span, others ...graph.Spa
 		}
 	}
 	return wide, true
+}
+
+// outside returns the content span to keep sp clear of, or an empty span
+// when sp stands inside it: a content bounded across its own attribution
+// (a quote and its continuation around "X said") has no words there.
+func outside(content, sp graph.Span) graph.Span {
+	if overlaps(content.Start, content.End, sp.Start, sp.End) {
+		return graph.Span{}
+	}
+	return content
 }
 
 // overlaps reports whether [a0, a1) and [b0, b1) share a position.

@@ -97,3 +97,29 @@ func TestWidenCues(t *testing.T) {
 		})
 	}
 }
+
+// TestWidenInsideJoinedQuote checks that a claim whose content is bounded
+// across its own attribution (a quote and its continuation around "X
+// said") still takes the tagger's whole source phrase.
+func TestWidenInsideJoinedQuote(t *testing.T) {
+	const text = "“The plan will fail,” said Ana Ruiz, a planner at the city office. “It always does.”"
+	x := newExtractor(t)
+	d := newDoc(x, &graph.Article{ID: "art_t", Text: text})
+	at := map[string]int{}
+	for i, w := range d.words {
+		if _, ok := at[w]; !ok {
+			at[w] = i
+		}
+	}
+	content := d.span(at["The"], at["does"]+1)
+	d.claims = []graph.ClaimEvidence{{
+		Source:   d.span(at["Ana"], at["Ruiz"]+1),
+		Cue:      d.span(at["said"], at["said"]+1),
+		Citation: graph.Citation{Start: content.Start, End: content.End},
+	}}
+	d.taggedSources = []*attrSpan{{t0: at["Ana"], t1: at["office"] + 1}}
+	d.widenSpans()
+	if diff := cmp.Diff("Ana Ruiz, a planner at the city office", d.claims[0].Source.Text); diff != "" {
+		t.Errorf("source (-want +got):\n%s", diff)
+	}
+}
