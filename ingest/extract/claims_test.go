@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // claimView is what the claim tests compare.
@@ -74,22 +75,10 @@ func TestClaimForms(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ex, names := extractTextWith(t, rules, tt.text)
-			var got []claimView
 			for _, c := range ex.Claims {
 				used[strings.TrimPrefix(c.Citation.Extractor, "rules/"+version+":")] = true
-				var sp []string
-				for _, id := range c.SpeakerIDs {
-					sp = append(sp, strings.TrimPrefix(names[id], "PERSON:"))
-				}
-				sort.Strings(sp)
-				got = append(got, claimView{c.Source.Text, c.Cue.Text, c.Text, strings.Join(sp, ", "), c.Verbatim})
 			}
-			for _, g := range got {
-				if g == tt.want {
-					return
-				}
-			}
-			t.Errorf("claims lack the wanted one (-want +got):\n%s", cmp.Diff([]claimView{tt.want}, got))
+			wantClaim(t, claimViews(ex, names), tt.want)
 		})
 	}
 	for _, p := range claimPatterns {
@@ -163,21 +152,7 @@ func TestTaggedClaims(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ex, names := extractText(t, tt.text)
-			var got []claimView
-			for _, c := range ex.Claims {
-				var sp []string
-				for _, id := range c.SpeakerIDs {
-					sp = append(sp, strings.TrimPrefix(names[id], "PERSON:"))
-				}
-				sort.Strings(sp)
-				got = append(got, claimView{c.Source.Text, c.Cue.Text, c.Text, strings.Join(sp, ", "), c.Verbatim})
-			}
-			for _, g := range got {
-				if g == tt.want {
-					return
-				}
-			}
-			t.Errorf("claims lack the wanted one (-want +got):\n%s", cmp.Diff([]claimView{tt.want}, got))
+			wantClaim(t, claimViews(ex, names), tt.want)
 		})
 	}
 }
@@ -193,4 +168,30 @@ func TestSameClaimTwoArticles(t *testing.T) {
 	if a.Claims[0].ClaimID != b.Claims[0].ClaimID {
 		t.Errorf("claim ids differ: %q (%s) vs %q (%s)", a.Claims[0].Text, a.Claims[0].ClaimID, b.Claims[0].Text, b.Claims[0].ClaimID)
 	}
+}
+
+// claimViews renders an extraction's claims for comparison, speakers by
+// name.
+func claimViews(ex *graph.Extraction, names map[string]string) []claimView {
+	var out []claimView
+	for _, c := range ex.Claims {
+		var sp []string
+		for _, id := range c.SpeakerIDs {
+			sp = append(sp, strings.TrimPrefix(names[id], "PERSON:"))
+		}
+		sort.Strings(sp)
+		out = append(out, claimView{c.Source.Text, c.Cue.Text, c.Text, strings.Join(sp, ", "), c.Verbatim})
+	}
+	return out
+}
+
+// wantClaim fails t unless got holds want.
+func wantClaim(t *testing.T, got []claimView, want claimView) {
+	t.Helper()
+	for _, g := range got {
+		if g == want {
+			return
+		}
+	}
+	t.Errorf("claims lack the wanted one (-want +got):\n%s", cmp.Diff([]claimView{want}, got))
 }
