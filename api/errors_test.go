@@ -11,7 +11,9 @@ import (
 
 // TestErrorCodes checks that every kind of failure reaches the client with
 // its code in extensions.code, through real HTTP on the real store.
-func TestErrorCodes(t *testing.T) {
+func TestErrorCodes(t *testing.T) { eachStore(t, testErrorCodes) }
+
+func testErrorCodes(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	world(t, store)
 	ts := serve(t, store, api.WithDepthLimit(8), api.WithComplexityLimit(5000))
@@ -76,7 +78,9 @@ func TestErrorCodes(t *testing.T) {
 // TestLimitsAdmitOrdinaryQueries guards against limits so tight that the
 // queries clients are meant to send fail: a page of entities with their
 // ties, other ends and cited sentences, and GraphiQL's introspection.
-func TestLimitsAdmitOrdinaryQueries(t *testing.T) {
+func TestLimitsAdmitOrdinaryQueries(t *testing.T) { eachStore(t, testLimitsAdmitOrdinaryQueries) }
+
+func testLimitsAdmitOrdinaryQueries(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	world(t, store)
 	ts := serve(t, store)
@@ -147,7 +151,9 @@ func TestPanicIsInternal(t *testing.T) {
 }
 
 // TestRequestTimeout gives requests no time at all: they fail with TIMEOUT.
-func TestRequestTimeout(t *testing.T) {
+func TestRequestTimeout(t *testing.T) { eachStore(t, testRequestTimeout) }
+
+func testRequestTimeout(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	world(t, store)
 	ts := serve(t, store, api.WithTimeout(time.Nanosecond))

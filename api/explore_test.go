@@ -93,7 +93,9 @@ func byID(ids *strings.Replacer, form string, placeholders ...string) string {
 // invented world: Lakeside Courier (1 March) carries the rivalry, the
 // branch and Mira Kovač's warning; Radio Meridian (5 March) the hosting
 // and the warning again.
-func TestFiltersAndOrders(t *testing.T) {
+func TestFiltersAndOrders(t *testing.T) { eachStore(t, testFiltersAndOrders) }
+
+func testFiltersAndOrders(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	courier, meridian := world(t, store)
 	ts := serve(t, store)

@@ -13,12 +13,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/newsgraph/newsgraph/api"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // TestExportNetwork downloads the Northern Front's neighbourhood in every
 // format over real HTTP and checks each file holds its three nodes.
 // api/export's tests check the formats themselves.
-func TestExportNetwork(t *testing.T) {
+func TestExportNetwork(t *testing.T) { eachStore(t, testExportNetwork) }
+
+func testExportNetwork(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	world(t, store)
 	ts := serve(t, store)
@@ -110,7 +113,9 @@ func TestExportNetwork(t *testing.T) {
 	}
 }
 
-func TestExportErrors(t *testing.T) {
+func TestExportErrors(t *testing.T) { eachStore(t, testExportErrors) }
+
+func testExportErrors(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	world(t, store)
 	open := serve(t, store)

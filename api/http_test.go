@@ -16,6 +16,7 @@ import (
 	"github.com/rs/zerolog"
 
 	"github.com/newsgraph/newsgraph/api"
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // get fetches path from the test server and returns status, content type
@@ -97,7 +98,9 @@ func TestHealthz(t *testing.T) {
 
 // TestPaging walks every entity page by page with cursors, and checks that
 // the pages join up to the one-page list with nothing lost or repeated.
-func TestPaging(t *testing.T) {
+func TestPaging(t *testing.T) { eachStore(t, testPaging) }
+
+func testPaging(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	world(t, store)
 	ts := serve(t, store)
@@ -168,7 +171,9 @@ func TestPaging(t *testing.T) {
 // against the text of the article it names: the offsets, in code points,
 // must select a span of the cited sentence, and the sentence must be in the
 // text.
-func TestCitationsPointIntoTheArticle(t *testing.T) {
+func TestCitationsPointIntoTheArticle(t *testing.T) { eachStore(t, testCitationsPointIntoTheArticle) }
+
+func testCitationsPointIntoTheArticle(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	world(t, store)
 	ts := serve(t, store)

@@ -52,7 +52,9 @@ func crowd(t testing.TB, w graph.ExtractionWriter, n int) {
 // relationships, other ends, citations, cited articles and claims makes to
 // the real store: one batched call per kind of look-up and level, the same
 // for 4 people as for 24.
-func TestStoreCallsAreBounded(t *testing.T) {
+func TestStoreCallsAreBounded(t *testing.T) { eachStore(t, testStoreCallsAreBounded) }
+
+func testStoreCallsAreBounded(t *testing.T, openStore func(testing.TB) graph.Store) {
 	const query = `query($n: Int) { entities(kinds: [PERSON], first: $n) { nodes { name
 		relationships { nodes { type other { name } citations(first: 2) { sentence article { title } } } }
 		claimsBy { nodes { text speakers { name } citations { start article { outlet } } } } } } }`
@@ -111,7 +113,9 @@ func TestStoreCallsAreBounded(t *testing.T) {
 
 // TestTotalCountOnlyWhenSelected checks by the store's calls that a
 // connection counts its list only when the client asks for totalCount.
-func TestTotalCountOnlyWhenSelected(t *testing.T) {
+func TestTotalCountOnlyWhenSelected(t *testing.T) { eachStore(t, testTotalCountOnlyWhenSelected) }
+
+func testTotalCountOnlyWhenSelected(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	world(t, store)
 	counting := newCountingReader(store)

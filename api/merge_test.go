@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"github.com/newsgraph/newsgraph/graph"
 	"slices"
 	"testing"
 
@@ -9,7 +10,9 @@ import (
 
 // TestMergeAndUnmerge merges the Shadow Wing into the Northern Front, as an
 // analyst who decides they are one group would, and takes it back.
-func TestMergeAndUnmerge(t *testing.T) {
+func TestMergeAndUnmerge(t *testing.T) { eachStore(t, testMergeAndUnmerge) }
+
+func testMergeAndUnmerge(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	courier, meridian := world(t, store)
 	ts := serve(t, store, api.WithAPIKeys(testKey))

@@ -12,7 +12,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/api"
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/graph/sqlite"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/ingest/extract"
 )
@@ -61,7 +60,9 @@ func codes(resp gqlResponse) []string {
 	return cs
 }
 
-func TestAPIKeys(t *testing.T) {
+func TestAPIKeys(t *testing.T) { eachStore(t, testAPIKeys) }
+
+func testAPIKeys(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	courier, _ := world(t, store)
 	const (
@@ -126,7 +127,9 @@ func equalStrings(a, b []string) bool {
 
 // TestRetractArticle retracts the Courier's article: its evidence goes, the
 // facts it alone supported disappear, the warning keeps Meridian's citation.
-func TestRetractArticle(t *testing.T) {
+func TestRetractArticle(t *testing.T) { eachStore(t, testRetractArticle) }
+
+func testRetractArticle(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	courier, meridian := world(t, store)
 	ts := serve(t, store, api.WithAPIKeys(testKey))
@@ -147,7 +150,7 @@ func TestRetractArticle(t *testing.T) {
 }
 
 // newPipeline is the real ingest pipeline on store.
-func newPipeline(t *testing.T, store *sqlite.Store, opts ...ingest.Option) api.Ingester {
+func newPipeline(t *testing.T, store graph.Store, opts ...ingest.Option) api.Ingester {
 	t.Helper()
 	x, err := extract.New()
 	if err != nil {
@@ -189,7 +192,9 @@ func awaitJob(t *testing.T, ts *httptest.Server, id string) job {
 	}
 }
 
-func TestIngestArticle(t *testing.T) {
+func TestIngestArticle(t *testing.T) { eachStore(t, testIngestArticle) }
+
+func testIngestArticle(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	srv := api.NewServer(store, api.WithAPIKeys(testKey), api.WithIngestWorkers(2),
 		api.WithIngester(newPipeline(t, store, ingest.WithMaxTextBytes(400))))

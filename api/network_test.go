@@ -1,12 +1,15 @@
 package api_test
 
 import (
+	"github.com/newsgraph/newsgraph/graph"
 	"testing"
 )
 
 // TestExplore checks search, network, paths, timelines and co-occurrence
 // through real HTTP on the invented world.
-func TestExplore(t *testing.T) {
+func TestExplore(t *testing.T) { eachStore(t, testExplore) }
+
+func testExplore(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	courier, meridian := world(t, store)
 	ts := serve(t, store)

@@ -38,7 +38,9 @@ func repeatWarning(t *testing.T, w graph.ExtractionWriter) *doc {
 // TestClaimProvenance traces the warning as a fact-checker would: every
 // article that carried it by publication date, its first appearance, its
 // speakers, the outlets that repeated it and its near-duplicates.
-func TestClaimProvenance(t *testing.T) {
+func TestClaimProvenance(t *testing.T) { eachStore(t, testClaimProvenance) }
+
+func testClaimProvenance(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	courier, meridian := world(t, store)
 	repeatWarning(t, store)

@@ -18,7 +18,9 @@ import (
 // relationship by id, the expected order follows the (deterministic) ids:
 // Valley Guard's id sorts before Northern Front's, RIVAL_OF's before
 // BRANCH_OF's.
-func TestQueries(t *testing.T) {
+func TestQueries(t *testing.T) { eachStore(t, testQueries) }
+
+func testQueries(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	courier, meridian := world(t, store)
 	ts := serve(t, store)
@@ -203,7 +205,9 @@ func mentionsWant(courierID, meridianID string) string {
 
 // TestMentionPages pages through an entity's mentions with cursors: the
 // pages join up to the whole list, and totalCount counts past the page.
-func TestMentionPages(t *testing.T) {
+func TestMentionPages(t *testing.T) { eachStore(t, testMentionPages) }
+
+func testMentionPages(t *testing.T, openStore func(testing.TB) graph.Store) {
 	store := openStore(t)
 	world(t, store)
 	ts := serve(t, store)

@@ -10,6 +10,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the README's example answer with what the API returns")
@@ -84,8 +86,16 @@ func TestReadmeRunCommand(t *testing.T) {
 
 // TestReadmeQuery runs the README's example query against the examples, as
 // its curl command does, and checks that the README shows the exact answer.
-// Run with -update to rewrite the answer after a deliberate change.
+// Run with -update to rewrite the answer after a deliberate change. Neo4j
+// (the server NEO4J_URI names, see neo4jtest) must give the same answer.
 func TestReadmeQuery(t *testing.T) {
+	t.Run("sqlite", func(t *testing.T) { readmeQuery(t, *update) })
+	t.Run("neo4j", func(t *testing.T) { readmeQuery(t, false, "--store", neo4jtest.URL(t, "readme-query")) })
+}
+
+// readmeQuery serves the examples with the serve flags given and checks the
+// README's answer, or rewrites it when update is set.
+func readmeQuery(t *testing.T, update bool, serveFlags ...string) {
 	text := readREADME(t)
 	curl, _, _ := readmeBlock(t, text, "example-query")
 	_, query, ok := strings.Cut(curl, "--data-urlencode 'query=")
@@ -94,7 +104,7 @@ func TestReadmeQuery(t *testing.T) {
 	}
 	query, _, _ = strings.Cut(query, "'")
 
-	base := startServe(t, "--ingest", examples)
+	base := startServe(t, append(serveFlags, "--ingest", examples)...)
 	resp, err := http.Get(base + "/graphql?" + url.Values{"query": {query}}.Encode())
 	if err != nil {
 		t.Fatal(err)
@@ -114,7 +124,7 @@ func TestReadmeQuery(t *testing.T) {
 	pretty.WriteString("\n")
 
 	answer, start, end := readmeBlock(t, text, "example-answer")
-	if *update {
+	if update {
 		if err := os.WriteFile(readme, []byte(text[:start]+pretty.String()+text[end:]), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -260,9 +260,13 @@ CALL (e, declarations, inMerge) {
   WITH e WHERE declarations = 0 AND NOT inMerge
   DETACH DELETE e
 }
-WITH e, declarations, inMerge, merged, coalesce(name, e.name) AS name, coalesce(nameKey, e.nameKey) AS nameKey, declaredNames, declaredRoles, declaredKeys, externalIds,
+WITH e, declarations, inMerge, merged, name, nameKey, declaredNames, declaredRoles, declaredKeys, externalIds,
      mentionCount, firstSeen, lastSeen, mentionTexts, mentionRoles, mentionKeys
 WHERE declarations > 0 OR inMerge
+// Only now read e's own properties: on the rows filtered out, e has just
+// been deleted, and Neo4j refuses to read a deleted node.
+WITH e, merged, coalesce(name, e.name) AS name, coalesce(nameKey, e.nameKey) AS nameKey, declaredNames, declaredRoles, declaredKeys, externalIds,
+     mentionCount, firstSeen, lastSeen, mentionTexts, mentionRoles, mentionKeys
 CALL (name, declaredNames, mentionTexts) {
   UNWIND declaredNames + mentionTexts AS n
   WITH DISTINCT trim(n) AS n, name
@@ -303,9 +307,3 @@ MATCH (n {ns: $ns})
 WITH n LIMIT 10000
 DETACH DELETE n
 RETURN count(*) AS deleted`
-
-// cypherDeleteAll empties the database: the contract suite starts every run
-// from a clean database. It is never called outside tests.
-const cypherDeleteAll statement = `
-MATCH (n)
-DETACH DELETE n`

@@ -28,7 +28,20 @@ const (
 	codeDatabaseNotFound = "Neo.ClientError.Database.DatabaseNotFound"
 	codeSecurityPrefix   = "Neo.ClientError.Security."
 	codeTransientPrefix  = "Neo.TransientError."
+	// Raised by CREATE ... IF NOT EXISTS when another transaction created
+	// the same index or constraint at the same time.
+	codeEquivalentSchema = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists"
 )
+
+// schemaRaced reports whether a schema statement failed only because a
+// concurrent Open (another process, or another store on the same server)
+// created the same index or constraint first: IF NOT EXISTS is checked
+// before the schema lock is taken, so two of them can both decide to
+// create. The rule exists, which is all Open needs.
+func schemaRaced(err error) bool {
+	var dbErr *neo4jdrv.Neo4jError
+	return errors.As(err, &dbErr) && dbErr.Code == codeEquivalentSchema
+}
 
 // wrap maps a driver error onto a graph.Error once, at the edge. The
 // driver has already retried what it could (ExecuteWrite/ExecuteQuery retry

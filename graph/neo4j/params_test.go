@@ -152,8 +152,7 @@ func TestEveryStatementGetsItsParameters(t *testing.T) {
 			}
 			return st.UnmergeEntities(ctx, "ent_1")
 		},
-		"Merges":        func() error { _, err := st.Merges(ctx, graph.Page{}); return err },
-		"resetDatabase": func() error { return st.resetDatabase(ctx) },
+		"Merges": func() error { _, err := st.Merges(ctx, graph.Page{}); return err },
 	}
 	for name, call := range calls {
 		if err := call(); err != nil {

@@ -1,0 +1,15 @@
+# Sourced by .ci/run: starts the embedded Neo4j test server
+# (tools/neo4jtest) for the Neo4j-backed tests, exports NEO4J_URI,
+# NEO4J_USER and NEO4J_PASSWORD, and stops the server when .ci/run exits,
+# whatever the result. Java 17+ and Maven come from Debian's packages when
+# missing; Neo4j itself from Maven Central (pom.xml pins it).
+
+if ! command -v javac >/dev/null || ! command -v mvn >/dev/null; then
+	neo4j_sudo=""
+	if [ "$(id -u)" -ne 0 ]; then neo4j_sudo="sudo"; fi
+	$neo4j_sudo apt-get update && $neo4j_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y openjdk-17-jdk-headless maven
+fi
+java -version 2>&1 | head -n 1
+. tools/neo4jtest/neo4jtest.sh
+trap neo4jtest_stop EXIT
+neo4jtest_start || { echo "neo4j.sh: could not start the Neo4j test server (see above)" >&2; exit 1; }
