@@ -189,10 +189,25 @@ func awaitJob(t *testing.T, ts *httptest.Server, id string) job {
 	}
 }
 
+// TestIngestArticle runs the mutation's jobs on the server's own workers
+// (jobs in memory) and on a durable queue (an embedded JetStream, with
+// workers of the real pipeline).
 func TestIngestArticle(t *testing.T) {
-	store := openStore(t)
-	srv := api.NewServer(store, api.WithAPIKeys(testKey), api.WithIngestWorkers(2),
-		api.WithIngester(newPipeline(t, store, ingest.WithMaxTextBytes(400))))
+	t.Run("in memory", func(t *testing.T) {
+		store := openStore(t)
+		testIngestArticle(t, store, api.WithIngestWorkers(2),
+			api.WithIngester(newPipeline(t, store, ingest.WithMaxTextBytes(400))))
+	})
+	t.Run("durable queue", func(t *testing.T) {
+		store := openStore(t)
+		q := newQueue(t, store, ingest.WithMaxTextBytes(400))
+		ts := testIngestArticle(t, store, api.WithQueue(q))
+		testJobsQuery(t, ts)
+	})
+}
+
+func testIngestArticle(t *testing.T, store *sqlite.Store, opts ...api.Option) *httptest.Server {
+	srv := api.NewServer(store, append([]api.Option{api.WithAPIKeys(testKey)}, opts...)...)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(func() { ts.Close(); srv.Close() })
 
@@ -264,4 +279,5 @@ func TestIngestArticle(t *testing.T) {
 			t.Errorf("codes %v, want UNAVAILABLE", got)
 		}
 	})
+	return ts
 }

@@ -102,6 +102,7 @@ type Queue struct {
 	opts   Options
 	spec   string // for logs: "embedded" or the URLs
 	ns     *server.Server
+	lock   *os.File // of the embedded server's folder
 	nc     *nats.Conn
 	js     jetstream.JetStream
 	tasks  jetstream.Stream
@@ -166,6 +167,11 @@ func (q *Queue) startEmbedded(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return graph.E(op, graph.Unavailable, "cannot create the queue folder "+dir, err)
 	}
+	lock, err := lockDir(dir)
+	if err != nil {
+		return err
+	}
+	q.lock = lock
 	ns, err := server.NewServer(&server.Options{
 		ServerName: "newsgraph-embedded",
 		JetStream:  true,
@@ -240,9 +246,9 @@ func redact(spec string) string {
 }
 
 // Names of the JetStream objects, under the namespace.
-func (q *Queue) taskSubject() string       { return q.opts.Namespace + ".tasks" }
+func (q *Queue) taskSubject() string          { return q.opts.Namespace + ".tasks" }
 func (q *Queue) deadSubject(id string) string { return q.opts.Namespace + ".dead." + id }
-func (q *Queue) streamName(s string) string  { return strings.ToUpper(q.opts.Namespace) + "_" + s }
+func (q *Queue) streamName(s string) string   { return strings.ToUpper(q.opts.Namespace) + "_" + s }
 
 // setup creates (or updates) the streams, the consumer and the bucket.
 func (q *Queue) setup(ctx context.Context) error {
@@ -340,6 +346,9 @@ func (q *Queue) Close() error {
 	if q.ns != nil {
 		q.ns.Shutdown()
 		q.ns.WaitForShutdown()
+	}
+	if q.lock != nil {
+		q.lock.Close()
 	}
 	return nil
 }

@@ -494,6 +494,20 @@ func TestEmbeddedRestart(t *testing.T) {
 	await(t, q, j.ID, Done)
 }
 
+// TestEmbeddedLocked: a second embedded queue on a folder in use fails
+// clearly instead of corrupting it.
+func TestEmbeddedLocked(t *testing.T) {
+	dir := t.TempDir()
+	openQueue(t, "", dir, testOptions(t))
+	q, err := Open(context.Background(), "", dir, testOptions(t))
+	if err == nil {
+		q.Close()
+	}
+	if graph.ErrorCode(err) != graph.Unavailable || !strings.Contains(graph.ErrorMessage(err), "in use by another process") {
+		t.Errorf("second Open = %v, want UNAVAILABLE, in use", err)
+	}
+}
+
 func TestOpenErrors(t *testing.T) {
 	tests := []struct {
 		name, spec, dir string
