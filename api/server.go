@@ -50,6 +50,7 @@ type Server struct {
 	jobTimeout    time.Duration
 	jobs          *jobQueue
 	queue         JobQueue
+	observe       func(operation, status string, d time.Duration)
 }
 
 // Option configures a Server.
@@ -148,6 +149,7 @@ func (s *Server) graphQL() http.Handler {
 	srv.SetErrorPresenter(s.presentError)
 	srv.SetRecoverFunc(s.recoverPanic)
 	srv.AroundOperations(s.noteOperation)
+	srv.AroundOperations(s.observeOperations)
 	srv.AroundOperations(s.guard)
 	srv.AroundResponses(s.boundResponse)
 	return srv

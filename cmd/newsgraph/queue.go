@@ -9,10 +9,12 @@ import (
 	"sync"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/rs/zerolog"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/metrics"
 	"github.com/newsgraph/newsgraph/queue"
 )
 
@@ -87,10 +89,12 @@ func (f *pipelineFlags) register(fs *flag.FlagSet) {
 // pipeline is what those commands open: the logger, the store, the queue
 // and the ingest pipeline writing to the store.
 type pipeline struct {
-	log   zerolog.Logger
-	store graph.Store
-	queue *queue.Queue
-	in    *ingest.Ingester
+	log     zerolog.Logger
+	store   graph.Store
+	queue   *queue.Queue
+	in      *ingest.Ingester
+	reg     *prometheus.Registry
+	metrics *metrics.Metrics
 }
 
 // openPipeline opens a pipeline, closed with m.
@@ -103,15 +107,18 @@ func (m *Main) openPipeline(ctx context.Context, f pipelineFlags) (*pipeline, er
 	if err != nil {
 		return nil, err
 	}
-	q, err := m.openQueue(ctx, f.queue, f.store, log, nil)
+	reg := prometheus.NewRegistry()
+	mx := metrics.New(reg)
+	q, err := m.openQueue(ctx, f.queue, f.store, log, mx.ObserveJob)
 	if err != nil {
 		return nil, err
 	}
-	in, err := m.newIngester(store, f.ingest, log)
+	metrics.WatchQueue(reg, q)
+	in, err := m.newIngester(store, f.ingest, log, ingest.WithTimings(mx.ObserveStage))
 	if err != nil {
 		return nil, err
 	}
-	return &pipeline{log: log, store: store, queue: q, in: in}, nil
+	return &pipeline{log: log, store: store, queue: q, in: in, reg: reg, metrics: mx}, nil
 }
 
 // ingestHandler is the work of a queue worker: the ingest pipeline on the

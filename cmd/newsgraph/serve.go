@@ -24,7 +24,8 @@ const shutdownTimeout = 10 * time.Second
 func (m *Main) serve(ctx context.Context, args []string) error {
 	const op = "newsgraph.serve"
 	fs := m.newFlagSet("serve", "",
-		"Serves the GraphQL API: GraphiQL at /, the endpoint at /graphql, /healthz.\n"+
+		"Serves the GraphQL API: GraphiQL at /, the endpoint at /graphql, /healthz,\n"+
+			"/readyz (the store and the queue answer) and Prometheus metrics at /metrics.\n"+
 			"With --ingest, ingests those paths or URLs first, so that the API answers\n"+
 			"with them from its first request; failures are logged and do not stop it.\n"+
 			"--workers articles are ingested at once in this process, from the queue\n"+
@@ -95,10 +96,10 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	apiServer := api.NewServer(store, api.WithLogger(log), api.WithClock(m.Now),
 		api.WithAPIKeys(apiKeys...), api.WithCORSOrigins(corsOrigins...),
-		api.WithQueue(q))
+		api.WithQueue(q), api.WithOperationObserver(p.metrics.ObserveOperation))
 	defer apiServer.Close()
 	srv := &http.Server{
-		Handler:           apiServer.Handler(),
+		Handler:           p.opsHandler(apiServer.Handler()),
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}

@@ -15,8 +15,12 @@ func (m *Main) worker(ctx context.Context, args []string) error {
 			"write them to the store, until SIGINT or SIGTERM. An article is acknowledged\n"+
 			"only once the store committed it; one a stopped or killed worker held is\n"+
 			"delivered again to another.")
-	var f pipelineFlags
+	var (
+		f           pipelineFlags
+		metricsAddr string
+	)
 	f.register(fs)
+	fs.StringVar(&metricsAddr, "metrics-addr", "", "when set, serve /metrics, /healthz and /readyz on this address (e.g. :9090)")
 	fs.IntVar(&f.ingest.workers, "n", f.ingest.workers, "the same as --workers")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -30,6 +34,13 @@ func (m *Main) worker(ctx context.Context, args []string) error {
 		return err
 	}
 	log := p.log
+	if metricsAddr != "" {
+		stop, err := m.serveOps(ctx, metricsAddr, p)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	log.Info().Stringer("queue", p.queue).Stringer("store", f.store).Int("workers", f.ingest.workers).Msg("worker started")
 	if err := p.queue.Consume(ctx, f.ingest.workers, ingestHandler(p.in)); err != nil {
 		return err
