@@ -11,5 +11,5 @@ if ! command -v javac >/dev/null || ! command -v mvn >/dev/null; then
 fi
 java -version 2>&1 | head -n 1
 . tools/neo4jtest/neo4jtest.sh
-trap neo4jtest_stop EXIT
+ci_on_exit neo4jtest_stop
 neo4jtest_start || { echo "neo4j.sh: could not start the Neo4j test server (see above)" >&2; exit 1; }

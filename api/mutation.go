@@ -12,12 +12,15 @@ import (
 // Server.guard).
 
 func (m mutationResolver) IngestArticle(ctx context.Context, input gen.IngestArticleInput) (*model.Job, error) {
-	if m.jobs == nil {
+	if m.jobs == nil && m.queue == nil {
 		return nil, graph.Errorf("api.ingestArticle", graph.Unavailable, "this server does not ingest articles")
 	}
 	a, err := articleOf(deref(input.URL), input.Title, input.Outlet, input.PublishedAt, input.Text)
 	if err != nil {
 		return nil, err
+	}
+	if m.queue != nil {
+		return m.enqueue(ctx, a)
 	}
 	return m.jobs.submit(a)
 }
@@ -61,6 +64,9 @@ func (r mergeResolver) Into(ctx context.Context, obj *graph.Merge) (*graph.Entit
 }
 
 func (q queryResolver) Job(ctx context.Context, id string) (*model.Job, error) {
+	if q.queue != nil {
+		return q.queuedJobByID(ctx, id)
+	}
 	if q.jobs == nil {
 		return nil, nil
 	}

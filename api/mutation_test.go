@@ -192,12 +192,27 @@ func awaitJob(t *testing.T, ts *httptest.Server, id string) job {
 	}
 }
 
-func TestIngestArticle(t *testing.T) { eachStore(t, testIngestArticle) }
+// TestIngestArticle runs the mutation's jobs on the server's own workers
+// (jobs in memory) and on a durable queue (an embedded JetStream, with
+// workers of the real pipeline), on each backend.
+func TestIngestArticle(t *testing.T) {
+	eachStore(t, func(t *testing.T, openStore func(testing.TB) graph.Store) {
+		t.Run("in memory", func(t *testing.T) {
+			store := openStore(t)
+			testIngestArticle(t, store, api.WithIngestWorkers(2),
+				api.WithIngester(newPipeline(t, store, ingest.WithMaxTextBytes(400))))
+		})
+		t.Run("durable queue", func(t *testing.T) {
+			store := openStore(t)
+			q := newQueue(t, store, ingest.WithMaxTextBytes(400))
+			ts := testIngestArticle(t, store, api.WithQueue(q))
+			testJobsQuery(t, ts)
+		})
+	})
+}
 
-func testIngestArticle(t *testing.T, openStore func(testing.TB) graph.Store) {
-	store := openStore(t)
-	srv := api.NewServer(store, api.WithAPIKeys(testKey), api.WithIngestWorkers(2),
-		api.WithIngester(newPipeline(t, store, ingest.WithMaxTextBytes(400))))
+func testIngestArticle(t *testing.T, store graph.Store, opts ...api.Option) *httptest.Server {
+	srv := api.NewServer(store, append([]api.Option{api.WithAPIKeys(testKey)}, opts...)...)
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(func() { ts.Close(); srv.Close() })
 
@@ -269,4 +284,5 @@ func testIngestArticle(t *testing.T, openStore func(testing.TB) graph.Store) {
 			t.Errorf("codes %v, want UNAVAILABLE", got)
 		}
 	})
+	return ts
 }

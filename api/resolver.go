@@ -16,6 +16,7 @@ type Resolver struct {
 	store    Store
 	batching batching
 	jobs     *jobQueue // nil when the server has no ingester
+	queue    JobQueue  // nil when the server has no durable queue; then jobs serves
 	now      func() time.Time
 }
 

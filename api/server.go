@@ -49,6 +49,8 @@ type Server struct {
 	ingestWorkers int
 	jobTimeout    time.Duration
 	jobs          *jobQueue
+	queue         JobQueue
+	observe       func(operation, status string, d time.Duration)
 }
 
 // Option configures a Server.
@@ -104,7 +106,7 @@ func NewServer(store Store, opts ...Option) *Server {
 	for _, o := range opts {
 		o(s)
 	}
-	if s.ingester != nil {
+	if s.ingester != nil && s.queue == nil {
 		s.jobs = newJobQueue(s.ingester, s.ingestWorkers, s.log, s.now, s.jobTimeout)
 	}
 	return s
@@ -134,7 +136,7 @@ func (s *Server) Handler() http.Handler {
 }
 
 func (s *Server) graphQL() http.Handler {
-	cfg := gen.Config{Resolvers: &Resolver{store: s.store, batching: s.batching, jobs: s.jobs, now: s.now}}
+	cfg := gen.Config{Resolvers: &Resolver{store: s.store, batching: s.batching, jobs: s.jobs, queue: s.queue, now: s.now}}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(gen.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.Options{})
@@ -147,6 +149,7 @@ func (s *Server) graphQL() http.Handler {
 	srv.SetErrorPresenter(s.presentError)
 	srv.SetRecoverFunc(s.recoverPanic)
 	srv.AroundOperations(s.noteOperation)
+	srv.AroundOperations(s.observeOperations)
 	srv.AroundOperations(s.guard)
 	srv.AroundResponses(s.boundResponse)
 	return srv

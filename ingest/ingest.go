@@ -55,6 +55,7 @@ type Ingester struct {
 	client    *http.Client
 	userAgent string
 	progress  func(Result)
+	timings   func(stage string, d time.Duration)
 }
 
 // Option configures an Ingester.
@@ -91,6 +92,13 @@ func WithUserAgent(ua string) Option { return func(in *Ingester) { in.userAgent 
 // WithProgress sets a function called after each article, from the worker
 // that processed it (so concurrently: it must be safe for that).
 func WithProgress(f func(Result)) Option { return func(in *Ingester) { in.progress = f } }
+
+// WithTimings sets a function called with the time each stage of an
+// article took (StageExtract, StageWrite), for metrics; concurrently, like
+// WithProgress's.
+func WithTimings(f func(stage string, d time.Duration)) Option {
+	return func(in *Ingester) { in.timings = f }
+}
 
 // New returns an Ingester that extracts with x and writes to w.
 func New(x Extractor, w Writer, opts ...Option) *Ingester {
@@ -178,63 +186,31 @@ func failed(location string, err error) job {
 // summary then counts what was done) or the store could not be counted.
 func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, error) {
 	const op = "ingest.Ingest"
-	jobs := make(chan job, in.workers)
-	go func() {
-		defer close(jobs)
-		seq := 0
-		emit := func(j job) bool {
-			j.seq = seq
-			seq++
-			select {
-			case jobs <- j:
-				return true
-			case <-ctx.Done():
-				return false
-			}
-		}
-		for _, t := range targets {
-			if !in.produceSafely(ctx, t, emit) {
-				return
-			}
-		}
-	}()
-
 	var (
 		mu       sync.Mutex
 		sum      = &Summary{}
 		failures []seqFailure
-		wg       sync.WaitGroup
 	)
-	for range in.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				if ctx.Err() != nil {
-					continue // drain: the batch is over
-				}
-				r := in.process(ctx, j)
-				if r.Err != nil && ctx.Err() != nil {
-					continue // cut short by the end of the batch, not a failure of its own
-				}
-				mu.Lock()
-				if r.Err != nil {
-					failures = append(failures, seqFailure{j.seq, failureOf(r)})
-				} else {
-					sum.Articles++
-					sum.Entities += r.Entities
-					sum.Mentions += r.Mentions
-					sum.Relationships += r.Relationships
-					sum.Claims += r.Claims
-				}
-				mu.Unlock()
-				if in.progress != nil {
-					in.progress(r)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	in.pool(ctx, targets, func(j job) {
+		r := in.process(ctx, j)
+		if r.Err != nil && ctx.Err() != nil {
+			return // cut short by the end of the batch, not a failure of its own
+		}
+		mu.Lock()
+		if r.Err != nil {
+			failures = append(failures, seqFailure{j.seq, failureOf(r)})
+		} else {
+			sum.Articles++
+			sum.Entities += r.Entities
+			sum.Mentions += r.Mentions
+			sum.Relationships += r.Relationships
+			sum.Claims += r.Claims
+		}
+		mu.Unlock()
+		if in.progress != nil {
+			in.progress(r)
+		}
+	})
 
 	sort.Slice(failures, func(i, j int) bool { return failures[i].seq < failures[j].seq })
 	for _, f := range failures {
@@ -255,6 +231,89 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 		sum.Stats = &st
 	}
 	return sum, nil
+}
+
+// pool lists the articles of targets and calls do with each, on
+// in.workers goroutines, until every article was seen or ctx ended.
+func (in *Ingester) pool(ctx context.Context, targets []string, do func(job)) {
+	jobs := make(chan job, in.workers)
+	go func() {
+		defer close(jobs)
+		seq := 0
+		emit := func(j job) bool {
+			j.seq = seq
+			seq++
+			select {
+			case jobs <- j:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		for _, t := range targets {
+			if !in.produceSafely(ctx, t, emit) {
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range in.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue // drain: the batch is over
+				}
+				do(j)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// Loaded is an article read from a source, checked and keyed, or why it
+// could not be read.
+type Loaded struct {
+	Seq      int // the article's place in the listing of the targets
+	Location string
+	Article  *graph.Article // nil when Err is set
+	Err      error
+}
+
+// Load reads the articles of targets, as Ingest does, without extracting
+// them: for a batch that hands them to a queue. It calls emit with each,
+// from up to WithWorkers goroutines at once, so emit must be safe for
+// concurrent use. An article that cannot be read, or that no extraction
+// should be attempted on (no text, too large, not UTF-8), comes with its
+// error. Load returns early, with ctx's error, when ctx ends.
+func (in *Ingester) Load(ctx context.Context, emit func(Loaded), targets ...string) error {
+	in.pool(ctx, targets, func(j job) {
+		l := Loaded{Seq: j.seq, Location: j.location}
+		l.Article, l.Err = in.loadSafely(ctx, j)
+		if l.Err != nil && ctx.Err() != nil {
+			return
+		}
+		if l.Err != nil {
+			l.Article = nil
+		}
+		emit(l)
+	})
+	return ctx.Err()
+}
+
+// loadSafely reads and checks one article; a panic (a bug) fails it alone.
+func (in *Ingester) loadSafely(ctx context.Context, j job) (a *graph.Article, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = graph.E("ingest.Load", graph.Internal, "reading crashed (a bug: please report it)",
+				fmt.Errorf("panic: %v\n%s", p, debug.Stack()))
+		}
+	}()
+	if a, err = j.load(ctx); err != nil {
+		return nil, err
+	}
+	return a, in.check(a)
 }
 
 // produceSafely lists the articles of a target; a panic while reading it (a
@@ -287,11 +346,10 @@ func failureOf(r Result) Failure {
 // process reads, checks, extracts and writes one article. A panic in any
 // step (a bug, most likely in an extraction rule) fails this article alone.
 func (in *Ingester) process(ctx context.Context, j job) (r Result) {
-	const op = "ingest.process"
 	r = Result{Location: j.location}
 	defer func() {
 		if p := recover(); p != nil {
-			r.Err = graph.E(op, graph.Internal, "ingest crashed on this article (a bug: please report it)",
+			r.Err = graph.E("ingest.process", graph.Internal, "ingest crashed on this article (a bug: please report it)",
 				fmt.Errorf("panic: %v\n%s", p, debug.Stack()))
 		}
 	}()
@@ -301,27 +359,56 @@ func (in *Ingester) process(ctx context.Context, j job) (r Result) {
 		in.log.Debug().Str("location", j.location).Err(err).Msg("article not read")
 		return r
 	}
-	r.ArticleID, r.Title = a.ID, a.Title
+	r = in.IngestArticle(ctx, a)
+	r.Location = j.location
+	return r
+}
+
+// IngestArticle checks, extracts and writes one article that is already
+// read and keyed (ID and ContentHash set): what a queue worker does with a
+// task. It returns only once the store committed the extraction; the error
+// is in the Result (INVALID for an article no extraction should be
+// attempted on).
+func (in *Ingester) IngestArticle(ctx context.Context, a *graph.Article) (r Result) {
+	const op = "ingest.process"
+	r = Result{ArticleID: a.ID, Title: a.Title, Location: a.URL}
 	if err := in.check(a); err != nil {
 		r.Err = err
 		return r
 	}
 	a.IngestedAt = in.now().UTC()
+	start := time.Now()
 	x, err := in.extractor.Extract(ctx, a)
+	in.observe(StageExtract, start)
 	if err != nil {
 		r.Err = graph.E(op, "extraction failed", err)
 		return r
 	}
-	if err := in.writer.WriteExtraction(ctx, x); err != nil {
+	start = time.Now()
+	err = in.writer.WriteExtraction(ctx, x)
+	in.observe(StageWrite, start)
+	if err != nil {
 		r.Err = graph.E(op, "the store did not accept the extraction", err)
 		return r
 	}
 	r.Entities, r.Mentions = len(x.Entities), len(x.Mentions)
 	r.Relationships, r.Claims = len(x.Relationships), len(x.Claims)
-	in.log.Debug().Str("location", j.location).Str("article", a.ID).
+	in.log.Debug().Str("article", a.ID).
 		Int("entities", r.Entities).Int("relationships", r.Relationships).Int("claims", r.Claims).
 		Msg("article ingested")
 	return r
+}
+
+// Stages of IngestArticle that WithTimings reports.
+const (
+	StageExtract = "extract"
+	StageWrite   = "write"
+)
+
+func (in *Ingester) observe(stage string, start time.Time) {
+	if in.timings != nil {
+		in.timings(stage, time.Since(start))
+	}
 }
 
 // check rejects articles no extraction should be attempted on.

@@ -28,7 +28,7 @@ type ingestFlags struct {
 }
 
 func (f *ingestFlags) register(fs *flag.FlagSet) {
-	fs.IntVar(&f.workers, "workers", ingest.DefaultWorkers, "articles processed at once")
+	fs.IntVar(&f.workers, "workers", ingest.DefaultWorkers, "articles processed at once in this process")
 	f.maxText = ingest.DefaultMaxTextBytes
 	fs.Var(&f.maxText, "max-article-size", "largest article text accepted (e.g. 2MB); larger articles fail")
 	f.maxFetch = ingest.DefaultMaxFetch
@@ -54,20 +54,18 @@ func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, o
 	return ingest.New(x, w, opts...), nil
 }
 
-// ingest runs "newsgraph ingest": one batch, a summary, each failure.
+// ingest runs "newsgraph ingest": one batch through the queue, a summary,
+// each failure.
 func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := m.newFlagSet("ingest", "PATH|URL...",
 		"Ingests files, folders (.txt, .md, .jsonl, .json), JSON-lines files, web pages\n"+
 			"and RSS/Atom feeds into the store, then prints a summary and every failure.\n"+
-			"Exits with status 1 when any article failed; the others are ingested.")
-	var (
-		common commonFlags
-		sflags storeFlags
-		iflags ingestFlags
-	)
-	common.register(fs)
-	sflags.register(fs)
-	iflags.register(fs)
+			"The articles go through the queue; --workers of them are ingested in this\n"+
+			"process (0: by \"newsgraph worker\" processes only), and the command waits\n"+
+			"until every one is done or failed. Exits with status 1 when any article\n"+
+			"failed; the others are ingested.")
+	var f pipelineFlags
+	f.register(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -75,17 +73,13 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		fs.Usage()
 		return usageError("ingest needs at least one PATH or URL")
 	}
-	log, err := m.logger(common)
-	if err != nil {
-		return err
-	}
-	store, err := m.openStore(ctx, sflags, log)
+	p, err := m.openPipeline(ctx, f)
 	if err != nil {
 		return err
 	}
 	var (
-		opts   []ingest.Option
-		endBar = func() {}
+		progress func()
+		endBar   = func() {}
 	)
 	if m.Terminal {
 		bar := progressbar.NewOptions(-1,
@@ -98,18 +92,19 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 			progressbar.OptionClearOnFinish(),
 		)
 		endBar = func() { _ = bar.Finish() }
-		opts = append(opts, ingest.WithProgress(func(ingest.Result) { bar.Add(1) }))
-	}
-	in, err := m.newIngester(store, iflags, log, opts...)
-	if err != nil {
-		return err
+		progress = func() { _ = bar.Add(1) }
 	}
 	start := time.Now()
-	sum, err := in.Ingest(ctx, fs.Args()...)
+	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, ingestHandler(p.in), p.log)
+	sum, err := enqueueBatch(ctx, p.queue, p.in, fs.Args(), progress)
+	stop()
 	endBar()
+	if err == nil {
+		err = addStats(ctx, sum, p.store)
+	}
 	if sum != nil {
 		printSummary(m.Stdout, sum)
-		log.Info().Dur("elapsed", time.Since(start)).Int("articles", sum.Articles).
+		p.log.Info().Dur("elapsed", time.Since(start)).Int("articles", sum.Articles).
 			Int("failures", len(sum.Failures)).Msg("ingest done")
 	}
 	if err != nil {

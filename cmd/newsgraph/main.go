@@ -4,7 +4,9 @@
 // Usage:
 //
 //	newsgraph serve   [--store URL] [--addr :8080] [--ingest PATH|URL]...
-//	newsgraph ingest  [--store URL] [--workers N] PATH|URL...
+//	newsgraph ingest  [--store URL] [--queue SPEC] [--workers N] PATH|URL...
+//	newsgraph worker  [--store URL] [--queue SPEC] [-n N]
+//	newsgraph jobs    [list [--status S] | retry JOB_ID...]
 //	newsgraph extract FILE|-
 //	newsgraph copy    --from URL --to URL
 //	newsgraph eval    [--data DIR] [--only conll,gum,polnear,wikievents]
@@ -83,7 +85,9 @@ claims, every fact carrying its cited source.
 
 Usage:
   newsgraph serve   [--store URL] [--addr :8080] [--ingest PATH|URL]...
-  newsgraph ingest  [--store URL] [--workers N] PATH|URL...
+  newsgraph ingest  [--store URL] [--queue SPEC] [--workers N] PATH|URL...
+  newsgraph worker  [--store URL] [--queue SPEC] [-n N]
+  newsgraph jobs    [list [--status S] | retry JOB_ID...]
   newsgraph extract FILE|-
   newsgraph copy    --from URL --to URL
   newsgraph eval    [--data DIR] [--only conll,gum,polnear,wikievents]
@@ -95,6 +99,10 @@ Stores (--store, --from, --to):
   neo4j://HOST:7687  Neo4j 5 (also neo4j+s, neo4j+ssc, bolt, bolt+s, bolt+ssc);
                      credentials from --neo4j-user, --neo4j-password, --neo4j-database
                      or NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE
+
+Queues (--queue):
+  embedded           a JetStream server in this process, storing beside the store (default)
+  nats://HOST:4222   NATS servers with JetStream, shared by worker processes
 
 Run "newsgraph COMMAND -h" for the flags of a command.
 `
@@ -111,6 +119,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.serve(ctx, args)
 	case "ingest":
 		return m.ingest(ctx, args)
+	case "worker":
+		return m.worker(ctx, args)
+	case "jobs":
+		return m.jobs(ctx, args)
 	case "extract":
 		return m.extract(ctx, args)
 	case "copy":

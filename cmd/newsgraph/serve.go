@@ -24,24 +24,23 @@ const shutdownTimeout = 10 * time.Second
 func (m *Main) serve(ctx context.Context, args []string) error {
 	const op = "newsgraph.serve"
 	fs := m.newFlagSet("serve", "",
-		"Serves the GraphQL API: GraphiQL at /, the endpoint at /graphql, /healthz.\n"+
+		"Serves the GraphQL API: GraphiQL at /, the endpoint at /graphql, /healthz,\n"+
+			"/readyz (the store and the queue answer) and Prometheus metrics at /metrics.\n"+
 			"With --ingest, ingests those paths or URLs first, so that the API answers\n"+
-			"with them from its first request; failures are logged and do not stop it.")
+			"with them from its first request; failures are logged and do not stop it.\n"+
+			"--workers articles are ingested at once in this process, from the queue\n"+
+			"(0: by \"newsgraph worker\" processes only).")
 	var (
-		common  commonFlags
-		sflags  storeFlags
+		f       pipelineFlags
 		addr    string
 		targets []string
-		iflags  ingestFlags
 	)
-	common.register(fs)
-	sflags.register(fs)
+	f.register(fs)
 	fs.StringVar(&addr, "addr", ":8080", "address to listen on")
 	fs.Func("ingest", "a PATH or URL to ingest before serving (repeatable)", func(s string) error {
 		targets = append(targets, s)
 		return nil
 	})
-	iflags.register(fs)
 	var apiKeys, corsOrigins []string
 	fs.Func("api-key", "an API key that authorizes mutations (repeatable; also $NEWSGRAPH_API_KEYS, comma-separated)", func(s string) error {
 		apiKeys = append(apiKeys, s)
@@ -58,22 +57,19 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		fs.Usage()
 		return usageError("serve takes no arguments; use --ingest PATH to ingest")
 	}
-	log, err := m.logger(common)
+	p, err := m.openPipeline(ctx, f)
 	if err != nil {
 		return err
 	}
-	store, err := m.openStore(ctx, sflags, log)
-	if err != nil {
-		return err
-	}
-
-	in, err := m.newIngester(store, iflags, log)
-	if err != nil {
-		return err
-	}
+	log, store, q := p.log, p.store, p.queue
+	stopWorkers := consumeInBackground(ctx, q, f.ingest.workers, ingestHandler(p.in), log)
+	defer stopWorkers()
 	if len(targets) > 0 {
 		start := time.Now()
-		sum, err := in.Ingest(ctx, targets...)
+		sum, err := enqueueBatch(ctx, q, p.in, targets, nil)
+		if err == nil {
+			err = addStats(ctx, sum, store)
+		}
 		if err != nil {
 			return err
 		}
@@ -100,14 +96,14 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	apiServer := api.NewServer(store, api.WithLogger(log), api.WithClock(m.Now),
 		api.WithAPIKeys(apiKeys...), api.WithCORSOrigins(corsOrigins...),
-		api.WithIngester(api.PipelineIngester(in, "")))
+		api.WithQueue(q), api.WithOperationObserver(p.metrics.ObserveOperation))
 	defer apiServer.Close()
 	srv := &http.Server{
-		Handler:           apiServer.Handler(),
+		Handler:           p.opsHandler(apiServer.Handler()),
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
-	log.Info().Str("addr", ln.Addr().String()).Stringer("store", sflags).Msg("serving GraphQL at /graphql, GraphiQL at /")
+	log.Info().Str("addr", ln.Addr().String()).Stringer("store", f.store).Msg("serving GraphQL at /graphql, GraphiQL at /")
 	if m.OnListen != nil {
 		m.OnListen(ln.Addr())
 	}

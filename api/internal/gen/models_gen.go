@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"time"
+
+	"github.com/newsgraph/newsgraph/api/internal/model"
 )
 
 // An article to ingest.
@@ -22,6 +24,26 @@ type IngestArticleInput struct {
 	PublishedAt *time.Time `json:"publishedAt,omitempty"`
 	// The full text, UTF-8.
 	Text string `json:"text"`
+}
+
+// A page of ingest jobs.
+type JobConnection struct {
+	// The jobs with their cursors.
+	Edges []*JobEdge `json:"edges"`
+	// The jobs, for clients that need no cursors.
+	Nodes []*model.Job `json:"nodes"`
+	// Where this page sits.
+	PageInfo *model.PageInfo `json:"pageInfo"`
+	// How many jobs match in all.
+	TotalCount int `json:"totalCount"`
+}
+
+// A job in a page.
+type JobEdge struct {
+	// The cursor of this job; pass it as after to get the jobs that follow.
+	Cursor string `json:"cursor"`
+	// The job.
+	Node *model.Job `json:"node"`
 }
 
 // The changes the API can make. Every mutation needs an API key (header

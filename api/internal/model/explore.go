@@ -180,6 +180,9 @@ type Job struct {
 	ArticleID  string
 	CreatedAt  time.Time
 	FinishedAt time.Time
+	Attempts   int
+	Location   *string
+	StartedAt  time.Time
 }
 
 // JobError says why a job failed, safely for clients.

@@ -1,0 +1,209 @@
+package queue
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Handler does a task: for ingest, it extracts the article and writes the
+// extraction, and returns only once the store committed it. An error with
+// code INVALID is final; any other is retried.
+type Handler func(ctx context.Context, t *Task) (Counts, error)
+
+// stateTimeout bounds the bookkeeping of one delivery (state writes,
+// acknowledgements), which goes on after a shutdown began.
+const stateTimeout = 10 * time.Second
+
+// Consume runs n workers that take tasks from the queue and do them with
+// h, until ctx ends; it then returns nil once the workers stopped. A task
+// running at that moment is cancelled and delivered again later, to this
+// process or another.
+func (q *Queue) Consume(ctx context.Context, n int, h Handler) error {
+	const op = "queue.Consume"
+	n = max(n, 1)
+	iter, err := q.cons.Messages(jetstream.PullMaxMessages(n))
+	if err != nil {
+		return jsError(op, "cannot take tasks from the queue", err)
+	}
+	stop := context.AfterFunc(ctx, iter.Stop)
+	defer stop()
+	msgs := make(chan jetstream.Msg)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for m := range msgs {
+				q.deliver(ctx, m, h)
+			}
+		}()
+	}
+	defer func() {
+		close(msgs)
+		wg.Wait()
+	}()
+	for {
+		m, err := iter.Next()
+		switch {
+		case errors.Is(err, jetstream.ErrMsgIteratorClosed) || ctx.Err() != nil:
+			if m != nil {
+				_ = m.Nak()
+			}
+			return nil
+		case err != nil:
+			// Missed heartbeats, a server restarting: the iterator
+			// goes on pulling once the connection is back.
+			q.opts.Log.Debug().Err(err).Msg("waiting for the queue")
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-time.After(100 * time.Millisecond):
+			}
+			continue
+		}
+		select {
+		case msgs <- m:
+		case <-ctx.Done():
+			_ = m.Nak()
+			return nil
+		}
+	}
+}
+
+// deliver does one delivery of a task and records its outcome.
+func (q *Queue) deliver(ctx context.Context, m jetstream.Msg, h Handler) {
+	bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), stateTimeout)
+	defer cancel()
+	log := q.opts.Log
+	var t Task
+	if err := json.Unmarshal(m.Data(), &t); err != nil || t.Article.ID == "" {
+		// Not ours, or corrupt: no state to record it under.
+		log.Error().Err(err).Msg("undecodable task dropped")
+		_ = m.TermWithReason("undecodable task")
+		return
+	}
+	attempt := 1
+	if meta, err := m.Metadata(); err == nil {
+		attempt = int(meta.NumDelivered)
+	}
+	id := JobID(&t.Article)
+	job, _, err := q.state(bg, id)
+	if err != nil {
+		log.Warn().Err(err).Str("job", id).Msg("job state unreadable; the task is delivered again later")
+		_ = m.NakWithDelay(time.Second)
+		return
+	}
+	if job == nil {
+		job = &Job{ID: id, ArticleID: t.Article.ID, Location: t.Location, Title: t.Article.Title,
+			CreatedAt: q.opts.Now().UTC()}
+	}
+	if job.Status == Done {
+		// Done, and its worker stopped before acknowledging.
+		_ = m.Ack()
+		return
+	}
+	job.Attempts, job.Worker = attempt, q.opts.Worker
+	if attempt > q.opts.MaxAttempts {
+		// Earlier attempts ended without a word: the worker died on them.
+		if job.Code == "" {
+			job.Code, job.Reason = graph.Internal, fmt.Sprintf("no attempt of %d finished (the worker stopped)", q.opts.MaxAttempts)
+		}
+		job.Attempts = q.opts.MaxAttempts
+		q.bury(bg, m, job, job.Code, job.Reason)
+		return
+	}
+	job.Status, job.StartedAt, job.FinishedAt = Running, q.opts.Now().UTC(), time.Time{}
+	q.record(bg, job)
+
+	counts, herr := q.run(ctx, m, &t, h)
+	switch {
+	case herr == nil:
+		job.Status, job.Counts, job.Code, job.Reason = Done, counts, "", ""
+		job.FinishedAt = q.opts.Now().UTC()
+		q.record(bg, job)
+		if err := m.DoubleAck(bg); err != nil {
+			log.Warn().Err(err).Str("job", id).Msg("acknowledgement lost; the task is delivered again and found done")
+		}
+	case ctx.Err() != nil:
+		job.Status = Queued
+		q.record(bg, job)
+		_ = m.Nak()
+	default:
+		code, reason := graph.ErrorCode(herr), graph.ErrorMessage(herr)
+		if code == graph.Invalid || attempt >= q.opts.MaxAttempts {
+			log.Warn().Str("job", id).Str("location", t.Location).Str("code", string(code)).
+				Int("attempt", attempt).Err(herr).Msg("job failed")
+			q.bury(bg, m, job, code, reason)
+			return
+		}
+		job.Status, job.Code, job.Reason = Queued, code, reason
+		q.record(bg, job)
+		log.Info().Str("job", id).Str("code", string(code)).Int("attempt", attempt).Err(herr).Msg("job retried later")
+		_ = m.NakWithDelay(q.opts.Backoff(attempt))
+	}
+}
+
+// run calls the handler with a deadline, keeping the delivery alive with
+// heartbeats while it runs; a panic fails the attempt.
+func (q *Queue) run(ctx context.Context, m jetstream.Msg, t *Task, h Handler) (c Counts, err error) {
+	hctx, cancel := context.WithTimeout(ctx, q.opts.JobTimeout)
+	defer cancel()
+	beat := time.NewTicker(q.opts.AckWait / 3)
+	defer beat.Stop()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-beat.C:
+				_ = m.InProgress()
+			}
+		}
+	}()
+	defer func() {
+		if p := recover(); p != nil {
+			err = graph.E("queue.run", graph.Internal, "ingest crashed on this article (a bug: please report it)",
+				fmt.Errorf("panic: %v\n%s", p, debug.Stack()))
+		}
+	}()
+	return h(hctx, t)
+}
+
+// bury moves a task that failed for good to the dead-letter stream, then
+// marks its job failed and ends its delivery.
+func (q *Queue) bury(ctx context.Context, m jetstream.Msg, job *Job, code graph.Code, reason string) {
+	msg := &nats.Msg{Subject: q.deadSubject(job.ID), Data: m.Data(), Header: nats.Header{}}
+	msg.Header.Set(headerCode, string(code))
+	msg.Header.Set(headerReason, reason)
+	if _, err := q.js.PublishMsg(ctx, msg); err != nil {
+		q.opts.Log.Warn().Err(err).Str("job", job.ID).Msg("dead-letter publish failed; the task is delivered again later")
+		_ = m.NakWithDelay(time.Second)
+		return
+	}
+	job.Status, job.Code, job.Reason, job.FinishedAt = Failed, code, reason, q.opts.Now().UTC()
+	q.record(ctx, job)
+	_ = m.Term()
+}
+
+// record writes a job's state; a failure is logged, not fatal: the state
+// is bookkeeping, the message is what carries the work.
+func (q *Queue) record(ctx context.Context, job *Job) {
+	if _, err := q.putState(ctx, job, 0, false); err != nil {
+		q.opts.Log.Warn().Err(err).Str("job", job.ID).Str("status", string(job.Status)).Msg("job state not recorded")
+	}
+	if q.opts.Observe != nil {
+		q.opts.Observe(job)
+	}
+}
