@@ -55,6 +55,7 @@ type Ingester struct {
 	client    *http.Client
 	userAgent string
 	progress  func(Result)
+	reextract bool
 }
 
 // Option configures an Ingester.
@@ -120,6 +121,7 @@ type Result struct {
 	Mentions      int
 	Relationships int
 	Claims        int
+	Unchanged     bool  // already stored with the same content: not extracted again, counts are 0
 	Err           error // nil on success
 }
 
@@ -147,7 +149,9 @@ type Summary struct {
 	Mentions      int
 	Relationships int
 	Claims        int
+	Unchanged     int          // articles of Articles already stored with the same content: not extracted again
 	Failures      []Failure    // in the order the sources were read
+	Skipped       []Skip       // files of folders that are not articles (a README, a licence), in the order read
 	Stats         *graph.Stats // nil when the writer cannot count
 }
 
@@ -203,6 +207,7 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 		mu       sync.Mutex
 		sum      = &Summary{}
 		failures []seqFailure
+		skipped  []seqSkip
 		wg       sync.WaitGroup
 	)
 	for range in.workers {
@@ -218,10 +223,15 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 					continue // cut short by the end of the batch, not a failure of its own
 				}
 				mu.Lock()
-				if r.Err != nil {
+				if reason := skipReason(r.Err); reason != "" {
+					skipped = append(skipped, seqSkip{j.seq, Skip{Location: r.Location, Reason: reason}})
+				} else if r.Err != nil {
 					failures = append(failures, seqFailure{j.seq, failureOf(r)})
 				} else {
 					sum.Articles++
+					if r.Unchanged {
+						sum.Unchanged++
+					}
 					sum.Entities += r.Entities
 					sum.Mentions += r.Mentions
 					sum.Relationships += r.Relationships
@@ -239,6 +249,10 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 	sort.Slice(failures, func(i, j int) bool { return failures[i].seq < failures[j].seq })
 	for _, f := range failures {
 		sum.Failures = append(sum.Failures, f.Failure)
+	}
+	sort.Slice(skipped, func(i, j int) bool { return skipped[i].seq < skipped[j].seq })
+	for _, s := range skipped {
+		sum.Skipped = append(sum.Skipped, s.Skip)
 	}
 	if err := ctx.Err(); err != nil {
 		code := graph.Internal
@@ -274,6 +288,11 @@ type seqFailure struct {
 	Failure
 }
 
+type seqSkip struct {
+	seq int
+	Skip
+}
+
 func failureOf(r Result) Failure {
 	return Failure{
 		Location:  r.Location,
@@ -304,6 +323,10 @@ func (in *Ingester) process(ctx context.Context, j job) (r Result) {
 	r.ArticleID, r.Title = a.ID, a.Title
 	if err := in.check(a); err != nil {
 		r.Err = err
+		return r
+	}
+	if in.unchanged(ctx, a) {
+		r.Unchanged = true
 		return r
 	}
 	a.IngestedAt = in.now().UTC()
