@@ -32,3 +32,12 @@ type ClaimEvidence struct {
 	AboutIDs   []string
 	Citation   Citation
 }
+
+// Unattributed reports whether the attribution names no speaker at all: no
+// source phrase and no speaker entity ("..., highlighting the need for
+// ..." with no subject to be found). Such evidence is kept, flagged, with
+// a lower confidence, rather than dropped or given a guessed speaker. An
+// unnamed source ("a provincial official said") is a source, not this.
+func (e *ClaimEvidence) Unattributed() bool {
+	return e.Source.Text == "" && len(e.SpeakerIDs) == 0
+}

@@ -49,6 +49,10 @@ func (in *Ingester) produce(ctx context.Context, target string, emit func(job) b
 				return filepath.SkipDir // .git and friends
 			}
 		case folderFormats[strings.ToLower(filepath.Ext(path))]:
+			if reason := notArticle(path); reason != "" {
+				ok = emit(failed(path, &skipError{reason}))
+				break
+			}
 			ok = in.produceFile(ctx, path, emit)
 		}
 		if !ok {
@@ -88,6 +92,7 @@ func (in *Ingester) readTextFile(path string) (*graph.Article, error) {
 }
 
 // ReadTextFile reads the plain-text article in a file (see TextArticle),
+// decoding legacy encodings (see DecodeText),
 // refusing a file above maxBytes (no limit when not positive) with an Invalid
 // error before reading it whole.
 func ReadTextFile(path string, maxBytes int64) (*graph.Article, error) {
@@ -96,15 +101,20 @@ func ReadTextFile(path string, maxBytes int64) (*graph.Article, error) {
 	if err != nil {
 		return nil, err
 	}
+	text, _, err := DecodeText(data)
+	if err != nil {
+		return nil, err
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fileError(op, err)
 	}
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
-	return TextArticle(filepath.Base(path), u.String(), string(data)), nil
+	return TextArticle(filepath.Base(path), u.String(), text), nil
 }
 
-// ReadText reads a plain-text article from r (see TextArticle), failing with
+// ReadText reads a plain-text article from r (see TextArticle and
+// DecodeText), failing with
 // an Invalid error beyond maxBytes (no limit when not positive).
 func ReadText(r io.Reader, name, url string, maxBytes int64) (*graph.Article, error) {
 	const op = "ingest.ReadText"
@@ -112,7 +122,11 @@ func ReadText(r io.Reader, name, url string, maxBytes int64) (*graph.Article, er
 	if err != nil {
 		return nil, err
 	}
-	return TextArticle(name, url, string(data)), nil
+	text, _, err := DecodeText(data)
+	if err != nil {
+		return nil, err
+	}
+	return TextArticle(name, url, text), nil
 }
 
 // readFile reads a whole file of at most limit bytes (no limit when limit is

@@ -56,6 +56,7 @@ type Ingester struct {
 	userAgent string
 	progress  func(Result)
 	timings   func(stage string, d time.Duration)
+	reextract bool
 }
 
 // Option configures an Ingester.
@@ -128,6 +129,7 @@ type Result struct {
 	Mentions      int
 	Relationships int
 	Claims        int
+	Unchanged     bool  // already stored with the same content: not extracted again, counts are 0
 	Err           error // nil on success
 }
 
@@ -155,7 +157,9 @@ type Summary struct {
 	Mentions      int
 	Relationships int
 	Claims        int
+	Unchanged     int          // articles of Articles already stored with the same content: not extracted again
 	Failures      []Failure    // in the order the sources were read
+	Skipped       []Skip       // files of folders that are not articles (a README, a licence), in the order read
 	Stats         *graph.Stats // nil when the writer cannot count
 }
 
@@ -190,6 +194,7 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 		mu       sync.Mutex
 		sum      = &Summary{}
 		failures []seqFailure
+		skipped  []seqSkip
 	)
 	in.pool(ctx, targets, func(j job) {
 		r := in.process(ctx, j)
@@ -197,10 +202,15 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 			return // cut short by the end of the batch, not a failure of its own
 		}
 		mu.Lock()
-		if r.Err != nil {
+		if reason := skipReason(r.Err); reason != "" {
+			skipped = append(skipped, seqSkip{j.seq, Skip{Location: r.Location, Reason: reason}})
+		} else if r.Err != nil {
 			failures = append(failures, seqFailure{j.seq, failureOf(r)})
 		} else {
 			sum.Articles++
+			if r.Unchanged {
+				sum.Unchanged++
+			}
 			sum.Entities += r.Entities
 			sum.Mentions += r.Mentions
 			sum.Relationships += r.Relationships
@@ -215,6 +225,10 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 	sort.Slice(failures, func(i, j int) bool { return failures[i].seq < failures[j].seq })
 	for _, f := range failures {
 		sum.Failures = append(sum.Failures, f.Failure)
+	}
+	sort.Slice(skipped, func(i, j int) bool { return skipped[i].seq < skipped[j].seq })
+	for _, s := range skipped {
+		sum.Skipped = append(sum.Skipped, s.Skip)
 	}
 	if err := ctx.Err(); err != nil {
 		code := graph.Internal
@@ -333,6 +347,11 @@ type seqFailure struct {
 	Failure
 }
 
+type seqSkip struct {
+	seq int
+	Skip
+}
+
 func failureOf(r Result) Failure {
 	return Failure{
 		Location:  r.Location,
@@ -374,6 +393,10 @@ func (in *Ingester) IngestArticle(ctx context.Context, a *graph.Article) (r Resu
 	r = Result{ArticleID: a.ID, Title: a.Title, Location: a.URL}
 	if err := in.check(a); err != nil {
 		r.Err = err
+		return r
+	}
+	if in.unchanged(ctx, a) {
+		r.Unchanged = true
 		return r
 	}
 	a.IngestedAt = in.now().UTC()

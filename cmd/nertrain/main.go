@@ -39,10 +39,10 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("nertrain", flag.ContinueOnError)
 	data := fs.String("data", "../shared/eval-data", "eval-data directory holding conllpp/")
 	out := fs.String("out", "ingest/ner/model.bin.gz", "model file to write")
-	epochs := fs.Int("epochs", 8, "training epochs")
-	seed := fs.Uint64("seed", 1, "shuffle seed")
-	folds := fs.Int("folds", 10, "gazetteer jackknife folds")
-	prune := fs.Float64("prune", 0.01, "drop averaged weights below this magnitude")
+	epochs := fs.Int("epochs", ner.NEROptions.Epochs, "training epochs")
+	seed := fs.Uint64("seed", ner.NEROptions.Seed, "shuffle seed")
+	folds := fs.Int("folds", ner.NEROptions.Folds, "gazetteer jackknife folds")
+	prune := fs.Float64("prune", float64(ner.NEROptions.Prune), "drop averaged weights below this magnitude")
 	missWeight := fs.Float64("missweight", 1, "update weight for a mistagged token whose gold label is not O (attribution default 1.5)")
 	unlabeled := fs.String("unlabeled", "polnear/train/text", "running text under -data for case statistics (empty: none)")
 	showErrors := fs.Bool("errors", false, "print dev sentences the model gets wrong (stderr; for feature work)")
@@ -65,16 +65,16 @@ func run(args []string) error {
 			*out = "ingest/ner/attribution.bin.gz"
 		}
 		if !set["epochs"] {
-			*epochs = 10
+			*epochs = ner.AttributionOptions.Epochs
 		}
 		if !set["prune"] {
-			*prune = 1
+			*prune = float64(ner.AttributionOptions.Prune)
 		}
 		if !set["missweight"] {
-			*missWeight = 1.5
+			*missWeight = float64(ner.AttributionOptions.MissWeight)
 		}
 		if !set["stack"] {
-			*stack = 5
+			*stack = ner.AttributionStackFolds
 		}
 		return trainAttribution(*data, *out, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Context: true, MissWeight: float32(*missWeight)}, *dev, *holdout, *stack)
 	}
@@ -84,7 +84,7 @@ func run(args []string) error {
 	}
 	var text [][]string
 	if *unlabeled != "" {
-		if text, err = readUnlabeled(filepath.Join(*data, *unlabeled)); err != nil {
+		if text, err = eval.ReadUnlabeled(filepath.Join(*data, *unlabeled)); err != nil {
 			return err
 		}
 	}

@@ -66,8 +66,9 @@ func TestCopyCommand(t *testing.T) {
 	if diff := cmp.Diff(out, again); diff != "" {
 		t.Errorf("a second copy changed something (-first +second):\n%s", diff)
 	}
-	// Re-ingesting into the copy finds it as complete as the source.
-	reingested, _, err := run(t, ctx, "", "ingest", "--store", dst, examples)
+	// Re-extracting the examples into the copy finds it as complete as the
+	// source.
+	reingested, _, err := run(t, ctx, "", "ingest", "--reextract", "--store", dst, examples)
 	if err != nil {
 		t.Fatal(err)
 	}

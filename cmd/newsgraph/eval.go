@@ -104,10 +104,12 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 		common commonFlags
 		dir    string
 		only   string
+		cv     int
 	)
 	common.register(fs)
 	fs.StringVar(&dir, "data", eval.DefaultDataDir, "the evaluation data directory")
 	fs.StringVar(&only, "only", "", "comma-separated data sets to score ("+strings.Join(evalSetNames(), ",")+"); all when empty")
+	fs.IntVar(&cv, "cv", 0, "also score conll and polnear by K-fold cross-validation over their train splits, training K models of the shipped recipe (slow: minutes per fold); 0 for none")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -142,6 +144,14 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 			res, err := run(ctx, dir, tagger, x)
 			if err != nil {
 				return fmt.Errorf("eval %s: %w", s.name, err)
+			}
+			rep.Add(res)
+		}
+		if run := crossValidations[s.name]; cv > 0 && run != nil {
+			log.Info().Str("set", s.name).Int("folds", cv).Msg("cross-validating: training one model per fold")
+			res, err := run(ctx, dir, cv, x)
+			if err != nil {
+				return fmt.Errorf("eval %s --cv: %w", s.name, err)
 			}
 			rep.Add(res)
 		}

@@ -21,10 +21,11 @@ var _ ingest.Extractor = (*extract.Extractor)(nil)
 
 // ingestFlags configure an Ingester; serve takes them too.
 type ingestFlags struct {
-	workers  int
-	maxText  byteSize
-	maxFetch byteSize
-	timeout  time.Duration
+	workers   int
+	maxText   byteSize
+	maxFetch  byteSize
+	timeout   time.Duration
+	reextract bool
 }
 
 func (f *ingestFlags) register(fs *flag.FlagSet) {
@@ -34,6 +35,7 @@ func (f *ingestFlags) register(fs *flag.FlagSet) {
 	f.maxFetch = ingest.DefaultMaxFetch
 	fs.Var(&f.maxFetch, "max-fetch-size", "largest HTTP response read (e.g. 10MB)")
 	fs.DurationVar(&f.timeout, "fetch-timeout", ingest.DefaultFetchTimeout, "timeout of each HTTP request")
+	fs.BoolVar(&f.reextract, "reextract", false, "extract articles the store already holds unchanged again (after an extractor upgrade)")
 }
 
 // newIngester builds the ingest pipeline on the rule-based extractor.
@@ -50,6 +52,7 @@ func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, o
 		ingest.WithMaxFetchBytes(int64(f.maxFetch)),
 		ingest.WithHTTPClient(&http.Client{Timeout: f.timeout}),
 		ingest.WithUserAgent("newsgraph/" + version()),
+		ingest.WithReextract(f.reextract),
 	}, opts...)
 	return ingest.New(x, w, opts...), nil
 }
@@ -122,6 +125,12 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 	fmt.Fprintln(w, sum.String())
 	for _, f := range sum.Failures {
 		fmt.Fprintln(w, "failed:", f.String())
+	}
+	if sum.Unchanged > 0 || len(sum.Skipped) > 0 {
+		fmt.Fprintf(w, "unchanged=%d skipped=%d\n", sum.Unchanged, len(sum.Skipped))
+	}
+	for _, s := range sum.Skipped {
+		fmt.Fprintln(w, "skipped:", s.String())
 	}
 	if st := sum.Stats; st != nil {
 		fmt.Fprintln(w, storeLine(*st))

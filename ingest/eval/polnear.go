@@ -303,7 +303,12 @@ func PolNeAR(ctx context.Context, dataDir, split string, x Extractor) (Result, e
 		}
 		return Result{}, err
 	}
-	res := Result{Dataset: dataset, Task: task, Docs: len(docs)}
+	return scorePolNeAR(ctx, Result{Dataset: dataset, Task: task}, docs, x)
+}
+
+// scorePolNeAR scores x on docs into res.
+func scorePolNeAR(ctx context.Context, res Result, docs []AttributionDoc, x Extractor) (Result, error) {
+	res.Docs = len(docs)
 	parts := []string{"Source", "Cue", "Content"}
 	exact := map[string]*PRF{}
 	overlap := map[string]*PRF{}

@@ -347,6 +347,9 @@ func (d *doc) appendAbout(ev *graph.ClaimEvidence, c0, c1 int) {
 
 // addClaimText records one attribution whose content text is given.
 func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker, verbatim bool, rule string, conf float64) {
+	if !d.speechCue(k0, k1) {
+		return // an act in the world, not a statement: no claim
+	}
 	content := d.span(c0, c1)
 	text = claimText(text, verbatim)
 	ev := graph.ClaimEvidence{
@@ -372,6 +375,12 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 	}
 	if len(spk.ents) == 1 && spk.ents[0].Kind == graph.Person {
 		d.speakers[si] = append(d.speakers[si], spoken{cue: k0, ent: spk.ents[0]})
+	}
+	if spk.t1 > spk.t0 {
+		if d.cueSpeakers == nil {
+			d.cueSpeakers = map[int]*speaker{}
+		}
+		d.cueSpeakers[k0] = spk
 	}
 	ev.Citation = graph.Citation{
 		ArticleID: d.art.ID, SentenceIndex: si, SentenceText: d.sentenceText(si),

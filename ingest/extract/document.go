@@ -92,9 +92,12 @@ type DocClaim struct {
 	Cue        DocSpan    `json:"cue"`
 	Content    DocOffsets `json:"content"`
 	SpeakerIDs []string   `json:"speaker_ids"`
-	AboutIDs   []string   `json:"about_ids"`
-	Sentence   int        `json:"sentence"`
-	Confidence float64    `json:"confidence"`
+	// Unattributed is true when the claim names no speaker at all (see
+	// graph.ClaimEvidence.Unattributed).
+	Unattributed bool     `json:"unattributed"`
+	AboutIDs     []string `json:"about_ids"`
+	Sentence     int      `json:"sentence"`
+	Confidence   float64  `json:"confidence"`
 }
 
 // NewDocument renders an extraction as a Document. Sentences are recomputed
@@ -161,7 +164,7 @@ func NewDocument(x *graph.Extraction) *Document {
 			Source:     DocSpan{Text: c.Source.Text, Start: c.Source.Start, End: c.Source.End},
 			Cue:        DocSpan{Text: c.Cue.Text, Start: c.Cue.Start, End: c.Cue.End},
 			Content:    DocOffsets{Start: c.Citation.Start, End: c.Citation.End},
-			SpeakerIDs: nonNil(c.SpeakerIDs), AboutIDs: nonNil(c.AboutIDs),
+			SpeakerIDs: nonNil(c.SpeakerIDs), Unattributed: c.Unattributed(), AboutIDs: nonNil(c.AboutIDs),
 			Sentence: c.Citation.SentenceIndex, Confidence: round(c.Citation.Confidence)})
 	}
 	sort.SliceStable(doc.Claims, func(i, j int) bool {

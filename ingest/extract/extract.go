@@ -131,6 +131,7 @@ type doc struct {
 	// cue phrases, in token positions, for widening the rules' spans.
 	taggedSources, taggedCues []*attrSpan
 	speakers                  map[int][]spoken // per sentence, the people attributions there named
+	cueSpeakers               map[int]*speaker // the speaker of each claim made so far, by its cue's first token
 	quoted                    [][2]int         // token spans inside quotation marks, in text order
 }
 

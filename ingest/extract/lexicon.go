@@ -57,6 +57,10 @@ var groupSpeakers = map[string]map[string]bool{
 	"experts": expertRoles, "analysts": expertRoles, "panelists": expertRoles, "guests": expertRoles,
 	"commentators": expertRoles, "scholars": expertRoles, "researchers": expertRoles, "specialists": expertRoles,
 	"panellists": expertRoles, "officials": officialRoles, "authorities": officialRoles,
+	// Spoken events stand for the people who spoke in them: "the
+	// discussion pointed to ..." is what its guests said.
+	"discussion": expertRoles, "conversation": expertRoles, "debate": expertRoles, "panel": expertRoles,
+	"roundtable": expertRoles, "dialogue": expertRoles,
 	// Speakers the article names no one for: the claim keeps its source
 	// text and no speaker entity.
 	"elders": nil, "residents": nil, "witnesses": nil, "sources": nil, "diplomats": nil, "observers": nil,

@@ -86,6 +86,7 @@ func (d *doc) resolve() {
 			}
 		}
 	}
+	names := d.fragmentNames()
 	d.bySent = make([][]*mention, len(d.sents))
 	for si := range d.cands {
 		for k := range d.cands[si] {
@@ -98,6 +99,9 @@ func (d *doc) resolve() {
 				}
 			}
 			key, kind := d.keyOf(&c, defs, parts)
+			if fk, g, fkind, ok := d.fragmentOf(&c, names); ok && key != "" {
+				key, kind, c.Gaz, c.Kind = fk, fkind, g, fkind
+			}
 			if key == "" {
 				continue
 			}

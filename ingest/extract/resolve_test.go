@@ -29,6 +29,12 @@ func TestEntityResolution(t *testing.T) {
 		{"head word university", "She teaches at Carrow University.", "Carrow University", "ORGANIZATION:Carrow University", ""},
 		{"place cue", "The families moved to Darband last year.", "Darband", "PLACE:Darband", ""},
 		{"role makes a person", "Host Leyla Demir opened the show.", "Leyla Demir", "PERSON:Leyla Demir", ""},
+		// A part of a longer group name is that group, or after a locative
+		// preposition with a place head, the place it is named after.
+		{"fragment of a group name", "The Southern Harran Mujahideen Front grew. Fighters loyal to Harran Mujahideen then left the city.", "Harran Mujahideen", "GROUP:Southern Harran Mujahideen Front", ""},
+		{"fragment of a known group name", "The Islamic State Khorasan Province grew. Fighters loyal to Khorasan Province then left the city.", "Khorasan Province", "PLACE:Khorasan", ""},
+		{"fragment naming a place", "The Harran Province Liberation Front grew. Its cells spread across Harran Province within a year.", "Harran Province", "PLACE:Harran Province", ""},
+		{"fragment of a named front", "The Northern Valley Liberation Front held talks. A spokesman for Valley Liberation said little.", "Valley Liberation", "GROUP:Northern Valley Liberation Front", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

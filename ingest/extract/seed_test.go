@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -96,6 +97,21 @@ func TestSeedArticle(t *testing.T) {
 	}
 	if attributed < 2 {
 		t.Errorf("%d claims attributed to both experts, want at least 2", attributed)
+	}
+	// Issue 12: every claim has a speaker or says it has none; cues are
+	// speech; a part of the group's name is not an organisation.
+	for _, c := range ex.Claims {
+		if len(c.SpeakerIDs) == 0 && !c.Unattributed() {
+			t.Errorf("claim %q (source %q, cue %q) has neither a speaker nor the unattributed flag", c.Text, c.Source.Text, c.Cue.Text)
+		}
+		for _, w := range strings.Fields(strings.ToLower(c.Cue.Text)) {
+			if w == "launching" || w == "attacks" {
+				t.Errorf("claim %q has the non-speech cue %q", c.Text, c.Cue.Text)
+			}
+		}
+	}
+	if e := byForm[graph.CanonicalKey("Khorasan Province")]; e != nil && e.Kind == graph.Organization {
+		t.Errorf("%q (%s) is an ORGANIZATION: a part of the group's name", e.Name, e.ID)
 	}
 	// Every citation points into the article.
 	runes := []rune(text)

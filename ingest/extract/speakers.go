@@ -53,6 +53,9 @@ func (d *doc) speakerBefore(k0 int) *speaker {
 	if end <= 0 {
 		return none
 	}
+	if spk := d.clauseSpeaker(k0, end); spk != nil {
+		return spk
+	}
 	if d.words[end-1] == "," {
 		// "X, leader of the Y, told": skip the apposition back to its
 		// comma; "the authority's chief, Henrik Dahl, said": the name
@@ -168,4 +171,22 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 // headEndingPrepositions end the head of a source noun phrase.
 var headEndingPrepositions = map[string]bool{
 	"on": true, "at": true, "in": true, "of": true, "from": true, "for": true, "with": true,
+}
+
+// clauseSpeaker finds the speaker of a participle cue after a comma
+// ("The experts underscored X, highlighting Y"): an adjunct participle
+// shares the subject of its main clause, so the speaker is that of the
+// last claim whose cue came before it in the sentence. end is the token
+// after the comma; nil when the cue is no such participle.
+func (d *doc) clauseSpeaker(k0, end int) *speaker {
+	if d.words[end-1] != "," || !strings.HasSuffix(d.lower[k0], "ing") || len(d.lower[k0]) < 5 {
+		return nil
+	}
+	s := d.sents[d.sentenceOf(k0)]
+	for t := end - 2; t >= s.T0; t-- {
+		if spk := d.cueSpeakers[t]; spk != nil {
+			return spk
+		}
+	}
+	return nil
 }

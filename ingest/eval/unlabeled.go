@@ -1,4 +1,4 @@
-package main
+package eval
 
 import (
 	"os"
@@ -8,11 +8,11 @@ import (
 	"unicode"
 )
 
-// readUnlabeled tokenises every .txt file under dir into rough sentences.
+// ReadUnlabeled tokenises every .txt file under dir into rough sentences.
 // It only feeds word statistics (how often a word is capitalised), so a
 // simple split on spaces and punctuation is enough. Files are read in name
 // order to keep training reproducible.
-func readUnlabeled(dir string) ([][]string, error) {
+func ReadUnlabeled(dir string) ([][]string, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
 		return nil, err
