@@ -24,7 +24,8 @@ const shutdownTimeout = 10 * time.Second
 func (m *Main) serve(ctx context.Context, args []string) error {
 	const op = "newsgraph.serve"
 	fs := m.newFlagSet("serve", "",
-		"Serves the GraphQL API: GraphiQL at /, the endpoint at /graphql, /healthz.\n"+
+		"Serves the explorer at /, GraphiQL at /graphiql, the GraphQL endpoint at\n"+
+			"/graphql and /healthz.\n"+
 			"With --ingest, ingests those paths or URLs first, so that the API answers\n"+
 			"with them from its first request; failures are logged and do not stop it.")
 	var (
@@ -107,7 +108,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
-	log.Info().Str("addr", ln.Addr().String()).Stringer("store", sflags).Msg("serving GraphQL at /graphql, GraphiQL at /")
+	log.Info().Str("addr", ln.Addr().String()).Stringer("store", sflags).Msg("serving the explorer at /, GraphiQL at /graphiql, GraphQL at /graphql")
 	if m.OnListen != nil {
 		m.OnListen(ln.Addr())
 	}
