@@ -38,8 +38,8 @@ export async function citationList(cites: ShownCitation[]): Promise<HTMLElement>
     const title = c.article.url
       ? el('a', { href: c.article.url, rel: 'noreferrer noopener', target: '_blank' }, c.article.title)
       : el('span', {}, c.article.title);
-    const meta = el('p', { class: 'meta' }, el('cite', {}, title), ` · ${c.article.outlet} · `,
-      el('time', { datetime: c.article.publishedAt ?? '' }, day(c.article.publishedAt)));
+    const meta = el('p', { class: 'meta' }, el('cite', {}, title), c.article.outlet ? ` · ${c.article.outlet}` : '', ' · ',
+      c.article.publishedAt ? el('time', { datetime: c.article.publishedAt }, day(c.article.publishedAt)) : 'undated');
     const sentence = highlightSentence(c.sentence, base, c.start, c.end, c.cue?.text ?? c.trigger, c.cue);
     const details = el('p', { class: 'fine' },
       c.source ? `speaker as written: “${c.source.text}” · ` : '',

@@ -232,7 +232,6 @@ export class NetworkView {
     const cy = cytoscape({
       container: this.canvas,
       elements,
-      layout: { name: 'concentric', concentric: (n) => maxDepth - n.data('depth') + 1, levelWidth: () => 1, minNodeSpacing: big ? 4 : 24, animate: false },
       minZoom: 0.05,
       maxZoom: 4,
       textureOnViewport: big,
@@ -246,6 +245,14 @@ export class NetworkView {
       ],
     });
     this.cy = cy;
+    // Rings by hop from the seeds: linear in the nodes, so a 500-node view
+    // draws at once, and the rings read as distance.
+    cy.layout({ name: 'concentric', concentric: (n) => maxDepth - n.data('depth') + 1, levelWidth: () => 1, minNodeSpacing: big ? 4 : 70, animate: false }).run();
+    if (cy.zoom() > 1.3) {
+      // A handful of nodes would otherwise fill the canvas with giant discs.
+      cy.zoom(1.3);
+      cy.center();
+    }
     cy.on('tap', 'edge', (ev) => this.openEdge(ev.target.id()));
     cy.on('tap', 'node', (ev) => {
       const n = this.data.nodes.find((x) => x.id === ev.target.id());
