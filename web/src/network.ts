@@ -7,6 +7,7 @@ import cytoscape from 'cytoscape';
 import { citationFields, gql, relationTypes } from './api';
 import { closeCitations, errorBox, openCitations, type ShownCitation } from './citations';
 import { day, el, link, pct, words } from './dom';
+import { radialLayout } from './layout';
 
 interface NetNode {
   id: string;
@@ -114,6 +115,10 @@ export interface RenderStats {
   renderMs: number;
   /** From the request to the first frame drawn. */
   totalMs: number;
+  /** Of renderMs: building the graph and its style, placing the nodes, drawing the first frame. */
+  initMs: number;
+  layoutMs: number;
+  frameMs: number;
 }
 
 declare global {
@@ -140,7 +145,9 @@ export class NetworkView {
     private readonly onParams: (p: NetParams) => void,
   ) {
     this.seeds = [seed];
-    root.replaceChildren(this.controls(), this.status, this.canvas, this.info, legend(), this.exportsBox, this.lists);
+    // The controls fold away on a narrow screen, so that the drawing shows first.
+    const filters = el('details', { class: 'net-filters', ...(window.innerWidth > 640 ? { open: '' } : {}) }, el('summary', {}, 'Filters: depth, relation types, dates, confidence'), this.controls());
+    root.replaceChildren(filters, this.status, this.canvas, this.info, legend(), this.exportsBox, this.lists);
   }
 
   /** Fetches the seed's network with the current parameters and draws it afresh. */
@@ -223,12 +230,12 @@ export class NetworkView {
     const t1 = performance.now();
     const maxWeight = Math.max(1, ...edges.map((e) => e.weight));
     const big = nodes.length > 150;
+    const outerRing = Math.max(1, ...nodes.map((n) => n.depth));
     const elements: cytoscape.ElementDefinition[] = [
       ...nodes.map((n) => ({ group: 'nodes' as const, data: { id: n.id, label: n.name, kind: n.kind, depth: n.depth, seed: this.seeds.includes(n.id) ? 1 : 0, size: 18 + Math.min(30, Math.sqrt(n.mentionCount) * 4) } })),
       ...edges.map((e) => ({ group: 'edges' as const, data: { id: e.id, source: e.source, target: e.target, type: e.type, label: words(e.type), weight: e.weight, width: 1.5 + (6.5 * (e.weight - 1)) / Math.max(1, maxWeight - 1), directed: e.directed ? 1 : 0 } })),
     ];
     this.cy?.destroy();
-    const maxDepth = Math.max(0, ...nodes.map((n) => n.depth));
     const cy = cytoscape({
       container: this.canvas,
       elements,
@@ -236,18 +243,27 @@ export class NetworkView {
       maxZoom: 4,
       textureOnViewport: big,
       hideEdgesOnViewport: big,
+      // Plain selectors and data mappers only: Cytoscape compiles them
+      // once, where a function would run for every element.
       style: [
-        { selector: 'node', style: { 'background-color': (n: cytoscape.NodeSingular) => kindColours[n.data('kind')] ?? '#888', label: 'data(label)', width: 'data(size)', height: 'data(size)', 'font-size': 11, color: '#1b1b1b', 'text-valign': 'bottom', 'text-margin-y': 3, 'min-zoomed-font-size': big ? 9 : 0, 'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
+        { selector: 'node', style: { 'background-color': '#888', width: 'data(size)', height: 'data(size)', 'font-size': 11, color: '#1b1b1b', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
+        // In a big view only the inner rings are named; the rest show
+        // their names when selected, and in the lists below.
+        { selector: big ? `node[depth < ${outerRing}], node:selected` : 'node', style: { label: 'data(label)', 'min-zoomed-font-size': big ? 7 : 0 } },
+        ...Object.entries(kindColours).map(([k, c]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': c } })),
         { selector: 'node[seed = 1]', style: { 'border-width': 3, 'border-color': '#111' } },
-        { selector: 'edge', style: { width: 'data(width)', 'line-color': '#9aa4ad', 'curve-style': big ? 'haystack' : 'bezier', label: big ? '' : 'data(label)', 'font-size': 9, color: '#444', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
-        { selector: 'edge[directed = 1]', style: { 'target-arrow-shape': big ? 'none' : 'triangle', 'target-arrow-color': '#9aa4ad' } },
+        { selector: 'edge', style: { width: 'data(width)', 'line-color': '#9aa4ad', 'curve-style': big ? 'haystack' : 'bezier' } },
+        ...(big ? [] : [
+          { selector: 'edge', style: { label: 'data(label)', 'font-size': 9, color: '#444', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+          { selector: 'edge[directed = 1]', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa4ad' } },
+        ] as cytoscape.StylesheetStyle[]),
         { selector: ':selected', style: { 'line-color': '#f1c40f', 'target-arrow-color': '#f1c40f', 'border-color': '#f1c40f', 'border-width': 4 } },
       ],
     });
     this.cy = cy;
-    // Rings by hop from the seeds: linear in the nodes, so a 500-node view
-    // draws at once, and the rings read as distance.
-    cy.layout({ name: 'concentric', concentric: (n) => maxDepth - n.data('depth') + 1, levelWidth: () => 1, minNodeSpacing: big ? 4 : 70, animate: false }).run();
+    const t2 = performance.now();
+    const pos = radialLayout(nodes.map((n) => n.id), edges, this.seeds, big ? 14 : 90);
+    cy.layout({ name: 'preset', positions: Object.fromEntries(pos), fit: true, padding: 24, animate: false }).run();
     if (cy.zoom() > 1.3) {
       // A handful of nodes would otherwise fill the canvas with giant discs.
       cy.zoom(1.3);
@@ -259,9 +275,10 @@ export class NetworkView {
       if (n) this.showNode(n);
       void this.expand(ev.target.id());
     });
+    const t3 = performance.now();
     await firstFrame(cy);
-    const t2 = performance.now();
-    const stats: RenderStats = { nodes: nodes.length, edges: edges.length, renderMs: t2 - t1, totalMs: t2 - t0 };
+    const t4 = performance.now();
+    const stats: RenderStats = { nodes: nodes.length, edges: edges.length, renderMs: t4 - t1, totalMs: t4 - t0, initMs: t2 - t1, layoutMs: t3 - t2, frameMs: t4 - t3 };
     window.newsgraphExplorer = { ...window.newsgraphExplorer, cy, lastRender: stats };
     this.canvas.setAttribute('aria-label', `Network drawing of ${nodes.length} entities and ${edges.length} ties; the lists below hold the same.`);
     this.status.replaceChildren(

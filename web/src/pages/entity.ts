@@ -63,7 +63,6 @@ export async function entityPage(main: HTMLElement, id: string, q: URLSearchPara
   const e = d.entity;
   const wikidata = e.externalIds.find((x) => x.source.toLowerCase() === 'wikidata');
   const facts = el('dl', { class: 'facts' },
-    el('dt', {}, 'Kind'), el('dd', {}, kindBadge(e.kind)),
     el('dt', {}, 'Also known as'), el('dd', {}, e.aliases.length ? e.aliases.join(', ') : '—'),
     el('dt', {}, 'Roles'), el('dd', {}, e.roles.length ? e.roles.join(', ') : '—'),
     el('dt', {}, 'Mentions'), el('dd', {}, String(e.mentionCount)),
