@@ -60,10 +60,10 @@ export function radialLayout(ids: string[], edges: { source: string; target: str
   for (const d of depth.values()) perRing[d] = (perRing[d] ?? 0) + 1;
   const fits = perRing.map((count, d) => (d === 0 && count === 1 ? 0 : (count * spacing) / (2 * Math.PI)));
   const last = perRing.length - 1;
-  const outermost = Math.max(...fits.map((f, d) => f * (last / Math.max(1, d))), last * spacing * 3);
+  const outermost = Math.max(...fits.map((f, d) => f * (last / Math.max(1, d))), last * spacing * 2);
   const radius: number[] = [];
   fits.forEach((fit, d) => {
-    radius[d] = d === 0 && perRing[0] === 1 ? 0 : Math.max(fit, (radius[d - 1] ?? -spacing * 2) + spacing * 3, (outermost * d) / Math.max(1, last));
+    radius[d] = d === 0 && perRing[0] === 1 ? 0 : Math.max(fit, (radius[d - 1] ?? -spacing) + spacing * 2, (outermost * d) / Math.max(1, last));
   });
   const pos = new Map<string, Point>();
   // Each node takes the middle of its angular span; its children share the span by weight.
@@ -89,7 +89,7 @@ export function radialLayout(ids: string[], edges: { source: string; target: str
       from += w;
     }
   }
-  const outer = (radius[radius.length - 1] ?? 0) + spacing * 3;
+  const outer = (radius[radius.length - 1] ?? 0) + spacing * 2;
   unreached.forEach((id, i) => {
     const a = (2 * Math.PI * i) / unreached.length;
     pos.set(id, { x: outer * Math.cos(a), y: outer * Math.sin(a) });

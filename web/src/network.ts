@@ -246,15 +246,15 @@ export class NetworkView {
       // Plain selectors and data mappers only: Cytoscape compiles them
       // once, where a function would run for every element.
       style: [
-        { selector: 'node', style: { 'background-color': '#888', width: 'data(size)', height: 'data(size)', 'font-size': 11, color: '#1b1b1b', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
+        { selector: 'node', style: { 'background-color': '#888', width: 'data(size)', height: 'data(size)' } },
         // In a big view only the inner rings are named; the rest show
         // their names when selected, and in the lists below.
-        { selector: big ? `node[depth < ${outerRing}], node:selected` : 'node', style: { label: 'data(label)', 'min-zoomed-font-size': big ? 7 : 0 } },
+        { selector: big ? `node[depth < ${outerRing}], node:selected` : 'node', style: { label: 'data(label)', 'min-zoomed-font-size': big ? 7 : 0, 'font-size': big ? 11 : 14, color: '#1b1b1b', 'text-valign': 'bottom', 'text-margin-y': 3, 'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': '1px' } },
         ...Object.entries(kindColours).map(([k, c]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': c } })),
         { selector: 'node[seed = 1]', style: { 'border-width': 3, 'border-color': '#111' } },
         { selector: 'edge', style: { width: 'data(width)', 'line-color': '#9aa4ad', 'curve-style': big ? 'haystack' : 'bezier' } },
         ...(big ? [] : [
-          { selector: 'edge', style: { label: 'data(label)', 'font-size': 9, color: '#444', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
+          { selector: 'edge', style: { label: 'data(label)', 'font-size': 11, color: '#444', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8 } },
           { selector: 'edge[directed = 1]', style: { 'target-arrow-shape': 'triangle', 'target-arrow-color': '#9aa4ad' } },
         ] as cytoscape.StylesheetStyle[]),
         { selector: ':selected', style: { 'line-color': '#f1c40f', 'target-arrow-color': '#f1c40f', 'border-color': '#f1c40f', 'border-width': 4 } },
@@ -262,7 +262,7 @@ export class NetworkView {
     });
     this.cy = cy;
     const t2 = performance.now();
-    const pos = radialLayout(nodes.map((n) => n.id), edges, this.seeds, big ? 14 : 90);
+    const pos = radialLayout(nodes.map((n) => n.id), edges, this.seeds, big ? 14 : 100);
     cy.layout({ name: 'preset', positions: Object.fromEntries(pos), fit: true, padding: 24, animate: false }).run();
     if (cy.zoom() > 1.3) {
       // A handful of nodes would otherwise fill the canvas with giant discs.
