@@ -220,7 +220,6 @@ try {
   await page.waitForSelector('main .error[role=alert]');
   check((await page.textContent('main .error')).includes('NOT_FOUND'), 'an unknown entity shows the API error code');
   await shot(page, 'error', 'an entity that does not exist: the API error, shown');
-  pageErrors.length = 0; // the browser logs the failed request above, as it should
   await page.goto(`${env('NG_EMPTY')}/`);
   await page.waitForSelector('main .empty');
   await shot(page, 'empty', 'a server on an empty store: says so and how to ingest');
