@@ -16,6 +16,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/api/internal/gen"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/web"
 )
 
 // Defaults of the options.
@@ -126,7 +127,8 @@ func (s *Server) Close() error {
 // request.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mountWeb(mux)
+	assets, _ := web.Assets()
+	mountWeb(mux, assets)
 	mux.Handle("/graphql", s.perRequest(s.graphQL()))
 	mux.HandleFunc("GET /export/{file}", s.exportNetwork)
 	mux.HandleFunc("GET /healthz", s.health)

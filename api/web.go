@@ -3,8 +3,6 @@ package api
 import (
 	"io/fs"
 	"net/http"
-
-	"github.com/newsgraph/newsgraph/web"
 )
 
 // pageCSP is the Content-Security-Policy of the explorer and GraphiQL:
@@ -16,11 +14,10 @@ const pageCSP = "default-src 'self'; connect-src 'self'; img-src 'self' data: bl
 	"style-src 'self' 'unsafe-inline'; font-src 'self' data:; worker-src 'self' blob:; " +
 	"object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
-// mountWeb serves the browser front end of package web: the explorer at
-// /, GraphiQL at /graphiql and their hashed assets under /assets/. Without
-// a build both pages say how to build it.
-func mountWeb(mux *http.ServeMux) {
-	assets, _ := web.Assets()
+// mountWeb serves a browser front end (package web's, see web.Assets):
+// the explorer at /, GraphiQL at /graphiql and their hashed assets under
+// /assets/. Without a build both pages say how to build it.
+func mountWeb(mux *http.ServeMux, assets fs.FS) {
 	mux.Handle("GET /{$}", page(assets, "index.html"))
 	mux.Handle("GET /graphiql", page(assets, "graphiql.html"))
 	files := http.FileServerFS(assets)
