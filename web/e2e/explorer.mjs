@@ -156,6 +156,15 @@ try {
   await page.keyboard.press('Escape');
   check(await page.evaluate((id) => document.activeElement?.dataset.id === id, edge.id), 'closing the citations gives the focus back to the tie');
 
+  // The drawing by keyboard: arrows choose an entity (seeds first), C opens its heaviest tie's citations.
+  await page.focus('.cy');
+  await page.keyboard.press('ArrowRight');
+  check((await page.textContent('.node-info')).startsWith(group.name), 'the first arrow chooses the seed');
+  await page.keyboard.press('c');
+  await page.waitForSelector('#citations li.citation');
+  await page.keyboard.press('Escape');
+  check(await page.evaluate(() => document.activeElement?.classList.contains('cy')), 'closing the citations gives the focus back to the drawing');
+
   // Expand on click: the Taliban node adds its neighbours.
   const before = drawn.length;
   await page.locator('.cy').scrollIntoViewIfNeeded();

@@ -132,11 +132,12 @@ export class NetworkView {
   private cy: cytoscape.Core | null = null;
   private seeds: string[];
   private data: Net = { nodes: [], edges: [], truncated: false };
-  private readonly canvas = el('div', { class: 'cy', role: 'img', 'aria-label': 'Network drawing' });
+  private readonly canvas = el('div', { class: 'cy', tabindex: '0', role: 'application', 'aria-roledescription': 'network drawing', 'aria-label': 'Network drawing' });
+  private selected = -1; // index in data.nodes of the entity chosen with the keyboard
   private readonly status = el('p', { class: 'net-status', role: 'status', 'aria-live': 'polite' });
   private readonly exportsBox = el('p', { class: 'exports' });
   private readonly lists = el('div', { class: 'net-lists' });
-  private readonly info = el('p', { class: 'node-info' });
+  private readonly info = el('p', { class: 'node-info', 'aria-live': 'polite' });
 
   constructor(
     readonly root: HTMLElement,
@@ -145,6 +146,7 @@ export class NetworkView {
     private readonly onParams: (p: NetParams) => void,
   ) {
     this.seeds = [seed];
+    this.canvas.addEventListener('keydown', (ev) => this.key(ev));
     // The controls fold away on a narrow screen, so that the drawing shows first.
     const filters = el('details', { class: 'net-filters', ...(window.innerWidth > 640 ? { open: '' } : {}) }, el('summary', {}, 'Filters: depth, relation types, dates, confidence'), this.controls());
     root.replaceChildren(filters, this.status, this.canvas, this.info, legend(), this.exportsBox, this.lists);
@@ -153,6 +155,7 @@ export class NetworkView {
   /** Fetches the seed's network with the current parameters and draws it afresh. */
   async load(): Promise<void> {
     this.seeds = [this.seed];
+    this.selected = -1;
     this.status.replaceChildren('Loading the network…');
     const t0 = performance.now();
     try {
@@ -280,13 +283,45 @@ export class NetworkView {
     const t4 = performance.now();
     const stats: RenderStats = { nodes: nodes.length, edges: edges.length, renderMs: t4 - t1, totalMs: t4 - t0, initMs: t2 - t1, layoutMs: t3 - t2, frameMs: t4 - t3 };
     window.newsgraphExplorer = { ...window.newsgraphExplorer, cy, lastRender: stats };
-    this.canvas.setAttribute('aria-label', `Network drawing of ${nodes.length} entities and ${edges.length} ties; the lists below hold the same.`);
+    this.canvas.setAttribute('aria-label', `Network drawing of ${nodes.length} entities and ${edges.length} ties. Arrow keys choose an entity, Enter adds its neighbours, O opens its page, C the citations of its heaviest tie; the lists below hold the same.`);
+    if (this.selected >= 0) cy.$id(nodes[this.selected]?.id ?? '').select();
     this.status.replaceChildren(
       `${nodes.length} entities, ${edges.length} ties; drawn in ${Math.round(stats.renderMs)} ms. Click a node to add its neighbours, a tie to read its citations.`,
       truncated ? el('strong', { class: 'truncated', 'data-truncated': 'true' }, ' Truncated: a cap cut this network short; raise max. nodes or narrow the filters.') : '',
     );
     this.renderExports();
     this.renderLists();
+  }
+
+  /**
+   * Keyboard use of the drawing: arrows step through the entities (seeds
+   * first, then by hop), Enter adds the chosen one's neighbours, O opens its
+   * page, C opens the citations of its heaviest tie in view.
+   */
+  private key(ev: KeyboardEvent): void {
+    const nodes = this.data.nodes;
+    if (!this.cy || nodes.length === 0) return;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[ev.key];
+    if (step !== undefined) {
+      ev.preventDefault();
+      this.selected = this.selected < 0 ? (step > 0 ? 0 : nodes.length - 1) : (this.selected + step + nodes.length) % nodes.length;
+      const n = nodes[this.selected];
+      this.cy.elements().unselect();
+      this.cy.$id(n.id).select();
+      this.showNode(n);
+      return;
+    }
+    const n = nodes[this.selected];
+    if (!n) return;
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      void this.expand(n.id);
+    } else if (ev.key === 'o' || ev.key === 'O') {
+      location.hash = `#/entity/${encodeURIComponent(n.id)}`;
+    } else if (ev.key === 'c' || ev.key === 'C') {
+      const tie = this.data.edges.find((e) => e.source === n.id || e.target === n.id);
+      if (tie) this.openEdge(tie.id);
+    }
   }
 
   private showNode(n: NetNode): void {
