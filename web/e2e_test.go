@@ -49,7 +49,7 @@ func need(t *testing.T, ok bool, what, hint string) {
 // script fails on any request that leaves localhost.
 func TestExplorerInBrowser(t *testing.T) {
 	if testing.Short() {
-		t.Skip("the browser test takes about half a minute; not with -short")
+		t.Skip("the browser test takes half a minute or more; not with -short")
 	}
 	_, built := web.Assets()
 	need(t, built, "the explorer's build (web/dist/app)", "run npm ci --prefix web && npm run build --prefix web")
@@ -104,7 +104,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	timer := time.AfterFunc(4*time.Minute, func() { cmd.Process.Kill() })
+	timer := time.AfterFunc(8*time.Minute, func() { cmd.Process.Kill() })
 	defer timer.Stop()
 	var result string
 	sc := bufio.NewScanner(out)

@@ -178,6 +178,18 @@ try {
   await page.waitForFunction((n) => window.newsgraphExplorer.cy.nodes().length > n, before);
   await shot(page, 'expanded', 'clicked the Taliban node: its neighbours joined the view');
 
+  // The clicked node's page: its facts and timeline as the API has them.
+  await page.click('.node-info a');
+  await page.waitForFunction((name) => document.querySelector('main h1')?.textContent.startsWith(name) && window.newsgraphExplorer.cy.nodes().length > 0, taliban.name);
+  const tal = (await gql(BASE, 'query($id: ID!) { entity(id: $id) { aliases externalIds { source id } relationships { totalCount } claimsBy { totalCount } claimsAbout { totalCount } } }', { id: taliban.id })).entity;
+  const qid = tal.externalIds.find((x) => x.source === 'wikidata')?.id;
+  check(qid && (await page.getAttribute('.facts a[href^="https://www.wikidata.org/"]', 'href')).endsWith(`/${qid}`), `the Wikidata link is ${qid}`);
+  check((await page.textContent('.facts')).includes(tal.aliases[0]), 'the aliases show');
+  const items = await page.$$eval('ol.timeline > li', (lis) => lis.length);
+  check(items === tal.relationships.totalCount + tal.claimsBy.totalCount + tal.claimsAbout.totalCount, `the timeline has ${items} items, the API ${JSON.stringify(tal)}`);
+  await page.goBack();
+  await page.waitForFunction((name) => document.querySelector('main h1')?.textContent.startsWith(name) && window.newsgraphExplorer.lastRender, group.name);
+
   // The filters: only BRANCH_OF ties, redrawn as the API answers.
   await page.check('input[name=types][value=BRANCH_OF]');
   await page.click('.net-controls button[type=submit]');
