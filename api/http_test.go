@@ -46,7 +46,8 @@ func TestRoutes(t *testing.T) {
 		wantType   string
 		wantBody   []string // substrings
 	}{
-		{"GraphiQL at the root", "/", 200, "text/html", []string{"graphiql", `"/graphql"`}},
+		{"the explorer at the root", "/", 200, "text/html", []string{"<title>newsgraph"}},
+		{"GraphiQL", "/graphiql", 200, "text/html", []string{"graphiql"}},
 		{"query over GET", "/graphql?query=" + url.QueryEscape(`{ stats { articles } }`), 200, "application/json", []string{`{"data":{"stats":{"articles":2}}}`}},
 		{"unknown path", "/nothing", 404, "", nil},
 	}

@@ -11,12 +11,12 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/zerolog"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/newsgraph/newsgraph/api/internal/gen"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/web"
 )
 
 // Defaults of the options.
@@ -122,13 +122,15 @@ func (s *Server) Close() error {
 	return nil
 }
 
-// Handler serves GraphiQL at /, the GraphQL endpoint at /graphql (GET and
+// Handler serves the explorer at /, GraphiQL at /graphiql (both from
+// package web's embedded build), the GraphQL endpoint at /graphql (GET and
 // POST), network exports at /export/network.{graphml,gexf,csv,cyjs} and a
 // health check at /healthz; it answers CORS preflights and logs every
 // request.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /{$}", playground.Handler("newsgraph", "/graphql"))
+	assets, _ := web.Assets()
+	mountWeb(mux, assets)
 	mux.Handle("/graphql", s.perRequest(s.graphQL()))
 	mux.HandleFunc("GET /export/{file}", s.exportNetwork)
 	mux.HandleFunc("GET /healthz", s.health)

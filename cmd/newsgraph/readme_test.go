@@ -75,11 +75,15 @@ func TestReadmeAndCIAgree(t *testing.T) {
 	t.Errorf(".ci/run does not run the README's test command %q", cmd)
 }
 
-// TestReadmeRunCommand: the README's run command is the one TestServe and
-// TestReadmeQuery run in-process.
+// webBuild builds the explorer that the binary embeds (package web); the
+// README's run command runs it before serving.
+const webBuild = "npm ci --prefix web --no-audit --no-fund && npm run build --prefix web && "
+
+// TestReadmeRunCommand: the README's run command builds the explorer, then
+// runs the command TestServe and TestReadmeQuery run in-process.
 func TestReadmeRunCommand(t *testing.T) {
 	block, _, _ := readmeBlock(t, readREADME(t), "run-command")
-	if want := "go run ./cmd/newsgraph serve --ingest examples/articles"; strings.TrimSpace(block) != want {
+	if want := webBuild + "go run ./cmd/newsgraph serve --ingest examples/articles"; strings.TrimSpace(block) != want {
 		t.Errorf("README run command %q, want %q", strings.TrimSpace(block), want)
 	}
 }

@@ -24,8 +24,9 @@ const shutdownTimeout = 10 * time.Second
 func (m *Main) serve(ctx context.Context, args []string) error {
 	const op = "newsgraph.serve"
 	fs := m.newFlagSet("serve", "",
-		"Serves the GraphQL API: GraphiQL at /, the endpoint at /graphql, /healthz,\n"+
-			"/readyz (the store and the queue answer) and Prometheus metrics at /metrics.\n"+
+		"Serves the explorer at /, GraphiQL at /graphiql, the GraphQL endpoint at\n"+
+			"/graphql, /healthz, /readyz (the store and the queue answer) and\n"+
+			"Prometheus metrics at /metrics.\n"+
 			"With --ingest, ingests those paths or URLs first, so that the API answers\n"+
 			"with them from its first request; failures are logged and do not stop it.\n"+
 			"--workers articles are ingested at once in this process, from the queue\n"+
@@ -103,7 +104,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
-	log.Info().Str("addr", ln.Addr().String()).Stringer("store", f.store).Msg("serving GraphQL at /graphql, GraphiQL at /")
+	log.Info().Str("addr", ln.Addr().String()).Stringer("store", f.store).Msg("serving the explorer at /, GraphiQL at /graphiql, GraphQL at /graphql")
 	if m.OnListen != nil {
 		m.OnListen(ln.Addr())
 	}

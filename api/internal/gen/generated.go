@@ -2137,7 +2137,7 @@ func newExecutionContext(
 var sources = []*ast.Source{
 	{Name: "../../../schema.graphqls", Input: `# The newsgraph GraphQL API: actors, groups and claims extracted from news
 # coverage, every fact with its citations. Served at /graphql (GET and POST)
-# by package api; GraphiQL at /.
+# by package api; GraphiQL at /graphiql, the explorer at /.
 #
 # Errors carry a code in extensions.code: NOT_FOUND, INVALID, TIMEOUT,
 # UNAVAILABLE, UNAUTHORIZED, CONFLICT, INTERNAL (see graph.Code), or
