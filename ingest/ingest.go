@@ -202,7 +202,7 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 			return // cut short by the end of the batch, not a failure of its own
 		}
 		mu.Lock()
-		if reason := skipReason(r.Err); reason != "" {
+		if reason := SkipReason(r.Err); reason != "" {
 			skipped = append(skipped, seqSkip{j.seq, Skip{Location: r.Location, Reason: reason}})
 		} else if r.Err != nil {
 			failures = append(failures, seqFailure{j.seq, failureOf(r)})

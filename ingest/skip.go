@@ -50,8 +50,10 @@ type skipError struct{ reason string }
 
 func (e *skipError) Error() string { return e.reason }
 
-// skipReason returns the reason of a skip, or "" when err is not one.
-func skipReason(err error) string {
+// SkipReason returns the reason of a skip (a file of a folder that is not
+// an article), or "" when err is not one. Callers that load articles
+// themselves, such as a queue's producer, count a skip apart from failures.
+func SkipReason(err error) string {
 	var s *skipError
 	if errors.As(err, &s) {
 		return s.reason

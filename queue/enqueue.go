@@ -22,7 +22,8 @@ const (
 
 // Enqueue queues an article and returns its job. An article whose job is
 // already queued, running or done is not queued again: Enqueue returns that
-// job as it stands. A failed job is queued again, from its first attempt.
+// job as it stands, unless t.Again asks to run a done job anew. A failed
+// job is queued again, from its first attempt.
 //
 // The task is published before its state is written, so that a crash in
 // between leaves a task without a state (which its worker then writes),
@@ -41,7 +42,7 @@ func (q *Queue) Enqueue(ctx context.Context, t *Task) (*Job, error) {
 	job := &Job{ID: id, ArticleID: a.ID, Location: t.Location, Title: a.Title, Status: Queued,
 		CreatedAt: q.opts.Now().UTC()}
 	if prev != nil {
-		if !prev.Finished() || prev.Status == Done {
+		if !prev.Finished() || (prev.Status == Done && !t.Again) {
 			return prev, nil
 		}
 		job.Enqueues = prev.Enqueues + 1

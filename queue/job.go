@@ -37,6 +37,10 @@ type Task struct {
 	Location string `json:"location,omitempty"`
 	// Article is the article, read and keyed (ID and ContentHash set).
 	Article graph.Article `json:"article"`
+	// Again queues the article even when its job is done, so that it is
+	// extracted anew (after an extractor upgrade); the job's state keeps
+	// its history of enqueues.
+	Again bool `json:"again,omitempty"`
 }
 
 // Counts are what a done job's extraction held.

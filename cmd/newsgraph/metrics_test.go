@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
@@ -27,20 +28,23 @@ func TestServeMetrics(t *testing.T) {
 		resp.Body.Close()
 	}
 
-	resp, err := http.Get(base + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET /metrics: %d", resp.StatusCode)
-	}
-	parser := expfmt.NewTextParser(model.UTF8Validation)
-	families, err := parser.TextToMetricFamilies(resp.Body)
-	if err != nil {
-		t.Fatalf("/metrics is not Prometheus text: %v", err)
-	}
 	n := float64(exampleArticles(t))
+	// A job's state is written before its message is acknowledged (so that
+	// a crash in between redelivers it), so the batch can end a moment
+	// before the queue's gauges settle: scrape until they have, for a while.
+	var families map[string]*dto.MetricFamily
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		families = scrape(t, base+"/metrics")
+		settled := func(family string, labels map[string]string, value func(*dto.Metric) float64, want float64) bool {
+			f, ok := families[family]
+			m := find(f, labels)
+			return ok && m != nil && value(m) == want
+		}
+		if (settled("newsgraph_queue_depth", map[string]string{"state": "in_flight"}, gauge, 0) &&
+			settled("newsgraph_articles_ingested_total", nil, counter, n)) || time.Now().After(deadline) {
+			break
+		}
+	}
 	tests := []struct {
 		name   string
 		family string
@@ -77,7 +81,7 @@ func TestServeMetrics(t *testing.T) {
 		})
 	}
 
-	resp, err = http.Get(base + "/readyz")
+	resp, err := http.Get(base + "/readyz")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,3 +117,22 @@ func equal(want float64) func(float64) bool {
 	return func(v float64) bool { return v == want }
 }
 func positive(v float64) bool { return v > 0 }
+
+// scrape reads url as Prometheus text.
+func scrape(t *testing.T, url string) map[string]*dto.MetricFamily {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d", url, resp.StatusCode)
+	}
+	parser := expfmt.NewTextParser(model.UTF8Validation)
+	families, err := parser.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		t.Fatalf("%s is not Prometheus text: %v", url, err)
+	}
+	return families
+}

@@ -154,8 +154,8 @@ func consumeInBackground(ctx context.Context, q *queue.Queue, n int, h queue.Han
 // enqueueBatch reads the articles of targets, queues them, and waits until
 // the workers (of this process or others) finished every one; the summary
 // counts what they did. An article already ingested is counted as it was
-// then. progress, when set, is called once per article.
-func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targets []string, progress func()) (*ingest.Summary, error) {
+// then, and as unchanged, unless again queues it anew (--reextract). progress, when set, is called once per article.
+func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targets []string, again bool, progress func()) (*ingest.Summary, error) {
 	const op = "newsgraph.ingest"
 	w, err := q.Watch(ctx)
 	if err != nil {
@@ -170,6 +170,7 @@ func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targ
 	var (
 		mu       sync.Mutex
 		failures []seqFailure
+		skipped  []seqSkip
 	)
 	fail := func(seq int, f ingest.Failure) {
 		mu.Lock()
@@ -183,11 +184,17 @@ func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targ
 	loadDone := make(chan error, 1)
 	go func() {
 		loadDone <- in.Load(ctx, func(l ingest.Loaded) {
+			if reason := ingest.SkipReason(l.Err); reason != "" {
+				mu.Lock()
+				skipped = append(skipped, seqSkip{l.Seq, ingest.Skip{Location: l.Location, Reason: reason}})
+				mu.Unlock()
+				return
+			}
 			if l.Err != nil {
 				fail(l.Seq, failureOf(l.Location, "", l.Err))
 				return
 			}
-			j, err := q.Enqueue(ctx, &queue.Task{Location: l.Location, Article: *l.Article})
+			j, err := q.Enqueue(ctx, &queue.Task{Location: l.Location, Article: *l.Article, Again: again})
 			if err != nil {
 				fail(l.Seq, failureOf(l.Location, l.Article.ID, err))
 				return
@@ -241,6 +248,10 @@ func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targ
 			}
 			switch {
 			case qd.job.Finished():
+				// Done before this batch: the same content was ingested then.
+				if qd.job.Status == queue.Done && !counted[qd.job.ID] {
+					sum.Unchanged++
+				}
 				finish(qd.seq, qd.job)
 			case finished[qd.job.ID] != nil:
 				finish(qd.seq, finished[qd.job.ID])
@@ -273,12 +284,21 @@ func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targ
 	for _, f := range failures {
 		sum.Failures = append(sum.Failures, f.Failure)
 	}
+	sort.Slice(skipped, func(i, k int) bool { return skipped[i].seq < skipped[k].seq })
+	for _, s := range skipped {
+		sum.Skipped = append(sum.Skipped, s.Skip)
+	}
 	return sum, nil
 }
 
 type seqFailure struct {
 	seq int
 	ingest.Failure
+}
+
+type seqSkip struct {
+	seq int
+	ingest.Skip
 }
 
 func failureOf(location, articleID string, err error) ingest.Failure {

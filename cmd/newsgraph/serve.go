@@ -67,7 +67,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	defer stopWorkers()
 	if len(targets) > 0 {
 		start := time.Now()
-		sum, err := enqueueBatch(ctx, q, p.in, targets, nil)
+		sum, err := enqueueBatch(ctx, q, p.in, targets, f.ingest.reextract, nil)
 		if err == nil {
 			err = addStats(ctx, sum, store)
 		}
