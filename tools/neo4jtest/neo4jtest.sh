@@ -46,6 +46,9 @@ neo4jtest_start() {
 	fi
 	export NEO4J_USER="${NEO4J_USER:-neo4j}" NEO4J_PASSWORD
 	NEO4JTEST_LOG="$(mktemp -d "${TMPDIR:-/tmp}/neo4jtest-log.XXXXXX")" || return 1
+	# Tests append their results here (graph/neo4j/neo4jtest); stopping
+	# prints what ran on Neo4j.
+	export NEO4JTEST_REPORT="$NEO4JTEST_LOG/report"
 	local t="$NEO4JTEST_HOME/target"
 	# exec: the PID recorded is the JVM's, which SIGTERM stops cleanly.
 	(exec "${JAVA:-java}" -Xms256m -Xmx"${NEO4JTEST_HEAP:-1g}" \
@@ -79,6 +82,28 @@ neo4jtest_version() {
 	sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' "$NEO4JTEST_HOME/pom.xml"
 }
 
+# neo4jtest_report summarises the report the tests wrote: per package and
+# top-level test, how many of its tests that used Neo4j passed, failed or
+# skipped.
+neo4jtest_report() {
+	local root
+	root="$(cd "$NEO4JTEST_HOME/../.." && pwd)"
+	if [ ! -s "${NEO4JTEST_REPORT:-}" ]; then
+		echo "neo4jtest: no test used the Neo4j server" >&2
+		return 0
+	fi
+	echo "neo4jtest: tests that ran on Neo4j $(neo4jtest_version), by package and top-level test:" >&2
+	sort -u "$NEO4JTEST_REPORT" | awk -v root="$root/" '
+		{ dir = $2; sub("^" root, "", dir); top = $3; sub("/.*", "", top)
+		  key = dir " " top; keys[key] = 1; n[key, $1]++; total[$1]++ }
+		END {
+			out = "sort"
+			for (k in keys) printf "  %-40s %4d passed, %d failed, %d skipped\n", k, n[k, "PASS"], n[k, "FAIL"], n[k, "SKIP"] | out
+			close(out)
+			printf "  all: %d passed, %d failed, %d skipped\n", total["PASS"], total["FAIL"], total["SKIP"]
+		}' >&2
+}
+
 # neo4jtest_stop sends SIGTERM, waits up to 60s for a clean stop, then
 # kills. It does nothing when no server was started.
 neo4jtest_stop() {
@@ -95,6 +120,7 @@ neo4jtest_stop() {
 	fi
 	wait "$NEO4JTEST_PID" 2>/dev/null
 	echo "neo4jtest: Neo4j stopped" >&2
+	neo4jtest_report
 	NEO4JTEST_PID=""
 	rm -rf "${NEO4JTEST_LOG:-}"
 }
