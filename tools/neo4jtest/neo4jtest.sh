@@ -8,7 +8,7 @@
 #   tools/neo4jtest/neo4jtest.sh build        only build
 #
 # Sourced (as .ci/neo4j.sh does), it defines neo4jtest_build,
-# neo4jtest_start and neo4jtest_stop instead.
+# neo4jtest_start and neo4jtest_stop instead; they work under set -e.
 #
 # Settings: NEO4J_PASSWORD (default: a random one), NEO4J_USER (default
 # neo4j), NEO4JTEST_PORT (default: a free port), NEO4JTEST_TIMEOUT (seconds
@@ -57,7 +57,7 @@ neo4jtest_start() {
 	NEO4JTEST_PID=$!
 	local timeout="${NEO4JTEST_TIMEOUT:-240}" start=$SECONDS addr=""
 	while [ $((SECONDS - start)) -lt "$timeout" ]; do
-		addr="$(sed -n 's/^ready //p' "$NEO4JTEST_LOG/out" 2>/dev/null)"
+		addr="$(sed -n 's/^ready //p' "$NEO4JTEST_LOG/out" 2>/dev/null || true)"
 		[ -n "$addr" ] && break
 		if ! kill -0 "$NEO4JTEST_PID" 2>/dev/null; then
 			echo "neo4jtest: the Neo4j test server exited before it was ready; its output:" >&2
@@ -108,7 +108,7 @@ neo4jtest_report() {
 # kills. It does nothing when no server was started.
 neo4jtest_stop() {
 	[ -n "${NEO4JTEST_PID:-}" ] || return 0
-	kill -TERM "$NEO4JTEST_PID" 2>/dev/null
+	kill -TERM "$NEO4JTEST_PID" 2>/dev/null || true
 	local i
 	for i in $(seq 120); do
 		kill -0 "$NEO4JTEST_PID" 2>/dev/null || break
@@ -116,9 +116,9 @@ neo4jtest_stop() {
 	done
 	if kill -0 "$NEO4JTEST_PID" 2>/dev/null; then
 		echo "neo4jtest: Neo4j did not stop within 60s of SIGTERM; killing it" >&2
-		kill -KILL "$NEO4JTEST_PID" 2>/dev/null
+		kill -KILL "$NEO4JTEST_PID" 2>/dev/null || true
 	fi
-	wait "$NEO4JTEST_PID" 2>/dev/null
+	wait "$NEO4JTEST_PID" 2>/dev/null || true
 	echo "neo4jtest: Neo4j stopped" >&2
 	neo4jtest_report
 	NEO4JTEST_PID=""
