@@ -185,9 +185,14 @@ type runFunc func(statement, map[string]any) ([]*neo4jdrv.Record, error)
 // writeTx runs fn in one managed write transaction, retried as a whole on
 // transient errors.
 func (s *Store) writeTx(ctx context.Context, fn func(run runFunc) error) error {
+	unlock, err := s.lockWrites(ctx, "neo4j.writeTx")
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	sess := s.session(ctx, neo4jdrv.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
-	_, err := neo4jdrv.ExecuteWrite(ctx, sess, func(tx neo4jdrv.ManagedTransaction) (struct{}, error) {
+	_, err = neo4jdrv.ExecuteWrite(ctx, sess, func(tx neo4jdrv.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, fn(func(st statement, params map[string]any) ([]*neo4jdrv.Record, error) {
 			return s.run(ctx, tx, st, params)
 		})

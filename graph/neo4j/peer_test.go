@@ -18,7 +18,7 @@ import (
 // These tests run the real driver against a scripted Bolt peer: they pin
 // how records decode into domain types and how driver failures map onto
 // graph error codes. The Cypher itself is checked by cypher_lint_test.go and
-// by the contract suite against a real Neo4j (store_test.go).
+// by the contract suite against a real Neo4j (store_contract_test.go).
 
 // answer scripts the records one statement returns.
 func answer(st statement, keys []string, records ...[]any) boltpeer.Rule {

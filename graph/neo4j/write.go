@@ -81,9 +81,14 @@ func (s *Store) WriteExtraction(ctx context.Context, x *graph.Extraction) error 
 		declared[e.ID] = true
 	}
 	entityIDs := sortedKeys(declared)
+	unlock, err := s.lockWrites(ctx, op)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	sess := s.session(ctx, neo4jdrv.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
-	_, err := neo4jdrv.ExecuteWrite(ctx, sess, func(tx neo4jdrv.ManagedTransaction) (struct{}, error) {
+	_, err = neo4jdrv.ExecuteWrite(ctx, sess, func(tx neo4jdrv.ManagedTransaction) (struct{}, error) {
 		// A retried attempt starts again from nothing.
 		all, resolve := newTouched(), map[string]string{}
 		recs, err := s.run(ctx, tx, cypherClearArticle, map[string]any{"id": x.Article.ID, "entityIds": entityIDs})
@@ -108,6 +113,11 @@ func (s *Store) WriteExtraction(ctx context.Context, x *graph.Extraction) error 
 // one write transaction.
 func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	const op = "neo4j.DeleteArticle"
+	unlock, err := s.lockWrites(ctx, op)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	sess := s.session(ctx, neo4jdrv.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
 	found, err := neo4jdrv.ExecuteWrite(ctx, sess, func(tx neo4jdrv.ManagedTransaction) (bool, error) {

@@ -8,7 +8,7 @@
 #   tools/neo4jtest/neo4jtest.sh build        only build
 #
 # Sourced (as .ci/neo4j.sh does), it defines neo4jtest_build,
-# neo4jtest_start and neo4jtest_stop instead.
+# neo4jtest_start and neo4jtest_stop instead; they work under set -e.
 #
 # Settings: NEO4J_PASSWORD (default: a random one), NEO4J_USER (default
 # neo4j), NEO4JTEST_PORT (default: a free port), NEO4JTEST_TIMEOUT (seconds
@@ -46,6 +46,9 @@ neo4jtest_start() {
 	fi
 	export NEO4J_USER="${NEO4J_USER:-neo4j}" NEO4J_PASSWORD
 	NEO4JTEST_LOG="$(mktemp -d "${TMPDIR:-/tmp}/neo4jtest-log.XXXXXX")" || return 1
+	# Tests append their results here (graph/neo4j/neo4jtest); stopping
+	# prints what ran on Neo4j.
+	export NEO4JTEST_REPORT="$NEO4JTEST_LOG/report"
 	local t="$NEO4JTEST_HOME/target"
 	# exec: the PID recorded is the JVM's, which SIGTERM stops cleanly.
 	(exec "${JAVA:-java}" -Xms256m -Xmx"${NEO4JTEST_HEAP:-1g}" \
@@ -54,7 +57,7 @@ neo4jtest_start() {
 	NEO4JTEST_PID=$!
 	local timeout="${NEO4JTEST_TIMEOUT:-240}" start=$SECONDS addr=""
 	while [ $((SECONDS - start)) -lt "$timeout" ]; do
-		addr="$(sed -n 's/^ready //p' "$NEO4JTEST_LOG/out" 2>/dev/null)"
+		addr="$(sed -n 's/^ready //p' "$NEO4JTEST_LOG/out" 2>/dev/null || true)"
 		[ -n "$addr" ] && break
 		if ! kill -0 "$NEO4JTEST_PID" 2>/dev/null; then
 			echo "neo4jtest: the Neo4j test server exited before it was ready; its output:" >&2
@@ -79,11 +82,33 @@ neo4jtest_version() {
 	sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' "$NEO4JTEST_HOME/pom.xml"
 }
 
+# neo4jtest_report summarises the report the tests wrote: per package and
+# top-level test, how many of its tests that used Neo4j passed, failed or
+# skipped.
+neo4jtest_report() {
+	local root
+	root="$(cd "$NEO4JTEST_HOME/../.." && pwd)"
+	if [ ! -s "${NEO4JTEST_REPORT:-}" ]; then
+		echo "neo4jtest: no test used the Neo4j server" >&2
+		return 0
+	fi
+	echo "neo4jtest: tests that ran on Neo4j $(neo4jtest_version), by package and top-level test:" >&2
+	sort -u "$NEO4JTEST_REPORT" | awk -v root="$root/" '
+		{ dir = $2; sub("^" root, "", dir); top = $3; sub("/.*", "", top)
+		  key = dir " " top; keys[key] = 1; n[key, $1]++; total[$1]++ }
+		END {
+			out = "sort"
+			for (k in keys) printf "  %-40s %4d passed, %d failed, %d skipped\n", k, n[k, "PASS"], n[k, "FAIL"], n[k, "SKIP"] | out
+			close(out)
+			printf "  all: %d passed, %d failed, %d skipped\n", total["PASS"], total["FAIL"], total["SKIP"]
+		}' >&2
+}
+
 # neo4jtest_stop sends SIGTERM, waits up to 60s for a clean stop, then
 # kills. It does nothing when no server was started.
 neo4jtest_stop() {
 	[ -n "${NEO4JTEST_PID:-}" ] || return 0
-	kill -TERM "$NEO4JTEST_PID" 2>/dev/null
+	kill -TERM "$NEO4JTEST_PID" 2>/dev/null || true
 	local i
 	for i in $(seq 120); do
 		kill -0 "$NEO4JTEST_PID" 2>/dev/null || break
@@ -91,10 +116,11 @@ neo4jtest_stop() {
 	done
 	if kill -0 "$NEO4JTEST_PID" 2>/dev/null; then
 		echo "neo4jtest: Neo4j did not stop within 60s of SIGTERM; killing it" >&2
-		kill -KILL "$NEO4JTEST_PID" 2>/dev/null
+		kill -KILL "$NEO4JTEST_PID" 2>/dev/null || true
 	fi
-	wait "$NEO4JTEST_PID" 2>/dev/null
+	wait "$NEO4JTEST_PID" 2>/dev/null || true
 	echo "neo4jtest: Neo4j stopped" >&2
+	neo4jtest_report
 	NEO4JTEST_PID=""
 	rm -rf "${NEO4JTEST_LOG:-}"
 }

@@ -28,6 +28,12 @@ import (
 // EnvURI names the variable that says where the Neo4j under test is.
 const EnvURI = "NEO4J_URI"
 
+// EnvReport names a file to which every test that used the Neo4j under test
+// appends a line "RESULT PACKAGE-DIR TEST" when it ends, so that a CI log
+// can show what ran on Neo4j without go test -v (tools/neo4jtest/neo4jtest.sh
+// sets it and prints a summary when it stops the server).
+const EnvReport = "NEO4JTEST_REPORT"
+
 // Hint says how to run the Neo4j-backed tests; skips and failures show it.
 const Hint = "set NEO4J_URI=neo4j://127.0.0.1:PORT NEO4J_USER=neo4j NEO4J_PASSWORD=... " +
 	"or run them through tools/neo4jtest/neo4jtest.sh run go test ./... (see docs/neo4j.md)"
@@ -48,7 +54,33 @@ func Config(t testing.TB) neo4j.Config {
 	if err != nil {
 		t.Fatalf("NEO4J_URI: %v", err)
 	}
+	if path := os.Getenv(EnvReport); path != "" {
+		t.Cleanup(func() { report(t, path) })
+	}
 	return cfg
+}
+
+// report appends the test's result to the report file. Lines are short
+// single writes to a file opened for appending, so tests of several
+// packages can report at once.
+func report(t testing.TB, path string) {
+	result := "PASS"
+	switch {
+	case t.Failed():
+		result = "FAIL"
+	case t.Skipped():
+		result = "SKIP"
+	}
+	dir, _ := os.Getwd()
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		t.Logf("neo4jtest: cannot write the report: %v", err)
+		return
+	}
+	defer f.Close()
+	if _, err := fmt.Fprintf(f, "%s %s %s\n", result, dir, t.Name()); err != nil {
+		t.Logf("neo4jtest: cannot write the report: %v", err)
+	}
 }
 
 // Store is a store on the Neo4j under test, in a graph of its own.
