@@ -49,6 +49,13 @@ func crashData(t *testing.T) string {
 	if n <= 0 {
 		return bbcDir
 	}
+	return bbcSubset(t, n)
+}
+
+// bbcSubset copies the first n files of the BBC folder into a temporary
+// one.
+func bbcSubset(tb testing.TB, n int) string {
+	tb.Helper()
 	var files []string
 	_ = filepath.WalkDir(bbcDir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
@@ -57,17 +64,18 @@ func crashData(t *testing.T) string {
 		return nil
 	})
 	sort.Strings(files)
-	dir := t.TempDir()
-	for i, p := range files[:min(n, len(files))] {
+	files = files[:min(n, len(files))]
+	dir := tb.TempDir()
+	for i, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), data, 0o644); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	t.Logf("NEWSGRAPH_CRASH_ARTICLES=%d: %d files", n, len(files[:min(n, len(files))]))
+	tb.Logf("%d files of %s", len(files), bbcDir)
 	return dir
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -64,8 +66,12 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 			"process (0: by \"newsgraph worker\" processes only), and the command waits\n"+
 			"until every one is done or failed. Exits with status 1 when any article\n"+
 			"failed; the others are ingested.")
-	var f pipelineFlags
+	var (
+		f          pipelineFlags
+		cpuProfile string
+	)
 	f.register(fs)
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the batch to this file (for go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -93,6 +99,13 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		)
 		endBar = func() { _ = bar.Finish() }
 		progress = func() { _ = bar.Add(1) }
+	}
+	if cpuProfile != "" {
+		stopProfile, err := startCPUProfile(cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stopProfile()
 	}
 	start := time.Now()
 	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, ingestHandler(p.in), p.log)
@@ -131,4 +144,21 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 func storeLine(st graph.Stats) string {
 	return fmt.Sprintf("store: articles=%d entities=%d mentions=%d relationships=%d claims=%d citations=%d",
 		st.Articles, st.Entities, st.Mentions, st.Relationships, st.Claims, st.Citations)
+}
+
+// startCPUProfile profiles the process's CPU into path until the returned
+// function is called.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, graph.E("newsgraph.ingest", graph.Unavailable, "cannot create the CPU profile", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, graph.E("newsgraph.ingest", graph.Internal, "cannot profile", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
