@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/sqlite"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/queue"
@@ -106,25 +107,42 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
-// expectedArticles lists the distinct article ids of a folder, as ingest
-// reads them.
-func expectedArticles(t *testing.T, dir string) map[string]bool {
+// batchWant is what a batch over a folder must end with: the distinct
+// article ids ingest reads from it, and how many files fail to be read
+// (the BBC folder has a file that is not UTF-8), which fail alone.
+type batchWant struct {
+	ids      map[string]bool
+	failures int
+}
+
+func expectedArticles(t *testing.T, dir string) batchWant {
 	t.Helper()
-	ids := map[string]bool{}
+	want := batchWant{ids: map[string]bool{}}
 	var mu sync.Mutex
 	err := ingest.New(nil, nil).Load(context.Background(), func(l ingest.Loaded) {
+		mu.Lock()
+		defer mu.Unlock()
 		if l.Err != nil {
-			t.Errorf("%s: %v", l.Location, l.Err)
+			t.Logf("expected to fail: %s: %s", l.Location, graph.ErrorMessage(l.Err))
+			want.failures++
 			return
 		}
-		mu.Lock()
-		ids[l.Article.ID] = true
-		mu.Unlock()
+		want.ids[l.Article.ID] = true
 	}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ids
+	return want
+}
+
+// checkSummary checks a batch's summary: every article, and only the
+// failures reading the folder gives; such failures make the exit status 1.
+func checkSummary(t *testing.T, p *proc, want batchWant) {
+	t.Helper()
+	out := p.finish(t, want.failures > 0)
+	if got := summaryCounts(t, out); got["articles"] != len(want.ids) || got["failures"] != want.failures {
+		t.Errorf("%s summary %v, want %d articles, %d failures", p.name, got, len(want.ids), want.failures)
+	}
 }
 
 // proc is a newsgraph process of a test.
@@ -228,25 +246,42 @@ func (p *proc) killAfter(t *testing.T, n int64) {
 	t.Logf("%s killed after %d articles", p.name, p.ingested.Load())
 }
 
-// wait waits for the process to end by itself and returns its output.
+// wait waits for the process to end by itself, successfully, and returns
+// its output.
 func (p *proc) wait(t *testing.T) string {
+	t.Helper()
+	return p.finish(t, false)
+}
+
+// finish waits for the process to end by itself and returns its output;
+// it must exit with status 1 (some articles failed) when failed is set,
+// else 0.
+func (p *proc) finish(t *testing.T, failed bool) string {
 	t.Helper()
 	select {
 	case <-p.done:
 	case <-time.After(15 * time.Minute):
 		t.Fatalf("%s did not finish", p.name)
 	}
+	code := 0
 	if p.err != nil {
-		t.Fatalf("%s: %v\n%s", p.name, p.err, p.output())
+		code = -1
+		if ee, ok := p.err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+	}
+	if want := map[bool]int{false: 0, true: 1}[failed]; code != want {
+		t.Fatalf("%s: %v, want exit status %d\n%s", p.name, p.err, want, p.output())
 	}
 	return p.output()
 }
 
 // checkOutcome checks the store and the jobs after a batch: every expected
 // article once, every job done, none left queued or running.
-func checkOutcome(t *testing.T, storePath string, q *queue.Queue, want map[string]bool) []*queue.Job {
+func checkOutcome(t *testing.T, storePath string, q *queue.Queue, bw batchWant) []*queue.Job {
 	t.Helper()
 	ctx := context.Background()
+	want := bw.ids
 	st, err := sqlite.Open(ctx, storePath)
 	if err != nil {
 		t.Fatal(err)
@@ -310,22 +345,23 @@ func TestCrashEmbedded(t *testing.T) {
 	storePath := filepath.Join(dir, "g.db")
 	args := []string{"ingest", "--store", "sqlite:" + storePath, "--workers", "2", "--ack-wait", "5s", data}
 	first := start(t, "first ingest", args...)
-	first.killAfter(t, int64(len(want)/3))
+	first.killAfter(t, int64(len(want.ids)/3))
 	second := start(t, "second ingest", args...)
-	out := second.wait(t)
-	if got := summaryCounts(t, out); got["articles"] != len(want) || got["failures"] != 0 {
-		t.Errorf("second summary %v, want %d articles, no failures", got, len(want))
-	}
+	checkSummary(t, second, want)
 	q, err := queue.Open(context.Background(), "", filepath.Join(dir, "g.queue"), queue.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer q.Close()
 	jobs := checkOutcome(t, storePath, q, want)
-	if redelivered(jobs) == 0 {
-		t.Errorf("no job was delivered twice: the kill hit no work in flight")
+	// The server died with the process, so it may not have recorded which
+	// tasks it had handed out: redeliveries are not certain here. What is:
+	// the second run did what the first left, and not all of it again.
+	n, done := int64(len(want.ids)), first.ingested.Load()
+	if got := second.ingested.Load(); got < n-done || got >= n {
+		t.Errorf("the second run ingested %d articles, want at least the %d the first left and fewer than %d", got, n-done, n)
 	}
-	t.Logf("%d articles; second run ingested %d; %d jobs redelivered", len(want), second.ingested.Load(), redelivered(jobs))
+	t.Logf("%d articles; first run ingested %d, second %d; %d jobs redelivered", n, done, second.ingested.Load(), redelivered(jobs))
 }
 
 // natsServer is a nats-server process of a test, on a port and a store
@@ -401,20 +437,17 @@ func TestCrashExternal(t *testing.T) {
 	common := []string{"--store", "sqlite:" + storePath, "--queue", nats.url, "--ack-wait", "5s"}
 	batch := start(t, "ingest", append(append([]string{"ingest", "--workers", "0"}, common...), data)...)
 	w1 := start(t, "worker 1", append([]string{"worker", "-n", "2"}, common...)...)
-	w1.killAfter(t, int64(len(want)/4))
+	w1.killAfter(t, int64(len(want.ids)/4))
 	w2 := start(t, "worker 2", append([]string{"worker", "-n", "2"}, common...)...)
 	deadline := time.Now().Add(10 * time.Minute)
-	for w2.ingested.Load() < int64(len(want)/4) && time.Now().Before(deadline) {
+	for w2.ingested.Load() < int64(len(want.ids)/4) && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	nats.kill()
 	t.Logf("nats-server killed after worker 2 ingested %d", w2.ingested.Load())
 	time.Sleep(time.Second)
 	nats.start(t)
-	out := batch.wait(t)
-	if got := summaryCounts(t, out); got["articles"] != len(want) || got["failures"] != 0 {
-		t.Errorf("summary %v, want %d articles, no failures", got, len(want))
-	}
+	checkSummary(t, batch, want)
 	_ = w2.cmd.Process.Signal(syscall.SIGTERM)
 	w2.wait(t)
 	q, err := queue.Open(context.Background(), nats.url, "", queue.Options{})
@@ -427,7 +460,7 @@ func TestCrashExternal(t *testing.T) {
 		t.Errorf("no job was delivered twice: the kill hit no work in flight")
 	}
 	t.Logf("%d articles: worker 1 ingested %d before its kill, worker 2 %d; %d jobs redelivered",
-		len(want), w1.ingested.Load(), w2.ingested.Load(), redelivered(jobs))
+		len(want.ids), w1.ingested.Load(), w2.ingested.Load(), redelivered(jobs))
 }
 
 // TestThreeWorkers ingests the folder with three worker processes on one
@@ -444,10 +477,7 @@ func TestThreeWorkers(t *testing.T) {
 	for i := range 3 {
 		workers = append(workers, start(t, fmt.Sprintf("worker %d", i+1), append([]string{"worker", "-n", "1"}, common...)...))
 	}
-	out := batch.wait(t)
-	if got := summaryCounts(t, out); got["articles"] != len(want) || got["failures"] != 0 {
-		t.Errorf("summary %v, want %d articles, no failures", got, len(want))
-	}
+	checkSummary(t, batch, want)
 	var spread []string
 	for _, w := range workers {
 		_ = w.cmd.Process.Signal(syscall.SIGTERM)
@@ -470,5 +500,5 @@ func TestThreeWorkers(t *testing.T) {
 	if len(by) != 3 {
 		t.Errorf("jobs done by %d workers (%v), want 3", len(by), by)
 	}
-	t.Logf("%d articles, by worker: %s", len(want), strings.Join(spread, ", "))
+	t.Logf("%d articles, by worker: %s", len(want.ids), strings.Join(spread, ", "))
 }

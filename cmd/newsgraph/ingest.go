@@ -27,6 +27,7 @@ type ingestFlags struct {
 	maxText  byteSize
 	maxFetch byteSize
 	timeout  time.Duration
+	client   *http.Client // when set, instead of a client with timeout
 }
 
 func (f *ingestFlags) register(fs *flag.FlagSet) {
@@ -36,6 +37,13 @@ func (f *ingestFlags) register(fs *flag.FlagSet) {
 	f.maxFetch = ingest.DefaultMaxFetch
 	fs.Var(&f.maxFetch, "max-fetch-size", "largest HTTP response read (e.g. 10MB)")
 	fs.DurationVar(&f.timeout, "fetch-timeout", ingest.DefaultFetchTimeout, "timeout of each HTTP request")
+}
+
+func (f ingestFlags) httpClient() *http.Client {
+	if f.client != nil {
+		return f.client
+	}
+	return &http.Client{Timeout: f.timeout}
 }
 
 // newIngester builds the ingest pipeline on the rule-based extractor.
@@ -50,7 +58,7 @@ func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, o
 		ingest.WithWorkers(f.workers),
 		ingest.WithMaxTextBytes(int64(f.maxText)),
 		ingest.WithMaxFetchBytes(int64(f.maxFetch)),
-		ingest.WithHTTPClient(&http.Client{Timeout: f.timeout}),
+		ingest.WithHTTPClient(f.httpClient()),
 		ingest.WithUserAgent("newsgraph/" + version()),
 	}, opts...)
 	return ingest.New(x, w, opts...), nil
