@@ -25,7 +25,7 @@ import (
 const examples = "../../examples/articles"
 
 // run runs newsgraph in-process and returns its stdout and stderr.
-func run(t testing.TB, ctx context.Context, stdin string, args ...string) (stdout, stderr string, err error) {
+func run(t *testing.T, ctx context.Context, stdin string, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	m := &Main{
@@ -44,7 +44,7 @@ func run(t testing.TB, ctx context.Context, stdin string, args ...string) (stdou
 var summaryRE = regexp.MustCompile(`(?m)^articles=(\d+) entities=(\d+) relationships=(\d+) claims=(\d+) failures=(\d+)$`)
 
 // summaryCounts parses the summary line.
-func summaryCounts(t testing.TB, out string) map[string]int {
+func summaryCounts(t *testing.T, out string) map[string]int {
 	t.Helper()
 	m := summaryRE.FindStringSubmatch(out)
 	if m == nil {

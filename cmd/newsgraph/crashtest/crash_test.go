@@ -1,4 +1,4 @@
-package main
+package crashtest
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,6 +25,20 @@ import (
 	"github.com/newsgraph/newsgraph/queue"
 )
 
+var summaryRE = regexp.MustCompile(`(?m)^articles=(\d+) entities=\d+ relationships=\d+ claims=\d+ failures=(\d+)$`)
+
+// summaryCounts parses the summary line of ingest.
+func summaryCounts(t testing.TB, out string) map[string]int {
+	t.Helper()
+	m := summaryRE.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no summary line in output:\n%s", out)
+	}
+	articles, _ := strconv.Atoi(m[1])
+	failures, _ := strconv.Atoi(m[2])
+	return map[string]int{"articles": articles, "failures": failures}
+}
+
 // The crash tests run the real binary, built into a temporary folder, on
 // the BBC folder of ../shared/eval-data (2,227 files), kill processes with
 // SIGKILL mid-batch, start them again, and check that every article is in
@@ -31,7 +46,7 @@ import (
 // them. NEWSGRAPH_CRASH_ARTICLES=N runs them on the first N files, for
 // development.
 
-const bbcDir = "../../../shared/eval-data/bbc-news"
+const bbcDir = "../../../../shared/eval-data/bbc-news"
 
 // crashData returns the folder the crash tests ingest, skipping (failing
 // under CI=true) when the BBC folder is absent.
@@ -87,7 +102,7 @@ var (
 )
 
 // binary builds newsgraph once per test run.
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "newsgraph-bin-")
@@ -96,7 +111,7 @@ func binary(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(dir, "newsgraph")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", binPath, "..").CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}
@@ -501,4 +516,37 @@ func TestThreeWorkers(t *testing.T) {
 		t.Errorf("jobs done by %d workers (%v), want 3", len(by), by)
 	}
 	t.Logf("%d articles, by worker: %s", len(want.ids), strings.Join(spread, ", "))
+}
+
+// BenchmarkIngestBBC runs "newsgraph ingest" on the BBC folder
+// (NEWSGRAPH_BENCH_ARTICLES=N: its first N files), end to end: reading,
+// the embedded queue, extraction and the SQLite store, each run on a fresh
+// store and queue, with 1 and 2 workers. Run it with -benchtime 1x: one
+// pass over the folder is long enough.
+func BenchmarkIngestBBC(b *testing.B) {
+	data := bbcDir
+	if _, err := os.Stat(data); err != nil {
+		b.Skipf("no BBC folder at %s", data)
+	}
+	if n, _ := strconv.Atoi(os.Getenv("NEWSGRAPH_BENCH_ARTICLES")); n > 0 {
+		data = bbcSubset(b, n)
+	}
+	bin := binary(b)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			articles := 0
+			for b.Loop() {
+				b.StopTimer()
+				dir := b.TempDir()
+				b.StartTimer()
+				out, err := exec.Command(bin, "ingest", "--log-level", "warn", "--workers", strconv.Itoa(workers),
+					"--store", "sqlite:"+filepath.Join(dir, "g.db"), data).Output()
+				if ee, ok := err.(*exec.ExitError); err != nil && !(ok && ee.ExitCode() == 1) {
+					b.Fatalf("ingest: %v\n%s", err, out)
+				}
+				articles += summaryCounts(b, string(out))["articles"]
+			}
+			b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
 }
