@@ -56,40 +56,65 @@ func (m *Main) follow(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	fl := &follower{p: p, every: every, now: m.Now, feeds: fs.Args()}
-	if fl.state, err = p.queue.Memo(ctx, "feeds"); err != nil {
-		return err
-	}
-	if fl.seen, err = p.queue.Memo(ctx, "seen"); err != nil {
+	fl, err := newFollower(ctx, p, every, m.Now, fs.Args())
+	if err != nil {
 		return err
 	}
 	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, ingestHandler(p.in), p.log)
 	defer stop()
+	if !once {
+		fl.run(ctx)
+		return nil
+	}
+	sum, polls, err := fl.poll(ctx)
+	if err == nil {
+		err = addStats(ctx, sum, p.store)
+	}
+	if err != nil {
+		return err
+	}
+	printSummary(m.Stdout, sum)
+	fmt.Fprintln(m.Stdout, polls.String())
+	if n := len(sum.Failures); n > 0 {
+		return fmt.Errorf("%d of %d %w (listed above)", n, n+sum.Articles, errFailed)
+	}
+	return nil
+}
+
+// newFollower returns a follower of feeds, keeping its memory in the
+// pipeline's queue.
+func newFollower(ctx context.Context, p *pipeline, every time.Duration, now func() time.Time, feeds []string) (*follower, error) {
+	fl := &follower{p: p, every: every, now: now, feeds: feeds}
+	var err error
+	if fl.state, err = p.queue.Memo(ctx, "feeds"); err != nil {
+		return nil, err
+	}
+	if fl.seen, err = p.queue.Memo(ctx, "seen"); err != nil {
+		return nil, err
+	}
+	return fl, nil
+}
+
+// run polls the feeds every fl.every until ctx ends, logging each round.
+func (fl *follower) run(ctx context.Context) {
 	for {
 		sum, polls, err := fl.poll(ctx)
+		if ctx.Err() != nil {
+			return
+		}
 		if err != nil {
-			if ctx.Err() != nil && !once {
-				return nil
+			fl.p.log.Error().Err(err).Msg("feed poll failed")
+		} else {
+			for _, f := range sum.Failures {
+				fl.p.log.Warn().Str("location", f.Location).Str("code", string(f.Code)).Str("reason", f.Reason).Msg("article failed")
 			}
-			return err
+			fl.p.log.Info().Int("articles", sum.Articles).Int("failures", len(sum.Failures)).
+				Str("feeds", polls.String()).Msg("feeds polled")
 		}
-		if once {
-			if err := addStats(ctx, sum, p.store); err != nil {
-				return err
-			}
-			printSummary(m.Stdout, sum)
-			fmt.Fprintln(m.Stdout, polls.String())
-			if n := len(sum.Failures); n > 0 {
-				return fmt.Errorf("%d of %d %w (listed above)", n, n+sum.Articles, errFailed)
-			}
-			return nil
-		}
-		p.log.Info().Int("articles", sum.Articles).Int("failures", len(sum.Failures)).
-			Str("feeds", polls.String()).Msg("feeds polled")
 		select {
 		case <-ctx.Done():
-			return nil
-		case <-time.After(every):
+			return
+		case <-time.After(fl.every):
 		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // feedServer serves an RSS feed of our own items, answering 304 to a
@@ -161,5 +163,35 @@ func TestFollow(t *testing.T) {
 	}
 	if _, _, err := run(t, context.Background(), "", "follow", "--store", store); exitCode(err) != 2 {
 		t.Errorf("follow without feeds: %v, want a usage error", err)
+	}
+}
+
+// TestServeFollow: serve --follow ingests a feed's items while serving.
+func TestServeFollow(t *testing.T) {
+	fsrv := &feedServer{items: []string{"budget", "ferry", "harbour"}, version: 1}
+	ts := httptest.NewServer(fsrv)
+	defer ts.Close()
+	base := startServe(t, "--follow", ts.URL+"/feed.xml", "--host-gap", "0")
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(`{"query":"{ stats { articles } }"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			Data struct{ Stats struct{ Articles int } }
+		}
+		err = json.NewDecoder(resp.Body).Decode(&got)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Data.Stats.Articles == 3 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the server holds %d articles of the followed feed's 3", got.Data.Stats.Articles)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
