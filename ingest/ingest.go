@@ -57,6 +57,7 @@ type Ingester struct {
 	progress  func(Result)
 	timings   func(stage string, d time.Duration)
 	reextract bool
+	commits   Writer // writer, or group commits to it when it can write batches
 }
 
 // Option configures an Ingester.
@@ -116,6 +117,11 @@ func New(x Extractor, w Writer, opts ...Option) *Ingester {
 	}
 	for _, o := range opts {
 		o(in)
+	}
+	if bw, ok := w.(batchWriter); ok {
+		in.commits = &groupWriter{w: bw}
+	} else {
+		in.commits = w
 	}
 	return in
 }
@@ -408,7 +414,7 @@ func (in *Ingester) IngestArticle(ctx context.Context, a *graph.Article) (r Resu
 		return r
 	}
 	start = time.Now()
-	err = in.writer.WriteExtraction(ctx, x)
+	err = in.commits.WriteExtraction(ctx, x)
 	in.observe(StageWrite, start)
 	if err != nil {
 		r.Err = graph.E(op, "the store did not accept the extraction", err)

@@ -131,7 +131,9 @@ func (q *Queue) deliver(ctx context.Context, m jetstream.Msg, h Handler) {
 		job.Status, job.Counts, job.Code, job.Reason = Done, counts, "", ""
 		job.FinishedAt = q.opts.Now().UTC()
 		q.record(bg, job)
-		if err := m.DoubleAck(bg); err != nil {
+		// A plain ack: should it be lost, the task comes back, finds its
+		// job done, and is acknowledged then.
+		if err := m.Ack(); err != nil {
 			log.Warn().Err(err).Str("job", id).Msg("acknowledgement lost; the task is delivered again and found done")
 		}
 	case ctx.Err() != nil:

@@ -73,15 +73,21 @@ func (q *Queue) Enqueue(ctx context.Context, t *Task) (*Job, error) {
 	return job, nil
 }
 
-// publish sends a task, under a message id that makes a repeated publish of
-// the same run of a job a no-op.
+// publish sends a task. The first run of a job is published under a
+// message id of its own, which makes queueing the same article again a
+// no-op; a run after a failure (run > 0) gets a unique one, since it must
+// never be dropped as a duplicate of an earlier run.
 func (q *Queue) publish(ctx context.Context, id string, run int, data []byte) error {
 	const op = "queue.Enqueue"
 	if max := q.nc.MaxPayload(); int64(len(data)) > max {
 		return graph.Errorf(op, graph.Invalid, "the article is %d bytes encoded, above the queue's limit of %d (the NATS max_payload)", len(data), max)
 	}
 	msg := &nats.Msg{Subject: q.taskSubject(), Data: data}
-	if _, err := q.js.PublishMsg(ctx, msg, jetstream.WithMsgID(id+"."+strconv.Itoa(run))); err != nil {
+	msgID := id + ".0"
+	if run > 0 {
+		msgID = id + "." + strconv.Itoa(run) + "." + strconv.FormatInt(time.Now().UnixNano(), 36)
+	}
+	if _, err := q.js.PublishMsg(ctx, msg, jetstream.WithMsgID(msgID)); err != nil {
 		return jsError(op, "cannot queue the article", err)
 	}
 	return nil
@@ -180,13 +186,17 @@ func (q *Queue) Retry(ctx context.Context, id string) (*Job, error) {
 	if err := q.publish(ctx, id, next.Enqueues, msg.Data); err != nil {
 		return nil, err
 	}
+	ret := &next
 	if _, err := q.putState(ctx, &next, rev, false); errors.Is(err, jetstream.ErrKeyExists) {
-		return nil, graph.Errorf(op, graph.Conflict, "job %s changed while it was retried", id)
+		// A worker took the task already and wrote its state.
+		if cur, _, err := q.state(ctx, id); err == nil && cur != nil {
+			ret = cur
+		}
 	} else if err != nil {
 		return nil, err
 	}
 	if err := q.dead.DeleteMsg(ctx, msg.Sequence); err != nil && !errors.Is(err, jetstream.ErrMsgNotFound) {
 		q.opts.Log.Warn().Err(err).Str("job", id).Msg("retried job left in the dead-letter stream")
 	}
-	return &next, nil
+	return ret, nil
 }

@@ -67,9 +67,8 @@ type Job struct {
 	// Worker names the process that ran the job last.
 	Worker string `json:"worker,omitempty"`
 	Counts Counts `json:"counts"`
-	// Enqueues counts how many times the job was queued from scratch (by
-	// Enqueue after a failure, or by Retry); it keeps the messages of
-	// successive runs apart for JetStream's duplicate detection.
+	// Enqueues counts how many times the job was queued again from
+	// scratch (by Enqueue after a failure, or by Retry).
 	Enqueues   int       `json:"enqueues"`
 	CreatedAt  time.Time `json:"created_at"`
 	StartedAt  time.Time `json:"started_at,omitzero"`

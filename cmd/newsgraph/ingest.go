@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/rs/zerolog"
@@ -26,6 +28,7 @@ type ingestFlags struct {
 	maxFetch  byteSize
 	timeout   time.Duration
 	reextract bool
+	client    *http.Client // when set, instead of a client with timeout
 }
 
 func (f *ingestFlags) register(fs *flag.FlagSet) {
@@ -36,6 +39,13 @@ func (f *ingestFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.maxFetch, "max-fetch-size", "largest HTTP response read (e.g. 10MB)")
 	fs.DurationVar(&f.timeout, "fetch-timeout", ingest.DefaultFetchTimeout, "timeout of each HTTP request")
 	fs.BoolVar(&f.reextract, "reextract", false, "extract articles the store already holds unchanged again (after an extractor upgrade)")
+}
+
+func (f ingestFlags) httpClient() *http.Client {
+	if f.client != nil {
+		return f.client
+	}
+	return &http.Client{Timeout: f.timeout}
 }
 
 // newIngester builds the ingest pipeline on the rule-based extractor.
@@ -50,7 +60,7 @@ func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, o
 		ingest.WithWorkers(f.workers),
 		ingest.WithMaxTextBytes(int64(f.maxText)),
 		ingest.WithMaxFetchBytes(int64(f.maxFetch)),
-		ingest.WithHTTPClient(&http.Client{Timeout: f.timeout}),
+		ingest.WithHTTPClient(f.httpClient()),
 		ingest.WithUserAgent("newsgraph/" + version()),
 		ingest.WithReextract(f.reextract),
 	}, opts...)
@@ -67,8 +77,12 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 			"process (0: by \"newsgraph worker\" processes only), and the command waits\n"+
 			"until every one is done or failed. Exits with status 1 when any article\n"+
 			"failed; the others are ingested.")
-	var f pipelineFlags
+	var (
+		f          pipelineFlags
+		cpuProfile string
+	)
 	f.register(fs)
+	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the batch to this file (for go tool pprof)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -96,6 +110,13 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		)
 		endBar = func() { _ = bar.Finish() }
 		progress = func() { _ = bar.Add(1) }
+	}
+	if cpuProfile != "" {
+		stopProfile, err := startCPUProfile(cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stopProfile()
 	}
 	start := time.Now()
 	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, ingestHandler(p.in), p.log)
@@ -140,4 +161,21 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 func storeLine(st graph.Stats) string {
 	return fmt.Sprintf("store: articles=%d entities=%d mentions=%d relationships=%d claims=%d citations=%d",
 		st.Articles, st.Entities, st.Mentions, st.Relationships, st.Claims, st.Citations)
+}
+
+// startCPUProfile profiles the process's CPU into path until the returned
+// function is called.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, graph.E("newsgraph.ingest", graph.Unavailable, "cannot create the CPU profile", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, graph.E("newsgraph.ingest", graph.Internal, "cannot profile", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

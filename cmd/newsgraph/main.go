@@ -7,6 +7,7 @@
 //	newsgraph ingest  [--store URL] [--queue SPEC] [--workers N] PATH|URL...
 //	newsgraph worker  [--store URL] [--queue SPEC] [-n N]
 //	newsgraph jobs    [list [--status S] | retry JOB_ID...]
+//	newsgraph follow  [--every 10m] [--once] FEED_URL...
 //	newsgraph extract FILE|-
 //	newsgraph copy    --from URL --to URL
 //	newsgraph eval    [--data DIR] [--only conll,gum,polnear,wikievents]
@@ -88,6 +89,7 @@ Usage:
   newsgraph ingest  [--store URL] [--queue SPEC] [--workers N] PATH|URL...
   newsgraph worker  [--store URL] [--queue SPEC] [-n N]
   newsgraph jobs    [list [--status S] | retry JOB_ID...]
+  newsgraph follow  [--every 10m] [--once] FEED_URL...
   newsgraph extract FILE|-
   newsgraph copy    --from URL --to URL
   newsgraph eval    [--data DIR] [--only conll,gum,polnear,wikievents]
@@ -123,6 +125,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.worker(ctx, args)
 	case "jobs":
 		return m.jobs(ctx, args)
+	case "follow":
+		return m.follow(ctx, args)
 	case "extract":
 		return m.extract(ctx, args)
 	case "copy":

@@ -154,8 +154,16 @@ func consumeInBackground(ctx context.Context, q *queue.Queue, n int, h queue.Han
 // enqueueBatch reads the articles of targets, queues them, and waits until
 // the workers (of this process or others) finished every one; the summary
 // counts what they did. An article already ingested is counted as it was
-// then, and as unchanged, unless again queues it anew (--reextract). progress, when set, is called once per article.
+// then, and as unchanged, unless again queues it anew (--reextract).
+// progress, when set, is called once per article.
 func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targets []string, again bool, progress func()) (*ingest.Summary, error) {
+	return enqueueLoaded(ctx, q, func(emit func(ingest.Loaded)) error { return in.Load(ctx, emit, targets...) }, again, nil, progress)
+}
+
+// enqueueLoaded is enqueueBatch on the articles load emits (concurrently);
+// queued, when set, is called with each article queued.
+func enqueueLoaded(ctx context.Context, q *queue.Queue, load func(emit func(ingest.Loaded)) error,
+	again bool, queued func(ingest.Loaded) error, progress func()) (*ingest.Summary, error) {
 	const op = "newsgraph.ingest"
 	w, err := q.Watch(ctx)
 	if err != nil {
@@ -163,7 +171,7 @@ func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targ
 	}
 	defer w.Stop()
 
-	type queued struct {
+	type pendingJob struct {
 		seq int
 		job *queue.Job
 	}
@@ -180,10 +188,10 @@ func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targ
 			progress()
 		}
 	}
-	enq := make(chan queued, 64)
+	enq := make(chan pendingJob, 64)
 	loadDone := make(chan error, 1)
 	go func() {
-		loadDone <- in.Load(ctx, func(l ingest.Loaded) {
+		loadDone <- load(func(l ingest.Loaded) {
 			if reason := ingest.SkipReason(l.Err); reason != "" {
 				mu.Lock()
 				skipped = append(skipped, seqSkip{l.Seq, ingest.Skip{Location: l.Location, Reason: reason}})
@@ -195,15 +203,18 @@ func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targ
 				return
 			}
 			j, err := q.Enqueue(ctx, &queue.Task{Location: l.Location, Article: *l.Article, Again: again})
+			if err == nil && queued != nil {
+				err = queued(l)
+			}
 			if err != nil {
 				fail(l.Seq, failureOf(l.Location, l.Article.ID, err))
 				return
 			}
 			select {
-			case enq <- queued{l.Seq, j}:
+			case enq <- pendingJob{l.Seq, j}:
 			case <-ctx.Done():
 			}
-		}, targets...)
+		})
 		close(enq)
 	}()
 

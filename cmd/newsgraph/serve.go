@@ -13,6 +13,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/api"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 )
 
 // shutdownTimeout bounds how long serve waits for requests in flight when
@@ -42,6 +43,17 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		targets = append(targets, s)
 		return nil
 	})
+	var (
+		feeds       []string
+		followEvery time.Duration
+		hostGap     time.Duration
+	)
+	fs.Func("follow", "an RSS/Atom feed to follow while serving, as newsgraph follow does (repeatable)", func(s string) error {
+		feeds = append(feeds, s)
+		return nil
+	})
+	fs.DurationVar(&followEvery, "follow-every", defaultEvery, "how often to poll the --follow feeds")
+	fs.DurationVar(&hostGap, "host-gap", defaultHostGap, "the least time between two requests to one host, for --follow")
 	var apiKeys, corsOrigins []string
 	fs.Func("api-key", "an API key that authorizes mutations (repeatable; also $NEWSGRAPH_API_KEYS, comma-separated)", func(s string) error {
 		apiKeys = append(apiKeys, s)
@@ -57,6 +69,12 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return usageError("serve takes no arguments; use --ingest PATH to ingest")
+	}
+	if followEvery <= 0 {
+		return usageError("--follow-every must be positive")
+	}
+	if len(feeds) > 0 {
+		f.ingest.client = &http.Client{Timeout: f.ingest.timeout, Transport: ingest.PoliteTransport(nil, hostGap)}
 	}
 	p, err := m.openPipeline(ctx, f)
 	if err != nil {
@@ -103,6 +121,22 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		Handler:           p.opsHandler(apiServer.Handler()),
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	if len(feeds) > 0 {
+		fl, err := newFollower(ctx, p, followEvery, m.Now, feeds)
+		if err != nil {
+			return err
+		}
+		followCtx, stopFollowing := context.WithCancel(ctx)
+		following := make(chan struct{})
+		go func() {
+			defer close(following)
+			fl.run(followCtx)
+		}()
+		defer func() {
+			stopFollowing()
+			<-following
+		}()
 	}
 	log.Info().Str("addr", ln.Addr().String()).Stringer("store", f.store).Msg("serving the explorer at /, GraphiQL at /graphiql, GraphQL at /graphql")
 	if m.OnListen != nil {

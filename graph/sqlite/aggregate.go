@@ -38,7 +38,7 @@ func recompute(ctx context.Context, tx *txq, t *touched) error {
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(entities)) {
-		if err := recomputeEntity(ctx, tx, id); err != nil {
+		if err := recomputeEntity(ctx, tx, id, merged.membersOf(id)); err != nil {
 			return err
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -15,7 +17,10 @@ import (
 // surface forms) and roles are unions; each external id comes from the
 // latest article that declares it. Every step is an index lookup or a scan
 // of the entity's distinct forms, never of all its mentions.
-func recomputeEntity(ctx context.Context, tx *txq, id string) error {
+//
+// members is the entity and the entities merged into it (see
+// merges.membersOf), whose declarations and forms count for it.
+func recomputeEntity(ctx context.Context, tx *txq, id string, members []string) error {
 	const op = "sqlite.recomputeEntity"
 	var (
 		count       int
@@ -41,11 +46,10 @@ func recomputeEntity(ctx context.Context, tx *txq, id string) error {
 	}
 	// The declarations of the entity and of every entity merged into it;
 	// its own come first, so that it keeps its name and kind.
+	in, args := memberList(members)
 	var kind, name string
-	err := tx.QueryRowContext(ctx, `WITH RECURSIVE members(id) AS (
-			SELECT ?1 UNION SELECT m.from_id FROM merges m JOIN members ON m.into_id = members.id)
-		SELECT kind, name FROM entity_declarations WHERE entity_id IN members
-		ORDER BY entity_id = ?1 DESC, date DESC, article_id DESC LIMIT 1`, id).Scan(&kind, &name)
+	err := tx.QueryRowContext(ctx, `SELECT kind, name FROM entity_declarations WHERE entity_id IN (`+in+`)
+		ORDER BY entity_id = ?1 DESC, date DESC, article_id DESC LIMIT 1`, args...).Scan(&kind, &name)
 	if err == sql.ErrNoRows {
 		return graph.Errorf(op, graph.Internal, "entity %s has evidence but no declaration", id)
 	}
@@ -62,26 +66,18 @@ func recomputeEntity(ctx context.Context, tx *txq, id string) error {
 	if clash {
 		return graph.Errorf(op, graph.Conflict, "entity %s is declared with two kinds", id)
 	}
-	aliases, err := forms(ctx, tx, id, "alias")
+	f, err := forms(ctx, tx, in, args)
 	if err != nil {
 		return err
 	}
-	aliases = slices.DeleteFunc(aliases, func(a string) bool { return a == name })
-	roles, err := forms(ctx, tx, id, "role")
-	if err != nil {
-		return err
-	}
-	keys, err := forms(ctx, tx, id, "extkey")
-	if err != nil {
-		return err
-	}
+	aliases := slices.DeleteFunc(f["alias"], func(a string) bool { return a == name })
+	roles, keys := f["role"], f["extkey"]
 	ext := make(map[string]string, len(keys))
 	for _, k := range keys {
 		var v string
-		if err := tx.QueryRowContext(ctx, `WITH RECURSIVE members(id) AS (
-				SELECT ?1 UNION SELECT m.from_id FROM merges m JOIN members ON m.into_id = members.id)
-			SELECT value FROM entity_external_ids WHERE entity_id IN members AND key = ?2
-			ORDER BY entity_id = ?1 DESC, date DESC, article_id DESC LIMIT 1`, id, k).Scan(&v); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT value FROM entity_external_ids WHERE entity_id IN (`+in+`) AND key = ?`+
+			strconv.Itoa(len(args)+1)+` ORDER BY entity_id = ?1 DESC, date DESC, article_id DESC LIMIT 1`,
+			append(args, k)...).Scan(&v); err != nil {
 			return err
 		}
 		ext[k] = v
@@ -125,23 +121,37 @@ type entityRow struct {
 	count                                            int
 }
 
-// forms returns the forms of one kind of an entity and of the entities
-// merged into it, sorted.
-func forms(ctx context.Context, tx *txq, id, kind string) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `WITH RECURSIVE members(id) AS (
-			SELECT ?1 UNION SELECT m.from_id FROM merges m JOIN members ON m.into_id = members.id)
-		SELECT DISTINCT value FROM entity_forms WHERE entity_id IN members AND kind = ?2 ORDER BY value`, id, kind)
+// memberList renders members as the numbered placeholders of an IN list
+// ("?1, ?2") and their arguments: the entity itself is ?1.
+func memberList(members []string) (string, []any) {
+	var b strings.Builder
+	args := make([]any, len(members))
+	for i, m := range members {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("?" + strconv.Itoa(i+1))
+		args[i] = m
+	}
+	return b.String(), args
+}
+
+// forms returns an entity's forms by kind (alias, role, extkey), with those
+// of the entities merged into it, each sorted: one index range scan.
+func forms(ctx context.Context, tx *txq, in string, args []any) (map[string][]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT kind, value FROM entity_forms WHERE entity_id IN (`+in+`)
+		ORDER BY kind, value`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []string
+	out := map[string][]string{}
 	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
+		var kind, v string
+		if err := rows.Scan(&kind, &v); err != nil {
 			return nil, err
 		}
-		out = append(out, v)
+		out[kind] = append(out[kind], v)
 	}
 	return out, rows.Err()
 }

@@ -42,6 +42,19 @@ func (m merges) resolve(id string) string {
 	return id
 }
 
+// membersOf returns id, then the entities merged into it directly or
+// through others, sorted: those whose evidence counts for id.
+func (m merges) membersOf(id string) []string {
+	out := []string{id}
+	for from := range m {
+		if from != id && m.resolve(from) == id {
+			out = append(out, from)
+		}
+	}
+	slices.Sort(out[1:])
+	return out
+}
+
 // resolveWritten returns the resolved id and what to store as the written
 // id: NULL while the two agree.
 func (m merges) resolveWritten(id string) (string, any) {

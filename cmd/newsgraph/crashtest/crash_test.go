@@ -1,4 +1,4 @@
-package main
+package crashtest
 
 import (
 	"bufio"
@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,10 +19,25 @@ import (
 	"testing"
 	"time"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/sqlite"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/queue"
 )
+
+var summaryRE = regexp.MustCompile(`(?m)^articles=(\d+) entities=\d+ relationships=\d+ claims=\d+ failures=(\d+)$`)
+
+// summaryCounts parses the summary line of ingest.
+func summaryCounts(t testing.TB, out string) map[string]int {
+	t.Helper()
+	m := summaryRE.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no summary line in output:\n%s", out)
+	}
+	articles, _ := strconv.Atoi(m[1])
+	failures, _ := strconv.Atoi(m[2])
+	return map[string]int{"articles": articles, "failures": failures}
+}
 
 // The crash tests run the real binary, built into a temporary folder, on
 // the BBC folder of ../shared/eval-data (2,227 files), kill processes with
@@ -30,7 +46,7 @@ import (
 // them. NEWSGRAPH_CRASH_ARTICLES=N runs them on the first N files, for
 // development.
 
-const bbcDir = "../../../shared/eval-data/bbc-news"
+const bbcDir = "../../../../shared/eval-data/bbc-news"
 
 // crashData returns the folder the crash tests ingest, skipping (failing
 // under CI=true) when the BBC folder is absent.
@@ -49,6 +65,13 @@ func crashData(t *testing.T) string {
 	if n <= 0 {
 		return bbcDir
 	}
+	return bbcSubset(t, n)
+}
+
+// bbcSubset copies the first n files of the BBC folder into a temporary
+// one.
+func bbcSubset(tb testing.TB, n int) string {
+	tb.Helper()
 	var files []string
 	_ = filepath.WalkDir(bbcDir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
@@ -57,17 +80,18 @@ func crashData(t *testing.T) string {
 		return nil
 	})
 	sort.Strings(files)
-	dir := t.TempDir()
-	for i, p := range files[:min(n, len(files))] {
+	files = files[:min(n, len(files))]
+	dir := tb.TempDir()
+	for i, p := range files {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%04d.txt", i)), data, 0o644); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	t.Logf("NEWSGRAPH_CRASH_ARTICLES=%d: %d files", n, len(files[:min(n, len(files))]))
+	tb.Logf("%d files of %s", len(files), bbcDir)
 	return dir
 }
 
@@ -78,7 +102,7 @@ var (
 )
 
 // binary builds newsgraph once per test run.
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "newsgraph-bin-")
@@ -87,7 +111,7 @@ func binary(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(dir, "newsgraph")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", binPath, "..").CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}
@@ -98,25 +122,42 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
-// expectedArticles lists the distinct article ids of a folder, as ingest
-// reads them.
-func expectedArticles(t *testing.T, dir string) map[string]bool {
+// batchWant is what a batch over a folder must end with: the distinct
+// article ids ingest reads from it, and how many files fail to be read
+// (the BBC folder has a file that is not UTF-8), which fail alone.
+type batchWant struct {
+	ids      map[string]bool
+	failures int
+}
+
+func expectedArticles(t *testing.T, dir string) batchWant {
 	t.Helper()
-	ids := map[string]bool{}
+	want := batchWant{ids: map[string]bool{}}
 	var mu sync.Mutex
 	err := ingest.New(nil, nil).Load(context.Background(), func(l ingest.Loaded) {
+		mu.Lock()
+		defer mu.Unlock()
 		if l.Err != nil {
-			t.Errorf("%s: %v", l.Location, l.Err)
+			t.Logf("expected to fail: %s: %s", l.Location, graph.ErrorMessage(l.Err))
+			want.failures++
 			return
 		}
-		mu.Lock()
-		ids[l.Article.ID] = true
-		mu.Unlock()
+		want.ids[l.Article.ID] = true
 	}, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ids
+	return want
+}
+
+// checkSummary checks a batch's summary: every article, and only the
+// failures reading the folder gives; such failures make the exit status 1.
+func checkSummary(t *testing.T, p *proc, want batchWant) {
+	t.Helper()
+	out := p.finish(t, want.failures > 0)
+	if got := summaryCounts(t, out); got["articles"] != len(want.ids) || got["failures"] != want.failures {
+		t.Errorf("%s summary %v, want %d articles, %d failures", p.name, got, len(want.ids), want.failures)
+	}
 }
 
 // proc is a newsgraph process of a test.
@@ -220,25 +261,42 @@ func (p *proc) killAfter(t *testing.T, n int64) {
 	t.Logf("%s killed after %d articles", p.name, p.ingested.Load())
 }
 
-// wait waits for the process to end by itself and returns its output.
+// wait waits for the process to end by itself, successfully, and returns
+// its output.
 func (p *proc) wait(t *testing.T) string {
+	t.Helper()
+	return p.finish(t, false)
+}
+
+// finish waits for the process to end by itself and returns its output;
+// it must exit with status 1 (some articles failed) when failed is set,
+// else 0.
+func (p *proc) finish(t *testing.T, failed bool) string {
 	t.Helper()
 	select {
 	case <-p.done:
 	case <-time.After(15 * time.Minute):
 		t.Fatalf("%s did not finish", p.name)
 	}
+	code := 0
 	if p.err != nil {
-		t.Fatalf("%s: %v\n%s", p.name, p.err, p.output())
+		code = -1
+		if ee, ok := p.err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		}
+	}
+	if want := map[bool]int{false: 0, true: 1}[failed]; code != want {
+		t.Fatalf("%s: %v, want exit status %d\n%s", p.name, p.err, want, p.output())
 	}
 	return p.output()
 }
 
 // checkOutcome checks the store and the jobs after a batch: every expected
 // article once, every job done, none left queued or running.
-func checkOutcome(t *testing.T, storePath string, q *queue.Queue, want map[string]bool) []*queue.Job {
+func checkOutcome(t *testing.T, storePath string, q *queue.Queue, bw batchWant) []*queue.Job {
 	t.Helper()
 	ctx := context.Background()
+	want := bw.ids
 	st, err := sqlite.Open(ctx, storePath)
 	if err != nil {
 		t.Fatal(err)
@@ -302,22 +360,23 @@ func TestCrashEmbedded(t *testing.T) {
 	storePath := filepath.Join(dir, "g.db")
 	args := []string{"ingest", "--store", "sqlite:" + storePath, "--workers", "2", "--ack-wait", "5s", data}
 	first := start(t, "first ingest", args...)
-	first.killAfter(t, int64(len(want)/3))
+	first.killAfter(t, int64(len(want.ids)/3))
 	second := start(t, "second ingest", args...)
-	out := second.wait(t)
-	if got := summaryCounts(t, out); got["articles"] != len(want) || got["failures"] != 0 {
-		t.Errorf("second summary %v, want %d articles, no failures", got, len(want))
-	}
+	checkSummary(t, second, want)
 	q, err := queue.Open(context.Background(), "", filepath.Join(dir, "g.queue"), queue.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer q.Close()
 	jobs := checkOutcome(t, storePath, q, want)
-	if redelivered(jobs) == 0 {
-		t.Errorf("no job was delivered twice: the kill hit no work in flight")
+	// The server died with the process, so it may not have recorded which
+	// tasks it had handed out: redeliveries are not certain here. What is:
+	// the second run did what the first left, and not all of it again.
+	n, done := int64(len(want.ids)), first.ingested.Load()
+	if got := second.ingested.Load(); got < n-done || got >= n {
+		t.Errorf("the second run ingested %d articles, want at least the %d the first left and fewer than %d", got, n-done, n)
 	}
-	t.Logf("%d articles; second run ingested %d; %d jobs redelivered", len(want), second.ingested.Load(), redelivered(jobs))
+	t.Logf("%d articles; first run ingested %d, second %d; %d jobs redelivered", n, done, second.ingested.Load(), redelivered(jobs))
 }
 
 // natsServer is a nats-server process of a test, on a port and a store
@@ -393,20 +452,17 @@ func TestCrashExternal(t *testing.T) {
 	common := []string{"--store", "sqlite:" + storePath, "--queue", nats.url, "--ack-wait", "5s"}
 	batch := start(t, "ingest", append(append([]string{"ingest", "--workers", "0"}, common...), data)...)
 	w1 := start(t, "worker 1", append([]string{"worker", "-n", "2"}, common...)...)
-	w1.killAfter(t, int64(len(want)/4))
+	w1.killAfter(t, int64(len(want.ids)/4))
 	w2 := start(t, "worker 2", append([]string{"worker", "-n", "2"}, common...)...)
 	deadline := time.Now().Add(10 * time.Minute)
-	for w2.ingested.Load() < int64(len(want)/4) && time.Now().Before(deadline) {
+	for w2.ingested.Load() < int64(len(want.ids)/4) && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	nats.kill()
 	t.Logf("nats-server killed after worker 2 ingested %d", w2.ingested.Load())
 	time.Sleep(time.Second)
 	nats.start(t)
-	out := batch.wait(t)
-	if got := summaryCounts(t, out); got["articles"] != len(want) || got["failures"] != 0 {
-		t.Errorf("summary %v, want %d articles, no failures", got, len(want))
-	}
+	checkSummary(t, batch, want)
 	_ = w2.cmd.Process.Signal(syscall.SIGTERM)
 	w2.wait(t)
 	q, err := queue.Open(context.Background(), nats.url, "", queue.Options{})
@@ -419,7 +475,7 @@ func TestCrashExternal(t *testing.T) {
 		t.Errorf("no job was delivered twice: the kill hit no work in flight")
 	}
 	t.Logf("%d articles: worker 1 ingested %d before its kill, worker 2 %d; %d jobs redelivered",
-		len(want), w1.ingested.Load(), w2.ingested.Load(), redelivered(jobs))
+		len(want.ids), w1.ingested.Load(), w2.ingested.Load(), redelivered(jobs))
 }
 
 // TestThreeWorkers ingests the folder with three worker processes on one
@@ -436,10 +492,7 @@ func TestThreeWorkers(t *testing.T) {
 	for i := range 3 {
 		workers = append(workers, start(t, fmt.Sprintf("worker %d", i+1), append([]string{"worker", "-n", "1"}, common...)...))
 	}
-	out := batch.wait(t)
-	if got := summaryCounts(t, out); got["articles"] != len(want) || got["failures"] != 0 {
-		t.Errorf("summary %v, want %d articles, no failures", got, len(want))
-	}
+	checkSummary(t, batch, want)
 	var spread []string
 	for _, w := range workers {
 		_ = w.cmd.Process.Signal(syscall.SIGTERM)
@@ -462,5 +515,38 @@ func TestThreeWorkers(t *testing.T) {
 	if len(by) != 3 {
 		t.Errorf("jobs done by %d workers (%v), want 3", len(by), by)
 	}
-	t.Logf("%d articles, by worker: %s", len(want), strings.Join(spread, ", "))
+	t.Logf("%d articles, by worker: %s", len(want.ids), strings.Join(spread, ", "))
+}
+
+// BenchmarkIngestBBC runs "newsgraph ingest" on the BBC folder
+// (NEWSGRAPH_BENCH_ARTICLES=N: its first N files), end to end: reading,
+// the embedded queue, extraction and the SQLite store, each run on a fresh
+// store and queue, with 1 and 2 workers. Run it with -benchtime 1x: one
+// pass over the folder is long enough.
+func BenchmarkIngestBBC(b *testing.B) {
+	data := bbcDir
+	if _, err := os.Stat(data); err != nil {
+		b.Skipf("no BBC folder at %s", data)
+	}
+	if n, _ := strconv.Atoi(os.Getenv("NEWSGRAPH_BENCH_ARTICLES")); n > 0 {
+		data = bbcSubset(b, n)
+	}
+	bin := binary(b)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			articles := 0
+			for b.Loop() {
+				b.StopTimer()
+				dir := b.TempDir()
+				b.StartTimer()
+				out, err := exec.Command(bin, "ingest", "--log-level", "warn", "--workers", strconv.Itoa(workers),
+					"--store", "sqlite:"+filepath.Join(dir, "g.db"), data).Output()
+				if ee, ok := err.(*exec.ExitError); err != nil && !(ok && ee.ExitCode() == 1) {
+					b.Fatalf("ingest: %v\n%s", err, out)
+				}
+				articles += summaryCounts(b, string(out))["articles"]
+			}
+			b.ReportMetric(float64(articles)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
 }
