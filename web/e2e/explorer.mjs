@@ -179,6 +179,7 @@ try {
   await shot(page, 'expanded', 'clicked the Taliban node: its neighbours joined the view');
 
   // The clicked node's page: its facts and timeline as the API has them.
+  let drawnCount = await page.evaluate(() => window.newsgraphExplorer.renders);
   await page.click('.node-info a');
   await page.waitForFunction((name) => document.querySelector('main h1')?.textContent.startsWith(name) && window.newsgraphExplorer.cy.nodes().length > 0, taliban.name);
   const tal = (await gql(BASE, 'query($id: ID!) { entity(id: $id) { aliases externalIds { source id } relationships { totalCount } claimsBy { totalCount } claimsAbout { totalCount } } }', { id: taliban.id })).entity;
@@ -187,20 +188,26 @@ try {
   check((await page.textContent('.facts')).includes(tal.aliases[0]), 'the aliases show');
   const items = await page.$$eval('ol.timeline > li', (lis) => lis.length);
   check(items === tal.relationships.totalCount + tal.claimsBy.totalCount + tal.claimsAbout.totalCount, `the timeline has ${items} items, the API ${JSON.stringify(tal)}`);
+  await page.waitForFunction((k) => window.newsgraphExplorer.renders > k, drawnCount);
+  drawnCount = await page.evaluate(() => window.newsgraphExplorer.renders);
   await page.goBack();
-  await page.waitForFunction((name) => document.querySelector('main h1')?.textContent.startsWith(name) && window.newsgraphExplorer.lastRender, group.name);
+  await page.waitForFunction(([name, k]) => document.querySelector('main h1')?.textContent.startsWith(name) && window.newsgraphExplorer.renders > k, [group.name, drawnCount]);
 
   // The filters: only BRANCH_OF ties, redrawn as the API answers.
+  const redraw = async () => {
+    const n = await page.evaluate(() => window.newsgraphExplorer.renders);
+    await page.click('.net-controls button[type=submit]');
+    await page.waitForFunction((k) => window.newsgraphExplorer.renders > k, n);
+  };
   await page.check('input[name=types][value=BRANCH_OF]');
-  await page.click('.net-controls button[type=submit]');
-  await page.waitForFunction((n) => window.newsgraphExplorer.cy.nodes().length !== n, drawn.length + 1);
+  await redraw();
   const branch = (await gql(BASE, 'query($s: [ID!]!) { network(seeds: $s, relationTypes: [BRANCH_OF]) { nodes { name } } }', { s: [group.id] })).network;
   const drawnBranch = await page.evaluate(() => window.newsgraphExplorer.cy.nodes().map((n) => n.data('label')).sort());
   check(JSON.stringify(drawnBranch) === JSON.stringify(branch.nodes.map((n) => n.name).sort()), `with BRANCH_OF only, drawn ${drawnBranch}, the API's ${branch.nodes.map((n) => n.name)}`);
   check(page.url().includes('types=BRANCH_OF'), 'the filters are in the URL');
   await page.uncheck('input[name=types][value=BRANCH_OF]');
-  await page.click('.net-controls button[type=submit]');
-  await page.waitForFunction((n) => window.newsgraphExplorer.cy.nodes().length === n, drawn.length);
+  await redraw();
+  check((await page.evaluate(() => window.newsgraphExplorer.cy.nodes().length)) === drawn.length, 'with every type again, the first view is back');
 
   // 5. Download a GEXF of the view.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('a.export-gexf')]);

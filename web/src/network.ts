@@ -123,7 +123,7 @@ export interface RenderStats {
 
 declare global {
   interface Window {
-    newsgraphExplorer?: { cy?: cytoscape.Core; lastRender?: RenderStats };
+    newsgraphExplorer?: { cy?: cytoscape.Core; lastRender?: RenderStats; renders?: number };
   }
 }
 
@@ -170,10 +170,11 @@ export class NetworkView {
   /** Adds the direct neighbours of node id to the view, with the same filters. */
   async expand(id: string): Promise<void> {
     if (this.seeds.includes(id)) return;
-    this.seeds.push(id);
     const t0 = performance.now();
     try {
       const d = await gql<{ network: Net }>(networkQuery, variables([id], this.params, 1));
+      if (this.seeds.includes(id)) return; // a second click while the first was loading
+      this.seeds.push(id);
       const from = this.data.nodes.find((n) => n.id === id);
       const known = new Set(this.data.nodes.map((n) => n.id));
       for (const n of d.network.nodes) {
@@ -282,7 +283,7 @@ export class NetworkView {
     await firstFrame(cy);
     const t4 = performance.now();
     const stats: RenderStats = { nodes: nodes.length, edges: edges.length, renderMs: t4 - t1, totalMs: t4 - t0, initMs: t2 - t1, layoutMs: t3 - t2, frameMs: t4 - t3 };
-    window.newsgraphExplorer = { ...window.newsgraphExplorer, cy, lastRender: stats };
+    window.newsgraphExplorer = { ...window.newsgraphExplorer, cy, lastRender: stats, renders: (window.newsgraphExplorer?.renders ?? 0) + 1 };
     this.canvas.setAttribute('aria-label', `Network drawing of ${nodes.length} entities and ${edges.length} ties. Arrow keys choose an entity, Enter adds its neighbours, O opens its page, C the citations of its heaviest tie; the lists below hold the same.`);
     if (this.selected >= 0) cy.$id(nodes[this.selected]?.id ?? '').select();
     this.status.replaceChildren(
