@@ -115,6 +115,9 @@ func (d *doc) findTaggedClaims() {
 			if spk == nil {
 				spk = d.speakerBefore(k0)
 			}
+			if spk.t1 <= spk.t0 && c1 <= k0 {
+				spk = d.speakerAfter(k1, spk) // "..., said Microsoft"
+			}
 			verbatim := c0 > 0 && isQuoteToken(d.words[c0-1])
 			// The span keeps "that" as PolNeAR does; the claim text drops it.
 			n := len(d.claims)
@@ -175,6 +178,9 @@ func (d *doc) orphanContents(si int, ts *attrSentence) {
 		}
 		if spk == nil {
 			spk = d.speakerBefore(k)
+		}
+		if spk.t1 <= spk.t0 && c1 <= k {
+			spk = d.speakerAfter(k+1, spk)
 		}
 		verbatim := c0 > 0 && isQuoteToken(d.words[c0-1])
 		d.addClaim(si, c0, c1, k, k+1, spk, verbatim, "tagger", orphanCueConfidence)

@@ -148,6 +148,10 @@ func TestTaggedClaims(t *testing.T) {
 			claimView{"Karl Huber", "said", "The group is growing fast", "Karl Huber", true}},
 		{"pronoun", "Karl Huber spoke first. He said the talks had stalled.",
 			claimView{"He", "said", "the talks had stalled", "Karl Huber", false}},
+		{"inverted speaker after the cue", "New cards will help people keep their details safe online, said Microsoft.",
+			claimView{"Microsoft", "said", "New cards will help people keep their details safe online", "ORGANIZATION:Microsoft", false}},
+		{"participle takes the main clause's speaker", "Analyst Karl Huber praised the plan, adding that it would cut costs.",
+			claimView{"Analyst Karl Huber", "adding", "it would cut costs", "Karl Huber", false}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -190,3 +190,45 @@ func (d *doc) clauseSpeaker(k0, end int) *speaker {
 	}
 	return nil
 }
+
+// speakerAfter finds the speaker of an inverted attribution, whose content
+// comes before its cue ("..., said Microsoft", "..., says the committee"):
+// a name (with its role) or a short noun phrase right after the cue that
+// runs to the end of the clause. It returns none when there is no such
+// phrase.
+func (d *doc) speakerAfter(k1 int, none *speaker) *speaker {
+	if k1 >= len(d.words) || d.toks[k1].NL > 0 {
+		return none
+	}
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 >= k1 })
+	for ; i < len(d.mentions) && d.mentions[i].T0 <= k1+6; i++ {
+		if m := d.mentions[i]; m.RoleT0 == k1 && !m.Anaphor && m.Ent != nil && m.Ent.Kind != graph.Place && m.Ent.Kind != graph.Program && d.clauseEnds(m.T1) {
+			return d.sourceSpeaker(m.RoleT0, m.T1)
+		}
+	}
+	// "the committee", "a spokesman for the firm": up to four words.
+	if w := d.lower[k1]; w == "the" || w == "a" || w == "an" {
+		for j := k1 + 2; j <= k1+4 && j <= len(d.words); j++ {
+			if d.clauseEnds(j) {
+				if isLowerWord(d.lower[j-1]) && d.words[j-1] == d.lower[j-1] {
+					return d.sourceSpeaker(k1, j)
+				}
+				break
+			}
+		}
+	}
+	return none
+}
+
+// clauseEnds reports whether token t ends a clause: the end of the text,
+// or a full stop, comma, semicolon or closing quotation mark.
+func (d *doc) clauseEnds(t int) bool {
+	if t >= len(d.words) {
+		return true
+	}
+	switch d.words[t] {
+	case ".", ",", ";", "!", "?", "\"", "”":
+		return true
+	}
+	return false
+}

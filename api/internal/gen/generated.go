@@ -115,6 +115,7 @@ type ComplexityRoot struct {
 		Start         func(childComplexity int) int
 		Text          func(childComplexity int) int
 		Trigger       func(childComplexity int) int
+		Unattributed  func(childComplexity int) int
 		Verbatim      func(childComplexity int) int
 	}
 
@@ -430,6 +431,7 @@ type ClaimCitationResolver interface {
 	Article(ctx context.Context, obj *model.ClaimCitation) (*graph.Article, error)
 
 	Speakers(ctx context.Context, obj *model.ClaimCitation) ([]*graph.Entity, error)
+
 	About(ctx context.Context, obj *model.ClaimCitation) ([]*graph.Entity, error)
 }
 type CoOccurrenceResolver interface {
@@ -824,6 +826,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ClaimCitation.Trigger(childComplexity), true
+	case "ClaimCitation.unattributed":
+		if e.ComplexityRoot.ClaimCitation.Unattributed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCitation.Unattributed(childComplexity), true
 	case "ClaimCitation.verbatim":
 		if e.ComplexityRoot.ClaimCitation.Verbatim == nil {
 			break
@@ -3088,6 +3096,12 @@ type ClaimCitation {
   cue: Span!
   "The speakers this attribution names."
   speakers: [Entity!]!
+  """
+  True when the attribution names no speaker at all: no source phrase and no
+  speaker entity. Such claims are kept, flagged, at half the confidence; an
+  unnamed source ("a provincial official") is a source, not this.
+  """
+  unattributed: Boolean!
   "The entities this attribution is about."
   about: [Entity!]!
 }
@@ -3389,6 +3403,8 @@ func (ec *executionContext) childFields_ClaimCitation(ctx context.Context, field
 		return ec.fieldContext_ClaimCitation_cue(ctx, field)
 	case "speakers":
 		return ec.fieldContext_ClaimCitation_speakers(ctx, field)
+	case "unattributed":
+		return ec.fieldContext_ClaimCitation_unattributed(ctx, field)
 	case "about":
 		return ec.fieldContext_ClaimCitation_about(ctx, field)
 	}
@@ -6486,6 +6502,29 @@ func (ec *executionContext) fieldContext_ClaimCitation_speakers(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCitation_unattributed(ctx context.Context, field graphql.CollectedField, obj *model.ClaimCitation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCitation_unattributed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unattributed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCitation_unattributed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCitation", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ClaimCitation_about(ctx context.Context, field graphql.CollectedField, obj *model.ClaimCitation) (ret graphql.Marshaler) {
@@ -13256,6 +13295,11 @@ func (ec *executionContext) _ClaimCitation(ctx context.Context, sel ast.Selectio
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._ClaimCitation_speakers(ctx, field, obj)
 				})
+		case "unattributed":
+			out.Values[i] = ec._ClaimCitation_unattributed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "about":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,

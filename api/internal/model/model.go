@@ -79,19 +79,22 @@ type ClaimCitation struct {
 	Cue        graph.Span
 	SpeakerIDs []string
 	AboutIDs   []string
+	// Unattributed is graph.ClaimEvidence.Unattributed of the evidence.
+	Unattributed bool
 }
 
 // NewClaimCitation flattens one piece of claim evidence.
 func NewClaimCitation(e graph.ClaimEvidence) *ClaimCitation {
 	return &ClaimCitation{
-		Citation:   e.Citation,
-		ClaimID:    e.ClaimID,
-		Text:       e.Text,
-		Verbatim:   e.Verbatim,
-		Source:     e.Source,
-		Cue:        e.Cue,
-		SpeakerIDs: e.SpeakerIDs,
-		AboutIDs:   e.AboutIDs,
+		Citation:     e.Citation,
+		ClaimID:      e.ClaimID,
+		Text:         e.Text,
+		Verbatim:     e.Verbatim,
+		Source:       e.Source,
+		Cue:          e.Cue,
+		SpeakerIDs:   e.SpeakerIDs,
+		Unattributed: e.Unattributed(),
+		AboutIDs:     e.AboutIDs,
 	}
 }
 
