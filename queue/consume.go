@@ -107,11 +107,12 @@ func (q *Queue) deliver(ctx context.Context, m jetstream.Msg, h Handler) {
 		job = &Job{ID: id, ArticleID: t.Article.ID, Location: t.Location, Title: t.Article.Title,
 			CreatedAt: q.opts.Now().UTC()}
 	}
-	if job.Status == Done {
+	if job.Status == Done && job.Enqueues >= t.Run {
 		// Done, and its worker stopped before acknowledging.
 		_ = m.Ack()
 		return
 	}
+	job.Enqueues = max(job.Enqueues, t.Run)
 	job.Attempts, job.Worker = attempt, q.opts.Worker
 	if attempt > q.opts.MaxAttempts {
 		// Earlier attempts ended without a word: the worker died on them.

@@ -47,6 +47,7 @@ func (q *Queue) Enqueue(ctx context.Context, t *Task) (*Job, error) {
 		}
 		job.Enqueues = prev.Enqueues + 1
 	}
+	t.Run = job.Enqueues
 	data, err := json.Marshal(t)
 	if err != nil {
 		return nil, graph.E(op, graph.Internal, "cannot encode the task", err)

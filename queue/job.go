@@ -41,6 +41,10 @@ type Task struct {
 	// extracted anew (after an extractor upgrade); the job's state keeps
 	// its history of enqueues.
 	Again bool `json:"again,omitempty"`
+	// Run is the job's enqueue this task belongs to (Job.Enqueues when it
+	// was published), so that a worker tells a done job's late redelivery,
+	// which it drops, from a run asked for again, which it does.
+	Run int `json:"run,omitempty"`
 }
 
 // Counts are what a done job's extraction held.

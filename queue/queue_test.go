@@ -243,6 +243,20 @@ func testDoneOnce(t *testing.T, b backend) {
 		t.Errorf("handler ran %d times, want 1", n)
 	}
 	awaitEmpty(t, q)
+
+	// Asked for again (re-extraction): the done job runs once more.
+	again := task
+	again.Again = true
+	if _, err := q.Enqueue(ctx, &again); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, 10*time.Second, func() (bool, string) {
+		return c.get(task.Article.ID) == 2, fmt.Sprintf("handler ran %d times after Again, want 2", c.get(task.Article.ID))
+	})
+	if j := await(t, q, j1.ID, Done); j.Enqueues != 1 {
+		t.Errorf("job after Again: %+v, want 1 enqueue after the first", j)
+	}
+	awaitEmpty(t, q)
 }
 
 func testRetries(t *testing.T, b backend) {
