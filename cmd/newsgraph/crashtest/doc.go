@@ -1,8 +1,10 @@
-// Package crashtest runs the newsgraph binary, built from ../, on the BBC
-// folder of ../shared/eval-data, kills its workers and its queue with
-// SIGKILL mid-batch, and checks that every article is in the store once
-// and every job done. The tests take minutes; they live in a package of
-// their own so that they run beside the other packages' tests, with a
-// timeout of their own, and -short skips them. BenchmarkIngestBBC
-// measures the same binary's articles/s with 1 and 2 workers.
+// Package crashtest is the harness of the crash tests: it builds the
+// newsgraph binary, runs its processes on the BBC folder of
+// ../shared/eval-data, kills workers and queue servers with SIGKILL
+// mid-batch, and checks that every article is in the store once and every
+// job done. Its own tests kill an ingest that holds the embedded queue;
+// those of crashtest/external run worker processes on nats-server. They
+// take minutes, so they live apart from the command's tests, each package
+// with a timeout of its own; -short skips them. BenchmarkIngestBBC
+// measures the binary's articles/s with 1 and 2 workers.
 package crashtest
