@@ -60,8 +60,8 @@ func TestReadmeAndCIAgree(t *testing.T) {
 	if cmd == "" || strings.Contains(cmd, "\n") {
 		t.Fatalf("the README's test command should be one line, got %q", cmd)
 	}
-	if i, j := strings.Index(cmd, lintInstall), strings.Index(cmd, "go test ./..."); i < 0 || j < i {
-		t.Errorf("the README's test command %q should run %q, then go test ./...", cmd, lintInstall)
+	if i, j := strings.Index(cmd, lintInstall), strings.Index(cmd, "go test -timeout 30m ./..."); i < 0 || j < i {
+		t.Errorf("the README's test command %q should run %q, then go test -timeout 30m ./...", cmd, lintInstall)
 	}
 	data, err := os.ReadFile("../../.ci/run")
 	if err != nil {
