@@ -10,6 +10,11 @@ if ! command -v javac >/dev/null || ! command -v mvn >/dev/null; then
 	$neo4j_sudo apt-get update && $neo4j_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y openjdk-17-jdk-headless maven
 fi
 java -version 2>&1 | head -n 1
+# The Neo4j-backed packages run for minutes (graph/neo4j's contract suite
+# plans and runs every statement on a real server): more than go test's
+# default 10-minute limit per package on a busy 2-core machine. go vet
+# ignores the flag (GOFLAGS applies only where a flag is known).
+export GOFLAGS="${GOFLAGS:+$GOFLAGS }-timeout=40m"
 . tools/neo4jtest/neo4jtest.sh
 ci_on_exit neo4jtest_stop
 neo4jtest_start || { echo "neo4j.sh: could not start the Neo4j test server (see above)" >&2; exit 1; }

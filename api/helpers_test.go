@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rs/zerolog"
 
@@ -199,7 +200,10 @@ func (c *countingReader) CoOccurrences(ctx context.Context, q graph.CoOccurrence
 // serve starts the real handler over real HTTP.
 func serve(t testing.TB, store api.Store, opts ...api.Option) *httptest.Server {
 	t.Helper()
-	opts = append([]api.Option{api.WithLogger(zerolog.New(zerolog.NewTestWriter(t)))}, opts...)
+	// A minute per request, not the default 15 s: on Neo4j the first run of
+	// each statement includes Cypher's planning, which takes seconds on a
+	// busy 2-core machine. Tests that mean a timeout pass their own.
+	opts = append([]api.Option{api.WithLogger(zerolog.New(zerolog.NewTestWriter(t))), api.WithTimeout(time.Minute)}, opts...)
 	ts := httptest.NewServer(api.NewServer(store, opts...).Handler())
 	t.Cleanup(ts.Close)
 	return ts
