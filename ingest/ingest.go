@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -197,10 +196,9 @@ func failed(location string, err error) job {
 func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, error) {
 	const op = "ingest.Ingest"
 	var (
-		mu       sync.Mutex
-		sum      = &Summary{}
-		failures []seqFailure
-		skipped  []seqSkip
+		mu    sync.Mutex
+		sum   = &Summary{}
+		tally Tally
 	)
 	in.pool(ctx, targets, func(j job) {
 		r := in.process(ctx, j)
@@ -209,9 +207,9 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 		}
 		mu.Lock()
 		if reason := SkipReason(r.Err); reason != "" {
-			skipped = append(skipped, seqSkip{j.seq, Skip{Location: r.Location, Reason: reason}})
+			tally.Skip(j.seq, Skip{Location: r.Location, Reason: reason})
 		} else if r.Err != nil {
-			failures = append(failures, seqFailure{j.seq, failureOf(r)})
+			tally.Fail(j.seq, failureOf(r))
 		} else {
 			sum.Articles++
 			if r.Unchanged {
@@ -228,14 +226,7 @@ func (in *Ingester) Ingest(ctx context.Context, targets ...string) (*Summary, er
 		}
 	})
 
-	sort.Slice(failures, func(i, j int) bool { return failures[i].seq < failures[j].seq })
-	for _, f := range failures {
-		sum.Failures = append(sum.Failures, f.Failure)
-	}
-	sort.Slice(skipped, func(i, j int) bool { return skipped[i].seq < skipped[j].seq })
-	for _, s := range skipped {
-		sum.Skipped = append(sum.Skipped, s.Skip)
-	}
+	tally.AddTo(sum)
 	if err := ctx.Err(); err != nil {
 		code := graph.Internal
 		if errors.Is(err, context.DeadlineExceeded) {
@@ -346,16 +337,6 @@ func (in *Ingester) produceSafely(ctx context.Context, target string, emit func(
 		}
 	}()
 	return in.produce(ctx, target, emit)
-}
-
-type seqFailure struct {
-	seq int
-	Failure
-}
-
-type seqSkip struct {
-	seq int
-	Skip
 }
 
 func failureOf(r Result) Failure {

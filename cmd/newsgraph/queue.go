@@ -4,9 +4,7 @@ import (
 	"context"
 	"flag"
 	"path/filepath"
-	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -175,15 +173,9 @@ func enqueueLoaded(ctx context.Context, q *queue.Queue, load func(emit func(inge
 		seq int
 		job *queue.Job
 	}
-	var (
-		mu       sync.Mutex
-		failures []seqFailure
-		skipped  []seqSkip
-	)
+	var tally ingest.Tally
 	fail := func(seq int, f ingest.Failure) {
-		mu.Lock()
-		failures = append(failures, seqFailure{seq, f})
-		mu.Unlock()
+		tally.Fail(seq, f)
 		if progress != nil {
 			progress()
 		}
@@ -193,9 +185,7 @@ func enqueueLoaded(ctx context.Context, q *queue.Queue, load func(emit func(inge
 	go func() {
 		loadDone <- load(func(l ingest.Loaded) {
 			if reason := ingest.SkipReason(l.Err); reason != "" {
-				mu.Lock()
-				skipped = append(skipped, seqSkip{l.Seq, ingest.Skip{Location: l.Location, Reason: reason}})
-				mu.Unlock()
+				tally.Skip(l.Seq, ingest.Skip{Location: l.Location, Reason: reason})
 				return
 			}
 			if l.Err != nil {
@@ -291,25 +281,8 @@ func enqueueLoaded(ctx context.Context, q *queue.Queue, load func(emit func(inge
 			}
 		}
 	}
-	sort.Slice(failures, func(i, k int) bool { return failures[i].seq < failures[k].seq })
-	for _, f := range failures {
-		sum.Failures = append(sum.Failures, f.Failure)
-	}
-	sort.Slice(skipped, func(i, k int) bool { return skipped[i].seq < skipped[k].seq })
-	for _, s := range skipped {
-		sum.Skipped = append(sum.Skipped, s.Skip)
-	}
+	tally.AddTo(sum)
 	return sum, nil
-}
-
-type seqFailure struct {
-	seq int
-	ingest.Failure
-}
-
-type seqSkip struct {
-	seq int
-	ingest.Skip
 }
 
 func failureOf(location, articleID string, err error) ingest.Failure {
