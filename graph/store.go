@@ -41,6 +41,17 @@ type ExtractionWriter interface {
 	WriteExtraction(ctx context.Context, x *Extraction) error
 }
 
+// BatchWriter is implemented by stores that write many extractions in one
+// transaction, recomputing each aggregate the batch touches once instead
+// of once per extraction: what bulk loads (graphcopy, ingest's group
+// commits) use when the store has it.
+type BatchWriter interface {
+	// WriteExtractions leaves the store as WriteExtraction of each of xs in
+	// order would, atomically: if one of them fails (Invalid when it does
+	// not pass Validate), nothing is written.
+	WriteExtractions(ctx context.Context, xs []*Extraction) error
+}
+
 // Reader is what the API needs of a store.
 type Reader interface {
 	// Article returns the article with the given id, text included.

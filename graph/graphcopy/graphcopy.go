@@ -28,14 +28,16 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// DefaultBatch is how many articles are rebuilt together. Relationships
-// are found through the entities of a batch, so a larger batch reads each
-// busy entity's relationships fewer times, at the cost of memory.
+// DefaultBatch is how many articles are rebuilt together, and written
+// together to a graph.BatchWriter. Relationships are found through the
+// entities of a batch, and a batch written at once recomputes each entity
+// once, so a larger batch reads and recomputes each busy entity fewer
+// times, at the cost of memory and of longer write transactions.
 const DefaultBatch = 200
 
 // Options tune a copy.
 type Options struct {
-	// Batch is the number of articles rebuilt together; zero means
+	// Batch is the number of articles rebuilt (and written) together; zero means
 	// DefaultBatch, at most graph.MaxLimit.
 	Batch int
 	// Progress, when set, is called after each article is written or has
@@ -94,9 +96,10 @@ func Copy(ctx context.Context, from graph.Reader, to graph.ExtractionWriter, opt
 		if err != nil {
 			return sum, graph.E(op, err)
 		}
+		batchErr := writeBatch(ctx, to, xs, errs)
 		for i, x := range xs {
 			err := errs[i]
-			if err == nil {
+			if err == nil && batchErr != nil {
 				err = to.WriteExtraction(ctx, x)
 			}
 			if ctx.Err() != nil {
@@ -130,6 +133,26 @@ func Copy(ctx context.Context, from graph.Reader, to graph.ExtractionWriter, opt
 		}
 	}
 	return sum, nil
+}
+
+// writeBatch writes the rebuilt extractions of a batch (those without an
+// error) in one transaction when to is a graph.BatchWriter, so that the
+// aggregates the batch shares, hubs above all, are recomputed once. It
+// returns nil when it wrote them all, or an error when the caller must
+// write them one by one: to writes one at a time, or the batch failed
+// (one bad article fails a batch; alone, it fails by itself).
+func writeBatch(ctx context.Context, to graph.ExtractionWriter, xs []*graph.Extraction, errs []error) error {
+	bw, ok := to.(graph.BatchWriter)
+	if !ok {
+		return errors.ErrUnsupported
+	}
+	good := make([]*graph.Extraction, 0, len(xs))
+	for i, x := range xs {
+		if errs[i] == nil {
+			good = append(good, x)
+		}
+	}
+	return bw.WriteExtractions(ctx, good)
 }
 
 // interrupted reports a copy stopped by its context.

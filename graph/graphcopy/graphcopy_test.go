@@ -225,28 +225,64 @@ func (f failing) WriteExtraction(ctx context.Context, x *graph.Extraction) error
 	return f.ExtractionWriter.WriteExtraction(ctx, x)
 }
 
+// failingBatch is failing on a target that writes batches: a batch holding
+// the refused article fails whole, as a store's transaction would.
+type failingBatch struct {
+	failing
+	batches *int
+}
+
+func (f failingBatch) WriteExtractions(ctx context.Context, xs []*graph.Extraction) error {
+	*f.batches++
+	for _, x := range xs {
+		if x.Article.ID == f.articleID {
+			return graph.Errorf("test.WriteExtractions", graph.Conflict, "refused")
+		}
+	}
+	return f.ExtractionWriter.(graph.BatchWriter).WriteExtractions(ctx, xs)
+}
+
 // TestCopyFailureIsAlone: an article the target refuses fails alone; every
-// other one is copied.
+// other one is copied, whether the target writes one article at a time or
+// in batches (the batch holding it is then written again one by one).
 func TestCopyFailureIsAlone(t *testing.T) {
-	ctx := context.Background()
-	from, to := source(t), open(t)
-	bad := handMade(t).Article.ID
-	sum, err := graphcopy.Copy(ctx, from, failing{to, bad}, graphcopy.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(sum.Failures) != 1 || sum.Failures[0].ArticleID != bad || graph.ErrorCode(sum.Failures[0].Err) != graph.Conflict {
-		t.Fatalf("failures %v, want only %s, CONFLICT", sum.Failures, bad)
-	}
-	st, err := to.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Articles != sum.Source.Articles-1 || sum.Articles != st.Articles {
-		t.Errorf("target holds %d articles, summary says %d, want %d", st.Articles, sum.Articles, sum.Source.Articles-1)
-	}
-	if _, err := to.Article(ctx, bad); graph.ErrorCode(err) != graph.NotFound {
-		t.Errorf("refused article: %v, want NOT_FOUND", err)
+	for _, tt := range []struct {
+		name  string
+		batch bool
+	}{
+		{"one at a time", false},
+		{"batches", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			from, to := source(t), open(t)
+			bad := handMade(t).Article.ID
+			var target graph.ExtractionWriter = failing{to, bad}
+			batches := 0
+			if tt.batch {
+				target = failingBatch{failing{to, bad}, &batches}
+			}
+			sum, err := graphcopy.Copy(ctx, from, target, graphcopy.Options{Batch: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sum.Failures) != 1 || sum.Failures[0].ArticleID != bad || graph.ErrorCode(sum.Failures[0].Err) != graph.Conflict {
+				t.Fatalf("failures %v, want only %s, CONFLICT", sum.Failures, bad)
+			}
+			st, err := to.Stats(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Articles != sum.Source.Articles-1 || sum.Articles != st.Articles {
+				t.Errorf("target holds %d articles, summary says %d, want %d", st.Articles, sum.Articles, sum.Source.Articles-1)
+			}
+			if _, err := to.Article(ctx, bad); graph.ErrorCode(err) != graph.NotFound {
+				t.Errorf("refused article: %v, want NOT_FOUND", err)
+			}
+			if want := (sum.Source.Articles + 1) / 2; tt.batch && batches != want {
+				t.Errorf("%d batches written, want %d (batches of 2)", batches, want)
+			}
+		})
 	}
 }
 

@@ -165,6 +165,8 @@ var model = lintSchema{
 		"claimId", "normalized", "verbatim", "cue", "claimCue", "speakerIds", "aboutIds",
 		"sourceStart", "sourceEnd", "sourceText", "cueStart", "cueEnd", "cueText",
 		"origSpeakerIds", "origAboutIds",
+		// set and removed at once, for the lock (cypherLockWrite)
+		"writeLock",
 		// MERGED_INTO
 		"mergedAt", "fromName", "fromKind",
 		// keys of parameter rows: the linter takes them for properties

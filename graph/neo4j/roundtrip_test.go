@@ -37,9 +37,9 @@ func TestRoundTripsPerArticle(t *testing.T) {
 		mentions int
 		runs     int
 	}{
-		{"new article", nil, 1, 5},
-		{"new article, 100x mentions", nil, 100, 5},
-		{"rewrite", []boltpeer.Rule{answer(cypherClearArticle, []string{"found", "entityIds", "relIds", "claimIds", "merges"}, touched)}, 1, 5},
+		{"new article", nil, 1, 6},
+		{"new article, 100x mentions", nil, 100, 6},
+		{"rewrite", []boltpeer.Rule{answer(cypherClearArticle, []string{"found", "entityIds", "relIds", "claimIds", "merges"}, touched)}, 1, 6},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			st, p := openPeer(t, tt.rules...)
@@ -52,6 +52,35 @@ func TestRoundTripsPerArticle(t *testing.T) {
 			}
 			t.Logf("per article: %d write transaction, %d statements", begins, runs)
 		})
+	}
+}
+
+// TestRoundTripsPerBatch pins the bulk write path: a batch is one write
+// transaction, with one lock statement, two statements per article and
+// the aggregates recomputed once (three statements) for the whole batch.
+func TestRoundTripsPerBatch(t *testing.T) {
+	st, p := openPeer(t)
+	var xs []*graph.Extraction
+	for i := range 4 {
+		x := fixture(t)
+		x.Article.ID = fmt.Sprintf("art_batch%d", i)
+		for j := range x.Mentions {
+			x.Mentions[j].Citation.ArticleID = x.Article.ID
+		}
+		for j := range x.Relationships {
+			x.Relationships[j].Citation.ArticleID = x.Article.ID
+		}
+		for j := range x.Claims {
+			x.Claims[j].Citation.ArticleID = x.Article.ID
+		}
+		xs = append(xs, x)
+	}
+	if err := st.WriteExtractions(context.Background(), xs); err != nil {
+		t.Fatal(err)
+	}
+	begins, commits, runs := roundTrips(p)
+	if want := 1 + 2*len(xs) + 3; begins != 1 || commits != 1 || runs != want {
+		t.Errorf("transactions %d, commits %d, statements %d; want 1, 1, %d", begins, commits, runs, want)
 	}
 }
 

@@ -3,8 +3,9 @@
 // Go driver.
 //
 // Writes run in managed transactions (ExecuteWrite), so the driver retries
-// transient failures; each article is one write transaction of a handful of
-// UNWIND-batched statements, whatever its size. Reads go through
+// transient failures; each article (or batch of articles, WriteExtractions)
+// is one write transaction of a handful of UNWIND-batched statements,
+// whatever its size, that takes its entities' locks in id order first. Reads go through
 // ExecuteQuery, or one managed read transaction when an operation needs
 // several statements (Network, Timeline). Batch reads are one UNWIND
 // statement whatever the number of ids, and a hub's ties are always read
@@ -64,13 +65,12 @@ type Store struct {
 	log       zerolog.Logger
 	now       func() time.Time
 	// writes holds one token: the store's write transactions run one at a
-	// time. Concurrent writers of articles that share hub entities
-	// deadlock in Neo4j (on the hubs' relationship-group locks) often
-	// enough to exhaust the driver's retries, as the 4-writer benchmark on
-	// a real 5.26 showed; one at a time, like SQLite's single writer,
-	// they never wait for each other in the server. Writers in other
-	// processes still rely on the driver's retries.
+	// time, like SQLite's single writer. Articles share hub entities, so
+	// concurrent writers mostly wait for each other's locks in the server
+	// anyway; writers in other processes queue for the locks in id order
+	// (cypherLockWrite) rather than deadlock.
 	writes chan struct{}
+	counts retryCounts
 }
 
 var (

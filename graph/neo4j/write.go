@@ -64,23 +64,42 @@ func (t *touched) addRoots(resolve map[string]string) {
 }
 
 // WriteExtraction replaces everything extracted from x.Article with x in one
-// managed write transaction: clear the article's old evidence (resolving
-// the entities it names through merges at the same time), merge the new
-// (one UNWIND-batched statement), then recompute the relationships, claims
-// and entities either extraction touched.
+// managed write transaction (WriteExtractions of one extraction).
 func (s *Store) WriteExtraction(ctx context.Context, x *graph.Extraction) error {
 	const op = "neo4j.WriteExtraction"
 	if x == nil {
 		return graph.Errorf(op, graph.Invalid, "no extraction")
 	}
-	if err := x.Validate(); err != nil {
-		return graph.E(op, err)
+	return s.writeExtractions(ctx, op, []*graph.Extraction{x})
+}
+
+// WriteExtractions writes a batch of extractions in one managed write
+// transaction, leaving the store as writing them one by one in order
+// would: lock the entities and claims the batch changes, in id order (see
+// cypherLockWrite); then, per article, clear its old evidence (resolving
+// the entities it names through merges at the same time) and merge the new
+// (one UNWIND-batched statement); then recompute, once for the whole
+// batch, the relationships, claims and entities any of them touched. A
+// hub entity that every article names is recomputed once per batch instead
+// of once per article, which is what makes bulk loads fast. A bad
+// extraction fails the whole batch, and nothing is written.
+func (s *Store) WriteExtractions(ctx context.Context, xs []*graph.Extraction) error {
+	return s.writeExtractions(ctx, "neo4j.WriteExtractions", xs)
+}
+
+func (s *Store) writeExtractions(ctx context.Context, op string, xs []*graph.Extraction) error {
+	for i, x := range xs {
+		if x == nil {
+			return graph.Errorf(op, graph.Invalid, "extraction %d of %d is nil", i+1, len(xs))
+		}
+		if err := x.Validate(); err != nil {
+			return graph.E(op, err)
+		}
 	}
-	declared := map[string]bool{}
-	for _, e := range x.Entities {
-		declared[e.ID] = true
+	if len(xs) == 0 {
+		return nil
 	}
-	entityIDs := sortedKeys(declared)
+	lock := lockParams(xs)
 	unlock, err := s.lockWrites(ctx, op)
 	if err != nil {
 		return err
@@ -88,25 +107,62 @@ func (s *Store) WriteExtraction(ctx context.Context, x *graph.Extraction) error 
 	defer unlock()
 	sess := s.session(ctx, neo4jdrv.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
-	_, err = neo4jdrv.ExecuteWrite(ctx, sess, func(tx neo4jdrv.ManagedTransaction) (struct{}, error) {
+	_, err = neo4jdrv.ExecuteWrite(ctx, sess, counted(s, op, func(tx neo4jdrv.ManagedTransaction) (struct{}, error) {
 		// A retried attempt starts again from nothing.
-		all, resolve := newTouched(), map[string]string{}
-		recs, err := s.run(ctx, tx, cypherClearArticle, map[string]any{"id": x.Article.ID, "entityIds": entityIDs})
-		if err != nil {
+		all := newTouched()
+		if _, err := s.run(ctx, tx, cypherLockWrite, lock); err != nil {
 			return struct{}{}, err
 		}
-		for _, r := range recs {
-			all.addRecord(r, resolve)
-		}
-		params, t := s.extractionParams(x, resolve)
-		all.add(t)
-		all.addRoots(resolve)
-		if _, err := s.run(ctx, tx, cypherMergeExtraction, params); err != nil {
-			return struct{}{}, err
+		for _, x := range xs {
+			resolve := map[string]string{}
+			recs, err := s.run(ctx, tx, cypherClearArticle, map[string]any{"id": x.Article.ID, "entityIds": declaredIDs(x)})
+			if err != nil {
+				return struct{}{}, err
+			}
+			for _, r := range recs {
+				all.addRecord(r, resolve)
+			}
+			params, t := s.extractionParams(x, resolve)
+			all.add(t)
+			all.addRoots(resolve)
+			if _, err := s.run(ctx, tx, cypherMergeExtraction, params); err != nil {
+				return struct{}{}, err
+			}
 		}
 		return struct{}{}, s.recompute(ctx, tx, all)
-	}, txTimeout(ctx)...)
+	}), txTimeout(ctx)...)
 	return s.wrap(ctx, op, err)
+}
+
+// declaredIDs returns the ids of the entities x declares, sorted.
+func declaredIDs(x *graph.Extraction) []string {
+	declared := map[string]bool{}
+	for _, e := range x.Entities {
+		declared[e.ID] = true
+	}
+	return sortedKeys(declared)
+}
+
+// lockParams are the parameters of cypherLockWrite for a batch: its
+// articles, the entities it declares (by id, with the kind and name a new
+// entity is created with: its first declaration's, as writing the batch
+// one by one would) and the claims it cites.
+func lockParams(xs []*graph.Extraction) map[string]any {
+	articles := make([]string, 0, len(xs))
+	entities := map[string]any{}
+	claims := map[string]bool{}
+	for _, x := range xs {
+		articles = append(articles, x.Article.ID)
+		for _, e := range x.Entities {
+			if _, ok := entities[e.ID]; !ok {
+				entities[e.ID] = map[string]any{"kind": string(e.Kind), "name": e.Name}
+			}
+		}
+		for _, c := range x.Claims {
+			claims[c.ClaimID] = true
+		}
+	}
+	return map[string]any{"articleIds": articles, "entities": entities, "claimIds": sortedKeys(claims)}
 }
 
 // DeleteArticle removes an article and all evidence extracted from it, in
@@ -120,7 +176,11 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	defer unlock()
 	sess := s.session(ctx, neo4jdrv.AccessModeWrite)
 	defer sess.Close(context.WithoutCancel(ctx))
-	found, err := neo4jdrv.ExecuteWrite(ctx, sess, func(tx neo4jdrv.ManagedTransaction) (bool, error) {
+	lock := map[string]any{"articleIds": []string{id}, "entities": map[string]any{}, "claimIds": []string{}}
+	found, err := neo4jdrv.ExecuteWrite(ctx, sess, counted(s, op, func(tx neo4jdrv.ManagedTransaction) (bool, error) {
+		if _, err := s.run(ctx, tx, cypherLockWrite, lock); err != nil {
+			return false, err
+		}
 		recs, err := s.run(ctx, tx, cypherClearArticle, map[string]any{"id": id, "entityIds": []string{}})
 		if err != nil {
 			return false, err
@@ -137,7 +197,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 			return false, err
 		}
 		return true, s.recompute(ctx, tx, all)
-	}, txTimeout(ctx)...)
+	}), txTimeout(ctx)...)
 	if err != nil {
 		return s.wrap(ctx, op, err)
 	}

@@ -167,6 +167,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 
 	t.Run("Lists", s.testLists)
 	t.Run("Batch", s.testBatch)
+	t.Run("BatchWrite", s.testBatchWrite)
 	t.Run("FullTextSearch", s.testFullTextSearch)
 	t.Run("SimilarClaims", s.testSimilarClaims)
 	t.Run("Network", s.testNetwork)
