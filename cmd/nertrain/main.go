@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/ingest/eval"
@@ -44,53 +45,103 @@ func run(args []string) error {
 	folds := fs.Int("folds", ner.NEROptions.Folds, "gazetteer jackknife folds")
 	prune := fs.Float64("prune", float64(ner.NEROptions.Prune), "drop averaged weights below this magnitude")
 	missWeight := fs.Float64("missweight", 1, "update weight for a mistagged token whose gold label is not O (attribution default 1.5)")
-	unlabeled := fs.String("unlabeled", "polnear/train/text", "running text under -data for case statistics (empty: none)")
+	unlabeled := fs.String("unlabeled", "polnear/train/text", "running text under -data for case statistics and word clusters: comma-separated folders of .txt files (empty: none)")
+	beam := fs.Int("beam", 1, "decode with a beam of this many label histories, trained as a structured perceptron (1: greedy, the fast models)")
+	accurate := fs.Bool("accurate", false, "train the accurate model's recipe (ner.NERAccurateOptions or ner.AttributionAccurateOptions) and write *_accurate.bin.gz")
 	showErrors := fs.Bool("errors", false, "print dev sentences the model gets wrong (stderr; for feature work)")
 	dev := fs.Bool("dev", true, "score the trained model on the dev split (never trained on)")
-	holdout := fs.Int("holdout", 0, "attribution: keep every n-th training article out and score on those instead of dev (0: off)")
+	holdout := fs.Int("holdout", 0, "keep every n-th training document out and score on those instead of dev (0: off)")
 	stack := fs.Int("stack", 0, "attribution: train a stacked tagger whose first pass is jackknifed over this many article folds (default 5; 0: one pass)")
 	task := fs.String("task", "ner", "what to train: ner (CoNLL-2003 names) or attribution (PolNeAR source/cue/content)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	if *task == "attribution" {
 		// Defaults for the attribution model: 10 epochs (chosen on held-out
 		// train articles, -holdout 5), weights below 1
 		// pruned (half the size, the same scores), stacked over 5 jackknife
 		// folds (held-out train: source +0.022, cue +0.007, content overlap
 		// +0.009), written next to the tagger's model.
-		set := map[string]bool{}
-		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		recipe, name := ner.AttributionOptions, "ingest/ner/attribution.bin.gz"
+		if *accurate {
+			recipe, name = ner.AttributionAccurateOptions, "ingest/ner/attribution_accurate.bin.gz"
+		}
 		if !set["out"] {
-			*out = "ingest/ner/attribution.bin.gz"
+			*out = name
 		}
 		if !set["epochs"] {
-			*epochs = ner.AttributionOptions.Epochs
+			*epochs = recipe.Epochs
 		}
 		if !set["prune"] {
-			*prune = float64(ner.AttributionOptions.Prune)
+			*prune = float64(recipe.Prune)
 		}
 		if !set["missweight"] {
-			*missWeight = float64(ner.AttributionOptions.MissWeight)
+			*missWeight = float64(recipe.MissWeight)
+		}
+		if !set["beam"] {
+			*beam = recipe.Beam
 		}
 		if !set["stack"] {
 			*stack = ner.AttributionStackFolds
 		}
-		return trainAttribution(*data, *out, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Context: true, MissWeight: float32(*missWeight)}, *dev, *holdout, *stack)
+		opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Context: true, MissWeight: float32(*missWeight), Beam: *beam}
+		if *accurate || set["unlabeled"] {
+			dirs := ner.AccurateUnlabeled
+			if set["unlabeled"] {
+				dirs = splitList(*unlabeled)
+			}
+			var err error
+			if opt.Unlabeled, err = readUnlabeled(*data, dirs); err != nil {
+				return err
+			}
+		}
+		return trainAttribution(*data, *out, opt, *dev, *holdout, *stack)
+	}
+	recipe, dirs := ner.NEROptions, ner.FastUnlabeled
+	if *accurate {
+		recipe, dirs = ner.NERAccurateOptions, ner.AccurateUnlabeled
+		if !set["out"] {
+			*out = "ingest/ner/model_accurate.bin.gz"
+		}
+	}
+	if !set["epochs"] {
+		*epochs = recipe.Epochs
+	}
+	if !set["prune"] {
+		*prune = float64(recipe.Prune)
+	}
+	if !set["beam"] {
+		*beam = max(recipe.Beam, 1)
+	}
+	if set["unlabeled"] {
+		dirs = splitList(*unlabeled)
 	}
 	sents, err := readFile(filepath.Join(*data, "conllpp", "conllpp_train.txt"))
 	if err != nil {
 		return err
 	}
-	var text [][]string
-	if *unlabeled != "" {
-		if text, err = eval.ReadUnlabeled(filepath.Join(*data, *unlabeled)); err != nil {
-			return err
+	var held []ner.Sentence
+	if *holdout > 0 {
+		// Every holdout-th document is kept out and scored instead of dev.
+		var keep []ner.Sentence
+		for _, s := range sents {
+			if s.Doc%*holdout == 0 {
+				held = append(held, s)
+			} else {
+				keep = append(keep, s)
+			}
 		}
+		sents = keep
+	}
+	text, err := readUnlabeled(*data, dirs)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
 	m, err := ner.Train(sents, ner.TrainOptions{
-		Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Unlabeled: text,
+		Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Unlabeled: text, Beam: *beam, MissWeight: float32(*missWeight),
 		Progress: func(epoch int, acc float64) {
 			fmt.Fprintf(os.Stderr, "epoch %d: train token accuracy %.4f (%s)\n", epoch, acc, time.Since(start).Round(time.Second))
 		},
@@ -109,9 +160,12 @@ func run(args []string) error {
 	if !*dev {
 		return nil
 	}
-	devSents, err := readFile(filepath.Join(*data, "conllpp", "conllpp_dev.txt"))
-	if err != nil {
-		return err
+	split, devSents := "held-out train", held
+	if *holdout <= 0 {
+		split = "dev"
+		if devSents, err = readFile(filepath.Join(*data, "conllpp", "conllpp_dev.txt")); err != nil {
+			return err
+		}
 	}
 	var t eval.Table
 	for _, s := range devSents {
@@ -121,9 +175,32 @@ func run(args []string) error {
 			printErrors(s, pred)
 		}
 	}
-	fmt.Fprintln(os.Stderr, "conllpp dev:")
+	fmt.Fprintf(os.Stderr, "conllpp %s:\n", split)
 	t.Write(os.Stderr, map[string][]string{"micro(all)": nil, "micro(PER+ORG+LOC)": {"PER", "ORG", "LOC"}})
 	return nil
+}
+
+// readUnlabeled reads the running text of folders under data, in order.
+func readUnlabeled(data string, dirs []string) ([][]string, error) {
+	var text [][]string
+	for _, d := range dirs {
+		t, err := eval.ReadUnlabeled(filepath.Join(data, d))
+		if err != nil {
+			return nil, err
+		}
+		text = append(text, t...)
+	}
+	return text, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func readFile(path string) ([]ner.Sentence, error) {

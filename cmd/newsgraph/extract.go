@@ -21,6 +21,7 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 	common.register(fs)
 	maxText := byteSize(ingest.DefaultMaxTextBytes)
 	fs.Var(&maxText, "max-article-size", "largest article text accepted (e.g. 2MB)")
+	extractor := fs.String("extractor", string(extract.Fast), "statistical models: fast (the default) or accurate (beam decoding, slower)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -42,7 +43,11 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 		return err
 	}
 	article.IngestedAt = m.Now().UTC()
-	x, err := extract.New()
+	models, err := extract.ParseModels(*extractor)
+	if err != nil {
+		return usageError(err.Error())
+	}
+	x, err := extract.NewWith(models)
 	if err != nil {
 		return err
 	}

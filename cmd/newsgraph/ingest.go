@@ -28,6 +28,7 @@ type ingestFlags struct {
 	maxFetch  byteSize
 	timeout   time.Duration
 	reextract bool
+	extractor string
 	client    *http.Client // when set, instead of a client with timeout
 }
 
@@ -38,6 +39,7 @@ func (f *ingestFlags) register(fs *flag.FlagSet) {
 	f.maxFetch = ingest.DefaultMaxFetch
 	fs.Var(&f.maxFetch, "max-fetch-size", "largest HTTP response read (e.g. 10MB)")
 	fs.DurationVar(&f.timeout, "fetch-timeout", ingest.DefaultFetchTimeout, "timeout of each HTTP request")
+	fs.StringVar(&f.extractor, "extractor", string(extract.Fast), "statistical models: fast (greedy taggers, the default) or accurate (beam decoding, slower)")
 	fs.BoolVar(&f.reextract, "reextract", false, "extract articles the store already holds unchanged again (after an extractor upgrade)")
 }
 
@@ -48,9 +50,13 @@ func (f ingestFlags) httpClient() *http.Client {
 	return &http.Client{Timeout: f.timeout}
 }
 
-// newIngester builds the ingest pipeline on the rule-based extractor.
+// newIngester builds the ingest pipeline on the extractor --extractor names.
 func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, opts ...ingest.Option) (*ingest.Ingester, error) {
-	x, err := extract.New()
+	models, err := extract.ParseModels(f.extractor)
+	if err != nil {
+		return nil, usageError(err.Error())
+	}
+	x, err := extract.NewWith(models)
 	if err != nil {
 		return nil, err
 	}

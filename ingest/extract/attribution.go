@@ -20,7 +20,10 @@ const taggedClaimConfidence = 0.6
 // unlistedCueConfidence is for tagged cues without a known reporting word.
 const unlistedCueConfidence = 0.3
 
-var defaultAttributor = sync.OnceValues(ner.LoadAttribution)
+var (
+	defaultAttributor  = sync.OnceValues(ner.LoadAttribution)
+	accurateAttributor = sync.OnceValues(ner.LoadAttributionAccurate)
+)
 
 // attrSpan is a tagged span in document token positions.
 type attrSpan struct {

@@ -136,6 +136,15 @@ var defaultTagger = sync.OnceValues(func() (*NERSource, error) {
 	return NewNERSource(m), nil
 })
 
+// accurateTagger loads the embedded accurate tagger once per process.
+var accurateTagger = sync.OnceValues(func() (*NERSource, error) {
+	m, err := ner.LoadAccurate()
+	if err != nil {
+		return nil, err
+	}
+	return NewNERSource(m), nil
+})
+
 // taggerMentions adds the tagger's mentions of s to out, whose first nGaz
 // candidates come from the gazetteer and the rest from capitalised runs.
 // The tagger replaces guessing from capitals: a capitalised-run candidate

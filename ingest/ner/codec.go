@@ -23,6 +23,7 @@ import (
 //	features: count u32, then (key u64, nnz u8, (label u8, weight f32)*nnz)*
 //
 // Entries are written in key order so the same model gives the same bytes.
+// A model that decodes with a beam is preceded by "NERB" and its width (u8).
 // A stacked model ("NERS", context features) is followed, in the same
 // stream, by its first pass in this format.
 
@@ -30,6 +31,9 @@ const (
 	magic        = "NER1"
 	magicContext = "NERC" // the same format, for a model with context features
 	magicStacked = "NERS" // a context model followed by its first pass
+	// magicBeam, then the beam width (u8), comes before the header of a
+	// model that decodes with a beam; models without it are greedy.
+	magicBeam = "NERB"
 )
 
 //go:embed model.bin.gz
@@ -67,6 +71,10 @@ func (m *Model) encodeBody(bw *bufio.Writer) error {
 		if err == nil {
 			err = binary.Write(bw, binary.LittleEndian, v)
 		}
+	}
+	if m.beam > 1 {
+		bw.WriteString(magicBeam)
+		put(uint8(m.beam))
 	}
 	switch {
 	case m.first != nil:
@@ -162,6 +170,14 @@ func decodeBody(br *bufio.Reader) (*Model, error) {
 		return nil, err
 	}
 	kind := string(hdr[:4])
+	beam := 1
+	if kind == magicBeam {
+		beam = max(int(hdr[4]), 1)
+		if _, err := io.ReadFull(br, hdr[:]); err != nil {
+			return nil, err
+		}
+		kind = string(hdr[:4])
+	}
 	if kind != magic && kind != magicContext && kind != magicStacked || int(hdr[4]) != numLabels {
 		return nil, errors.New("not a model file of this version")
 	}
@@ -198,7 +214,7 @@ func decodeBody(br *bufio.Reader) (*Model, error) {
 		}
 		return mp
 	}
-	m := &Model{}
+	m := &Model{beam: beam}
 	m.lex.context = kind == magicContext || kind == magicStacked
 	m.lex.caseBins = readByteMap()
 	m.lex.maxGaz = int(u8())

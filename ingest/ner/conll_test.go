@@ -44,22 +44,29 @@ func BenchmarkTag(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m, err := ner.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
 	tokens := 0
 	for _, s := range sents {
 		tokens += len(s.Tokens)
 	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, s := range sents {
-			m.Tag(s.Tokens)
-		}
+	for _, bc := range []struct {
+		name string
+		load func() (*ner.Model, error)
+	}{{"fast", ner.Load}, {"accurate", ner.LoadAccurate}} {
+		b.Run(bc.name, func(b *testing.B) {
+			m, err := bc.load()
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				for _, s := range sents {
+					m.Tag(s.Tokens)
+				}
+			}
+			b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+		})
 	}
-	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
 // BenchmarkLoad measures decoding the embedded model.

@@ -42,7 +42,10 @@ type Model struct {
 	// sharedLex is set when the first pass reads tokens exactly as this
 	// model does (TrainStacked trains both on one lexicon).
 	sharedLex bool
-	scratch   sync.Pool
+	// beam is the number of label histories decoding keeps: 1 is greedy
+	// (the fast models), more is beam search (the accurate ones).
+	beam    int
+	scratch sync.Pool
 }
 
 // featureTable is an open-addressing hash table from feature key to its
@@ -218,6 +221,7 @@ type scratch struct {
 	labels []int
 	first  []int // the first pass's labels, for stacked models
 	scores [numLabels]float32
+	beam   beamState
 }
 
 func (m *Model) getScratch(n int) *scratch {
@@ -270,6 +274,10 @@ func (m *Model) decode(s *scratch, words []string) {
 		addStacked(s.toks[2:len(words)+2], first)
 	}
 	headline := isHeadline(s.toks[2 : len(words)+2])
+	if m.beam > 1 {
+		m.beamLabels(s, len(words), headline)
+		return
+	}
 	prev, prev2 := labelO, labelO
 	for i := range words {
 		var acc [numLabels]int32

@@ -72,6 +72,9 @@ type TrainOptions struct {
 	// gold label is not O is mistagged: attribution labels are rare, and the
 	// plain perceptron trades their recall for O's precision.
 	MissWeight float32
+	// Beam, if above 1, trains a structured perceptron that decodes with a
+	// beam of that many label histories (beam.go), and the model decodes so.
+	Beam int
 	// Progress, if set, is called after each epoch with the training token accuracy.
 	Progress func(epoch int, acc float64)
 
@@ -121,12 +124,8 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	gz := buildGazetteer(sents, opt.Folds)
 	m.lex.gaz, m.lex.maxGaz = gz.full(), gz.maxLen
 
+	m.beam = max(opt.Beam, 1)
 	// Annotate every sentence once; gazetteer marks come from other folds.
-	type prepared struct {
-		toks     []token
-		gold     []int
-		headline bool
-	}
 	data := make([]prepared, len(sents))
 	for i, s := range sents {
 		toks := make([]token, len(s.Tokens)+4)
@@ -152,11 +151,20 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	}
 	scores := make([]float32, numLabels)
 	var keys []uint64
+	var pred []int
+	var beam beamState
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		correct, total := 0, 0
 		for _, si := range order {
 			d := &data[si]
+			if opt.Beam > 1 {
+				nt, nc, k, p := t.trainBeam(d, &beam, opt.Beam, &opt, keys, pred)
+				keys, pred = k, p
+				total += nt
+				correct += nc
+				continue
+			}
 			prev, prev2 := labelO, labelO
 			n := len(d.gold)
 			for i := 0; i < n; i++ {
@@ -233,6 +241,13 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		m.feats.put(kr.key, ws[i])
 	}
 	return m, nil
+}
+
+// prepared is one annotated training sentence.
+type prepared struct {
+	toks     []token
+	gold     []int
+	headline bool
 }
 
 // caseStatistics buckets each lowercase form by how often it is written
