@@ -60,7 +60,7 @@ func (m *Main) follow(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, ingestHandler(p.in), p.log)
+	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, p.in, p.log)
 	defer stop()
 	if !once {
 		fl.run(ctx)
