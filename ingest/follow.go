@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"io"
 	"net/http"
 	"net/url"
@@ -28,6 +30,10 @@ type FeedItem struct {
 	// have seen; "" when the item has none.
 	URL      string
 	Location string // the link, or "feed#N"
+	// Digest is a hash of what the feed says of the item (title, link,
+	// date, text): a follower that found the item broken for good knows it
+	// again by it, and tries again only once the feed changes the item.
+	Digest string
 	load     func(ctx context.Context) (*graph.Article, error)
 }
 
@@ -89,7 +95,7 @@ func (in *Ingester) PollFeed(ctx context.Context, feedURL string, st FeedState) 
 		if loc == "" {
 			loc = feedURL + "#" + strconv.Itoa(i+1)
 		}
-		items = append(items, FeedItem{URL: it.link, Location: loc, load: func(ctx context.Context) (*graph.Article, error) {
+		items = append(items, FeedItem{URL: it.link, Location: loc, Digest: it.digest(), load: func(ctx context.Context) (*graph.Article, error) {
 			return in.itemArticle(ctx, outlet, it)
 		}})
 	}
@@ -166,4 +172,14 @@ func (b *releasingBody) Close() error {
 	err := b.ReadCloser.Close()
 	b.once.Do(b.release)
 	return err
+}
+
+// digest hashes the item's fields, each length-prefixed so that no two
+// items share one by moving text from a field to the next.
+func (it feedItem) digest() string {
+	h := sha256.New()
+	for _, f := range []string{it.title, it.link, it.published, it.text} {
+		h.Write([]byte(strconv.Itoa(len(f)) + ":" + f))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }

@@ -49,6 +49,7 @@ type Ingester struct {
 	log       zerolog.Logger
 	now       func() time.Time
 	workers   int
+	slots     chan struct{} // one per worker: extractions running at once
 	maxText   int64
 	maxFetch  int64
 	client    *http.Client
@@ -117,6 +118,7 @@ func New(x Extractor, w Writer, opts ...Option) *Ingester {
 	for _, o := range opts {
 		o(in)
 	}
+	in.slots = make(chan struct{}, in.workers)
 	if bw, ok := w.(batchWriter); ok {
 		in.commits = &groupWriter{w: bw}
 	} else {
@@ -374,7 +376,8 @@ func (in *Ingester) process(ctx context.Context, j job) (r Result) {
 // read and keyed (ID and ContentHash set): what a queue worker does with a
 // task. It returns only once the store committed the extraction; the error
 // is in the Result (INVALID for an article no extraction should be
-// attempted on).
+// attempted on). Calls beyond the number of workers wait for a worker to
+// extract (see InFlight).
 func (in *Ingester) IngestArticle(ctx context.Context, a *graph.Article) (r Result) {
 	const op = "ingest.process"
 	r = Result{ArticleID: a.ID, Title: a.Title, Location: a.URL}
@@ -386,10 +389,17 @@ func (in *Ingester) IngestArticle(ctx context.Context, a *graph.Article) (r Resu
 		r.Unchanged = true
 		return r
 	}
+	select {
+	case in.slots <- struct{}{}:
+	case <-ctx.Done():
+		r.Err = graph.E(op, graph.Timeout, ctx.Err())
+		return r
+	}
 	a.IngestedAt = in.now().UTC()
 	start := time.Now()
 	x, err := in.extractor.Extract(ctx, a)
 	in.observe(StageExtract, start)
+	<-in.slots // the write waits for its group with no worker held
 	if err != nil {
 		r.Err = graph.E(op, "extraction failed", err)
 		return r
@@ -407,6 +417,19 @@ func (in *Ingester) IngestArticle(ctx context.Context, a *graph.Article) (r Resu
 		Int("entities", r.Entities).Int("relationships", r.Relationships).Int("claims", r.Claims).
 		Msg("article ingested")
 	return r
+}
+
+// InFlight is how many articles a queue consumer should hand
+// IngestArticle at once: one per worker extracting, and a group commit's
+// worth more waiting for their write. Extraction runs on at most workers
+// of them at a time; the others wait for the commit of their group, so
+// that the single writer of a store like SQLite commits many articles per
+// transaction while the workers extract the next ones.
+func (in *Ingester) InFlight() int {
+	if _, ok := in.commits.(*groupWriter); !ok {
+		return in.workers // no group commits: nothing to gather
+	}
+	return in.workers + maxGroup
 }
 
 // Stages of IngestArticle that WithTimings reports.

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/queue"
 )
@@ -60,7 +61,7 @@ func (m *Main) follow(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, ingestHandler(p.in), p.log)
+	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, p.in, p.log)
 	defer stop()
 	if !once {
 		fl.run(ctx)
@@ -90,6 +91,9 @@ func newFollower(ctx context.Context, p *pipeline, every time.Duration, now func
 		return nil, err
 	}
 	if fl.seen, err = p.queue.Memo(ctx, "seen"); err != nil {
+		return nil, err
+	}
+	if fl.invalid, err = p.queue.Memo(ctx, "invalid"); err != nil {
 		return nil, err
 	}
 	return fl, nil
@@ -127,16 +131,21 @@ type follower struct {
 	feeds []string
 	state *queue.Memo // feed URL → ingest.FeedState
 	seen  *queue.Memo // item URL → when it was queued
+	// invalid remembers the items that could not be read for good
+	// (INVALID): item key → ingest.FeedItem.Digest, so that a broken item
+	// is reported once, not on every poll, until the feed changes it.
+	invalid *queue.Memo
 }
 
 // pollCounts count what one round of polls did.
 type pollCounts struct {
-	polled, notModified, failed, backingOff, seen, items atomic.Int64
+	polled, notModified, failed, backingOff, seen, items, invalid atomic.Int64
 }
 
 func (c *pollCounts) String() string {
-	return fmt.Sprintf("feeds: polled=%d not-modified=%d failed=%d backing-off=%d items=%d seen-before=%d",
-		c.polled.Load(), c.notModified.Load(), c.failed.Load(), c.backingOff.Load(), c.items.Load(), c.seen.Load())
+	return fmt.Sprintf("feeds: polled=%d not-modified=%d failed=%d backing-off=%d items=%d seen-before=%d invalid-before=%d",
+		c.polled.Load(), c.notModified.Load(), c.failed.Load(), c.backingOff.Load(), c.items.Load(), c.seen.Load(),
+		c.invalid.Load())
 }
 
 // poll polls every feed not backing off, concurrently (requests to one
@@ -213,8 +222,18 @@ func (fl *follower) pollFeed(ctx context.Context, feed string, counts *pollCount
 				continue
 			}
 		}
+		key := itemKey(feed, it)
+		if d, known, err := fl.invalid.Get(ctx, key); err == nil && known && string(d) == it.Digest {
+			counts.invalid.Add(1)
+			continue
+		}
 		counts.items.Add(1)
 		a, err := it.Article(ctx, fl.p.in)
+		if graph.ErrorCode(err) == graph.Invalid {
+			if perr := fl.invalid.Put(ctx, key, []byte(it.Digest)); perr != nil {
+				log.Warn().Err(perr).Str("item", it.Location).Msg("broken item not remembered")
+			}
+		}
 		emit(ingest.Loaded{Location: it.Location, Article: a, Err: err})
 	}
 	fl.saveState(ctx, feed, next)
@@ -237,6 +256,15 @@ func backoff(every time.Duration, n int) time.Duration {
 		}
 	}
 	return d
+}
+
+// itemKey names an item in the memory of broken items: its link, or, for
+// an item without one, its feed and digest.
+func itemKey(feed string, it ingest.FeedItem) string {
+	if it.URL != "" {
+		return it.URL
+	}
+	return feed + "#" + it.Digest
 }
 
 func isHTTP(s string) bool {

@@ -195,3 +195,75 @@ func TestServeFollow(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestFollowBrokenItem: an item whose article cannot be read for good
+// (INVALID: its page has no text) is reported by the poll that finds it,
+// not by the next ones, even from a feed that ignores validators; once the
+// feed changes the item, it is tried again.
+func TestFollowBrokenItem(t *testing.T) {
+	var (
+		mu      sync.Mutex
+		teaser  = "Read more"
+		fetches int
+	)
+	var ts *httptest.Server
+	ts = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if r.URL.Path == "/news/empty" {
+			fetches++
+			w.Header().Set("Content-Type", "text/html")
+			_, _ = w.Write([]byte(`<html><head><title>Empty</title></head><body></body></html>`))
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Westmere Herald</title>`+
+			`<item><title>Council on the budget</title><link>%[1]s/news/budget</link><description>%[2]s</description></item>`+
+			`<item><title>Nothing here</title><link>%[1]s/news/empty</link><description>%[3]s</description></item>`+
+			`</channel></rss>`, ts.URL, itemText("budget"), teaser)
+	}))
+	defer ts.Close()
+	store := "sqlite:" + filepath.Join(t.TempDir(), "g.db")
+	follow := func() (string, error) {
+		t.Helper()
+		out, _, err := run(t, context.Background(), "", "follow", "--once", "--host-gap", "0", "--store", store, ts.URL+"/feed.xml")
+		return out, err
+	}
+	broken := ts.URL + "/news/empty: "
+	tests := []struct {
+		name        string
+		change      func()
+		wantFailure bool
+		wantCounts  string
+		wantFetches int
+	}{
+		{name: "first poll reports it", wantFailure: true, wantCounts: "items=2 seen-before=0 invalid-before=0", wantFetches: 1},
+		{name: "next poll knows it", wantCounts: "items=0 seen-before=1 invalid-before=1", wantFetches: 1},
+		{name: "changed item is tried again", change: func() { teaser = "Read more, updated" }, wantFailure: true,
+			wantCounts: "items=1 seen-before=1 invalid-before=0", wantFetches: 2},
+		{name: "and then known again", wantCounts: "items=0 seen-before=1 invalid-before=1", wantFetches: 2},
+	}
+	for _, tt := range tests {
+		if tt.change != nil {
+			mu.Lock()
+			tt.change()
+			mu.Unlock()
+		}
+		out, err := follow()
+		reported := strings.Contains(out, broken) && strings.Contains(out, "(INVALID)")
+		if reported != tt.wantFailure {
+			t.Errorf("%s: the broken item reported: %v, want %v\n%s", tt.name, reported, tt.wantFailure, out)
+		}
+		if failed := err != nil; failed != tt.wantFailure || (failed && exitCode(err) != 1) {
+			t.Errorf("%s: error %v, want one (exit code 1): %v", tt.name, err, tt.wantFailure)
+		}
+		if !strings.Contains(out, tt.wantCounts) {
+			t.Errorf("%s: want %q in\n%s", tt.name, tt.wantCounts, out)
+		}
+		mu.Lock()
+		if fetches != tt.wantFetches {
+			t.Errorf("%s: the broken page was fetched %d times, want %d", tt.name, fetches, tt.wantFetches)
+		}
+		mu.Unlock()
+	}
+}

@@ -125,7 +125,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		defer stopProfile()
 	}
 	start := time.Now()
-	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, ingestHandler(p.in), p.log)
+	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, p.in, p.log)
 	sum, err := enqueueBatch(ctx, p.queue, p.in, fs.Args(), f.ingest.reextract, progress)
 	stop()
 	endBar()

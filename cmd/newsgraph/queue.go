@@ -129,9 +129,9 @@ func ingestHandler(in *ingest.Ingester) queue.Handler {
 	}
 }
 
-// consumeInBackground runs n workers on q until the returned function is
-// called, which waits for them to stop.
-func consumeInBackground(ctx context.Context, q *queue.Queue, n int, h queue.Handler, log zerolog.Logger) (stop func()) {
+// consumeInBackground runs n workers of in on q (none when n is 0) until
+// the returned function is called, which waits for them to stop.
+func consumeInBackground(ctx context.Context, q *queue.Queue, n int, in *ingest.Ingester, log zerolog.Logger) (stop func()) {
 	if n <= 0 {
 		return func() {}
 	}
@@ -139,7 +139,7 @@ func consumeInBackground(ctx context.Context, q *queue.Queue, n int, h queue.Han
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if err := q.Consume(ctx, n, h); err != nil {
+		if err := q.Consume(ctx, in.InFlight(), ingestHandler(in)); err != nil {
 			log.Error().Err(err).Msg("workers stopped")
 		}
 	}()

@@ -81,7 +81,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	log, store, q := p.log, p.store, p.queue
-	stopWorkers := consumeInBackground(ctx, q, f.ingest.workers, ingestHandler(p.in), log)
+	stopWorkers := consumeInBackground(ctx, q, f.ingest.workers, p.in, log)
 	defer stopWorkers()
 	if len(targets) > 0 {
 		start := time.Now()

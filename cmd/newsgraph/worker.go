@@ -42,7 +42,7 @@ func (m *Main) worker(ctx context.Context, args []string) error {
 		defer stop()
 	}
 	log.Info().Stringer("queue", p.queue).Stringer("store", f.store).Int("workers", f.ingest.workers).Msg("worker started")
-	if err := p.queue.Consume(ctx, f.ingest.workers, ingestHandler(p.in)); err != nil {
+	if err := p.queue.Consume(ctx, p.in.InFlight(), ingestHandler(p.in)); err != nil {
 		return err
 	}
 	log.Info().Msg("worker stopped")
