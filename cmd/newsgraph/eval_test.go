@@ -238,3 +238,31 @@ func TestEvalSetsMatchRun(t *testing.T) {
 		t.Errorf("eval sets run %q, eval.Run runs %q", got, want)
 	}
 }
+
+// TestEvalExtractorModels: --extractor both prints one table per data set
+// and model, each named by its model; one model's report is unlabelled;
+// an unknown value is a usage error.
+func TestEvalExtractorModels(t *testing.T) {
+	ctx := context.Background()
+	dir := writeEvalData(t, "conllpp/")
+	out, _, err := run(t, ctx, "", "eval", "--data", dir, "--only", "conll", "--extractor", "both")
+	if err != nil {
+		t.Fatalf("eval --extractor both: %v\n%s", err, out)
+	}
+	for _, kind := range []string{"fast", "accurate"} {
+		// conll scores the tagger and the extractor: two tables a model.
+		if got := strings.Count(out, " ["+kind+"] — "); got != 2 {
+			t.Errorf("%d tables labelled [%s], want 2:\n%s", got, kind, out)
+		}
+	}
+	single, _, err := run(t, ctx, "", "eval", "--data", dir, "--only", "conll", "--extractor", "accurate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(single, "[accurate]") {
+		t.Errorf("one model's report labels its tables:\n%s", single)
+	}
+	if _, _, err := run(t, ctx, "", "eval", "--data", dir, "--extractor", "huge"); exitCode(err) != 2 {
+		t.Errorf("--extractor huge: %v, want a usage error (exit 2)", err)
+	}
+}
