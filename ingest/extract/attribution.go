@@ -95,6 +95,7 @@ func (d *doc) findTaggedClaims() {
 				cs[0].used = true
 				_, c1 = d.trimContent(c0, cs[0].t1)
 			}
+			c1 = d.secondAttribution(c0, c1)
 			if c1-c0 < 2 || d.contentTaken(c0, c1) {
 				continue
 			}
@@ -103,12 +104,29 @@ func (d *doc) findTaggedClaims() {
 			if k1 <= k0 || k1-k0 == 1 && violenceVerbs[d.lower[k0]] && !isQuoteToken(d.words[c0-1]) && d.lower[c0] != "that" {
 				continue // "the group attacked the army" is an event, not speech
 			}
+			var nested *speaker
+			if qs, q0, q1, ok := d.quotedAsSaying(k0, k1); ok {
+				// "“...,” the newspaper quoted X as saying": X speaks what
+				// stands before the outer source.
+				end := k0
+				if src := nearestSpan(ts.sources, cue); src != nil && src.t1 <= k0 {
+					src.used, end = true, src.t0
+				}
+				if n0, n1 := d.trimContent(d.sents[si].T0, end); n1-n0 >= 2 {
+					c0, c1, k0, k1, nested = n0, n1, q0, q1, qs
+					for _, o := range ts.contents {
+						if o.t0 < q1 && k0 <= o.t1 {
+							o.used = true
+						}
+					}
+				}
+			}
 			conf := taggedClaimConfidence
 			if !d.cueWordIn(k0, k1) {
 				conf = unlistedCueConfidence // "has fought the government": rarely speech
 			}
-			var spk *speaker
-			if src := nearestSpan(ts.sources, cue); src != nil {
+			spk := nested
+			if src := nearestSpan(ts.sources, cue); spk == nil && src != nil {
 				src.used = true
 				if s0, s1 := d.trimContent(src.t0, src.t1); s1 > s0 {
 					s0, s1 = d.wholeMentions(s0, s1)
@@ -120,6 +138,11 @@ func (d *doc) findTaggedClaims() {
 			}
 			if spk.t1 <= spk.t0 && c1 <= k0 {
 				spk = d.speakerAfter(k1, spk) // "..., said Microsoft"
+			}
+			if spk.t1 <= spk.t0 {
+				if is, n0, n1, ok := d.invertedContent(si, c0, k0, k1); ok {
+					spk, c0, c1 = is, n0, n1 // "..., said Mr Pollmann."
+				}
 			}
 			verbatim := c0 > 0 && isQuoteToken(d.words[c0-1])
 			// The span keeps "that" as PolNeAR does; the claim text drops it.

@@ -214,6 +214,14 @@ func (d *doc) slotSpeaker(s *slot) *speaker {
 	if s.ent.Kind == graph.Program {
 		return nil
 	}
+	if !s.m.Anaphor {
+		if n := d.headPerson(s.m); n != nil {
+			return personSpeaker(s.m.RoleT0, n)
+		}
+		if r := d.roleAfter(s.m); r > 0 {
+			return &speaker{t0: s.m.RoleT0, t1: r, factor: 1}
+		}
+	}
 	sp := &speaker{t0: s.m.RoleT0, t1: s.m.T1, ents: []*entity{s.ent}, factor: 1}
 	if s.m.Other != nil {
 		sp.ents = append(sp.ents, s.m.Other)
@@ -270,7 +278,7 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 	// and the last person an attribution named as its speaker.
 	var best *entity
 	pos := -1
-	for s := si; s >= 0 && s >= si-2 && best == nil; s-- {
+	for s := si; s >= 0 && s >= si-pronounReach && best == nil; s-- {
 		ms := d.bySent[s]
 		for k := len(ms) - 1; k >= 0; k-- {
 			m := ms[k]
@@ -294,6 +302,10 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 	}
 	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: pronounSpeakerFactor}
 }
+
+// pronounReach is how many sentences back a pronoun looks for its person:
+// in news the "he" of a quotation often follows a few sentences of quotes.
+const pronounReach = 4
 
 // inQuote reports whether token t lies inside quotation marks.
 func (d *doc) inQuote(t int) bool {
@@ -347,7 +359,7 @@ func (d *doc) appendAbout(ev *graph.ClaimEvidence, c0, c1 int) {
 
 // addClaimText records one attribution whose content text is given.
 func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker, verbatim bool, rule string, conf float64) {
-	if !d.speechCue(k0, k1) {
+	if !d.speechCue(k0, k1) || d.actNotSpeech(k0, k1, c0, c1) {
 		return // an act in the world, not a statement: no claim
 	}
 	content := d.span(c0, c1)

@@ -195,7 +195,7 @@ func (d *doc) quote(o, c int, at map[int]*mention) *quoteAttribution {
 	}
 	verb := k
 	for j := verb - 1; j >= 0 && j >= verb-16; j-- {
-		if m := at[j]; m != nil && m.T1 <= verb && !m.Anaphor {
+		if m := at[j]; m != nil && m.T1 <= verb && !m.Anaphor && !(m.Ent.Kind == graph.Place && m.RoleT0 > 0 && placePrepositions[d.lower[m.RoleT0-1]]) {
 			// "X said:", "X told reporters:", "X, who led the survey, said:"
 			relative := m.T1+1 < verb && d.words[m.T1] == "," && d.words[verb-1] == "," &&
 				(d.lower[m.T1+1] == "who" || d.lower[m.T1+1] == "which")

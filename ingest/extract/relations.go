@@ -114,7 +114,9 @@ func (d *doc) relationMatch(si int, a *abstract, p *compiledRel, m []int) {
 	}
 	t0, t1 := a.tokens(b0, b1)
 	for _, o := range p.out {
-		s, t := a.slotAt(group(o.src)), a.slotAt(group(o.tgt))
+		s0, s1 := group(o.src)
+		g0, g1 := group(o.tgt)
+		s, t := a.slotAt(s0, s1), a.slotAt(g0, g1)
 		if s == nil || t == nil || s.ent == t.ent {
 			continue
 		}
@@ -124,6 +126,9 @@ func (d *doc) relationMatch(si int, a *abstract, p *compiledRel, m []int) {
 		}
 		if p.name == "located-in" && s.ent.Kind == graph.Place && t.ent.Kind == graph.Place {
 			continue // "from Kabul in Afghanistan" is too loose a cue
+		}
+		if !d.relationPlausible(p, o.typ, a, [2]int{s0, s1}, [2]int{g0, g1}, m[0], m[1], s, t) {
+			continue
 		}
 		conf := o.conf
 		if s.m.Anaphor || t.m.Anaphor {

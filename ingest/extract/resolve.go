@@ -130,6 +130,7 @@ func (d *doc) resolve() {
 			d.bySent[si] = append(d.bySent[si], m)
 		}
 	}
+	d.contextKinds()
 	for _, e := range d.ents {
 		d.finishEntity(e)
 	}

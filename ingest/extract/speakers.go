@@ -56,11 +56,14 @@ func (d *doc) speakerBefore(k0 int) *speaker {
 	if spk := d.clauseSpeaker(k0, end); spk != nil {
 		return spk
 	}
+	if spk := d.coordinatedSpeaker(end); spk != nil {
+		return spk
+	}
 	if d.words[end-1] == "," {
 		// "X, leader of the Y, told": skip the apposition back to its
 		// comma; "the authority's chief, Henrik Dahl, said": the name
 		// between the commas speaks.
-		for j := end - 2; j > 0 && j >= end-14 && d.toks[j+1].NL == 0; j-- {
+		for j := end - 2; j > 0 && j >= end-appositionReach && d.toks[j+1].NL == 0; j-- {
 			if w := d.words[j]; w == "," {
 				if m := d.mentionSpanning(j+1, end-1); m != nil && m.Ent.Kind == graph.Person {
 					return d.sourceSpeaker(m.RoleT0, m.T1)
@@ -121,6 +124,20 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 		// ("X, a lecturer at Y").
 		if len(spk.ents) > 0 && !(m.T0 >= 1 && d.lower[m.T0-1] == "and") {
 			break
+		}
+		if len(spk.ents) == 0 && m.Ent.Kind != graph.Person && !m.Anaphor {
+			// "Tottenham sporting director Frank Arnesen", "the chair of
+			// the IETF, Brian Carpenter": the person heads the phrase;
+			// "Wales coach" names its speaker by role only.
+			if n := d.headPerson(m); n != nil && n.T1 <= t1 {
+				return personSpeaker(t0, n)
+			}
+			if n := d.appositionPerson(t0, t1); n != nil && n.RoleT0 > m.T1 {
+				return personSpeaker(t0, n)
+			}
+			if r := d.roleAfter(m); r > 0 && r <= t1 {
+				return spk
+			}
 		}
 		switch m.Ent.Kind {
 		case graph.Person, graph.Group, graph.Organization, graph.Outlet:
@@ -208,6 +225,17 @@ func (d *doc) speakerAfter(k1 int, none *speaker) *speaker {
 	}
 	// "the committee", "a spokesman for the firm": up to four words.
 	if w := d.lower[k1]; w == "the" || w == "a" || w == "an" {
+		// "the report for the Review Commission": a noun and the
+		// organisation it belongs to.
+		if k1+3 < len(d.words) && isLowerWord(d.lower[k1+1]) && headEndingPrepositions[d.lower[k1+2]] {
+			j := k1 + 3
+			if d.lower[j] == "the" {
+				j++
+			}
+			if m := d.mentionSpanning(j, d.mentionEnd(j)); m != nil && m.Ent.Kind != graph.Place && d.clauseEnds(m.T1) {
+				return &speaker{t0: k1, t1: m.T1, ents: []*entity{m.Ent}, factor: 1}
+			}
+		}
 		for j := k1 + 2; j <= k1+4 && j <= len(d.words); j++ {
 			if d.clauseEnds(j) {
 				if isLowerWord(d.lower[j-1]) && d.words[j-1] == d.lower[j-1] {
@@ -231,4 +259,35 @@ func (d *doc) clauseEnds(t int) bool {
 		return true
 	}
 	return false
+}
+
+// appositionReach is how far back speakerBefore looks for the comma that
+// opens an apposition or a relative clause ("Mr Blair, who last year
+// denied ..., said").
+const appositionReach = 24
+
+// mentionEnd is the end of the mention starting at token t, or t.
+func (d *doc) mentionEnd(t int) int {
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 >= t })
+	if i < len(d.mentions) && d.mentions[i].T0 == t {
+		return d.mentions[i].T1
+	}
+	return t
+}
+
+// coordinatedSpeaker finds the speaker of a cue coordinated with an
+// earlier one of its sentence ("X said ..., but admitted ..."): the cue
+// right after "but" or "and" shares the subject of the last cue before it.
+// end is the cue's first token; nil when there is no such cue.
+func (d *doc) coordinatedSpeaker(end int) *speaker {
+	if w := d.lower[end-1]; w != "but" && w != "and" {
+		return nil
+	}
+	s := d.sents[d.sentenceOf(end)]
+	for t := end - 2; t >= s.T0; t-- {
+		if spk := d.cueSpeakers[t]; spk != nil {
+			return spk
+		}
+	}
+	return nil
 }

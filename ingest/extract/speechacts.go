@@ -36,10 +36,10 @@ var speechLemmas = setOf(
 	"believe", "think", "feel", "know", "understand", "realize", "realise", "recognize", "recognise",
 	"assume", "presume", "suppose", "reckon", "consider", "regard", "view", "deem", "judge", "see", "find",
 	"learn", "determine", "decide", "guess", "imagine", "calculate", "figure",
-	"envision", "envisage", "foresee", "accept", "prefer", "intend", "plan", "seek", "show",
+	"envision", "envisage", "foresee", "accept", "prefer", "show",
 	"prove", "demonstrate", "establish",
 	// evaluating, mocking, refusing, framing: acts done by speaking
-	"proclaim", "scold", "chide", "reference", "recite", "read", "defend", "rail", "decline", "refuse", "rate",
+	"proclaim", "scold", "chide", "reference", "recite", "read", "defend", "rail", "refuse", "rate",
 	"ridicule", "mock", "deride", "demean", "insult", "compliment", "flatter", "tout", "advocate", "champion",
 	"lobby", "frame", "portray", "depict", "paint", "cast", "invoke", "swear", "bet", "lie", "grumble",
 	"mutter", "sigh", "laugh", "scoff", "jeer", "taunt", "rebuke", "reprimand", "lambast", "berate",
@@ -60,7 +60,7 @@ var speechLemmas = setOf(
 	"letter", "memo", "briefing", "announcement", "warning", "allegation", "accusation", "criticism",
 	"opinion", "belief", "assessment", "analysis", "conclusion", "finding", "findings",
 	"according", "press", "conference", "told", "said", "wrote", "written", "spoke", "spoken",
-	"saw", "seen", "knew", "known", "found", "sought", "taught", "argument", "message",
+	"saw", "seen", "knew", "known", "found", "taught", "argument", "message",
 	"column", "editorial", "op-ed", "survey", "poll", "study", "response",
 	// states of mind
 	"aware", "confident", "convinced", "sure", "certain", "concerned", "worried", "afraid", "adamant",

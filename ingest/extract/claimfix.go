@@ -1,0 +1,123 @@
+package extract
+
+import "github.com/newsgraph/newsgraph/graph"
+
+// Checks and repairs of tagged attributions that the speech-act lexicon
+// alone cannot make: a speech verb used for an act ("pleaded guilty",
+// "declined to comment"), a passive cognition verb whose subject is not
+// its speaker ("X is expected to be fit"), an inverted attribution whose
+// content the tagger took after the cue ("..., said Mr Pollmann."), a
+// content running into a second attribution, and nested attributions
+// ("the newspaper quoted X as saying").
+
+// beForms mark a passive cue.
+var beForms = setOf("is", "are", "was", "were", "be", "been", "being")
+
+// pleaWords after "plead" make a plea in court, not a statement.
+var pleaWords = setOf("guilty", "not", "innocent", "no")
+
+// actNotSpeech reports whether a cue [k0, k1) with content [c0, c1) is an
+// act rather than a statement.
+func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
+	if c1 <= c0 {
+		return false
+	}
+	passive := false
+	for k := k0; k < k1; k++ {
+		w := d.lower[k]
+		if beForms[w] {
+			passive = true
+		}
+		for _, l := range lemmas(w) {
+			if l == "plead" && k+1 < len(d.lower) && pleaWords[d.lower[k+1]] {
+				return true
+			}
+		}
+	}
+	first := d.lower[c0]
+	if first == "to" && c0+1 < c1 && (d.lower[c0+1] == "comment" || d.lower[c0+1] == "discuss" || d.lower[c0+1] == "elaborate") {
+		return true // "declined to comment": nothing was said
+	}
+	return passive && first == "to" && c0 >= k1 // "is expected to be fit": said of the subject, not by it
+}
+
+// invertedContent repairs an attribution whose cue follows a comma and
+// whose tagged content starts right after it: "Lycos did not want to
+// fight back, said Mr Pollmann." The words after the cue are the speaker
+// when they form a clause of their own; the content is what stands before
+// the comma, or after the speaker's closing comma when little stands
+// before ("As a result, says the committee, the government may ...").
+// ok is false when the attribution is no such inversion.
+func (d *doc) invertedContent(si, c0, k0, k1 int) (spk *speaker, n0, n1 int, ok bool) {
+	s := d.sents[si]
+	if c0 < k1 || k0 <= s.T0+2 || d.words[k0-1] != "," {
+		return nil, 0, 0, false
+	}
+	none := &speaker{factor: 1}
+	spk = d.speakerAfter(k1, none)
+	if spk == none || spk.t0 != k1 {
+		return nil, 0, 0, false
+	}
+	b0, b1 := d.trimContent(s.T0, k0-1)
+	a0, a1 := -1, -1
+	if spk.t1 < s.T1 && d.words[spk.t1] == "," {
+		a0, a1 = d.trimContent(spk.t1+1, s.T1)
+	}
+	if a1-a0 >= minRestContent && b1-b0 < 4 {
+		return spk, a0, a1, true
+	}
+	if b1-b0 < 2 {
+		return nil, 0, 0, false
+	}
+	return spk, b0, b1, true
+}
+
+// secondAttribution cuts a content before a second attribution that it
+// runs into: "16% said none had been replaced, while 30% said only some
+// had" ends at the comma.
+func (d *doc) secondAttribution(c0, c1 int) int {
+	for t := c0 + 2; t+2 < c1; t++ {
+		if d.words[t] != "," {
+			continue
+		}
+		switch d.lower[t+1] {
+		case "while", "whereas", "but", "and":
+		default:
+			continue
+		}
+		for j := t + 2; j < c1 && j <= t+6; j++ {
+			if speechVerbs[d.lower[j]] {
+				return t
+			}
+		}
+	}
+	return c1
+}
+
+// quotedAsSaying reads "the newspaper quoted X as saying": the cue ends in
+// "quoted" and "as saying" follows a name within eight tokens. It returns
+// the speaker X and the cue "as saying", or ok false.
+func (d *doc) quotedAsSaying(k0, k1 int) (spk *speaker, q0, q1 int, ok bool) {
+	if d.lower[k1-1] != "quoted" {
+		return nil, 0, 0, false
+	}
+	for j := k1 + 1; j+1 < len(d.lower) && j <= k1+8; j++ {
+		if d.lower[j] == "as" && (d.lower[j+1] == "saying" || d.lower[j+1] == "telling") {
+			s0, s1 := d.wholeMentions(k1, j)
+			sp := d.sourceSpeaker(s0, min(s1, j))
+			if len(sp.ents) == 0 {
+				return nil, 0, 0, false
+			}
+			for _, e := range sp.ents {
+				if e.Kind != graph.Person && e.Kind != graph.Organization && e.Kind != graph.Group {
+					return nil, 0, 0, false
+				}
+			}
+			return sp, j, j + 2, true
+		}
+		if d.clauseEnds(j) {
+			break
+		}
+	}
+	return nil, 0, 0, false
+}

@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClaimRepairs checks speakers heading their source phrase, inverted
+// attributions, acts that are not speech, and contents cut before a second
+// attribution. Each case gives the claim expected for its sentence as
+// "speakers | cue | text", or "" for no claim.
+func TestClaimRepairs(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"person heads the phrase", "Harbor City sporting director Lars Eng has denied that the coach quit over money.", "PERSON:Lars Eng | has denied | the coach quit over money"},
+		{"coach of a country", `"We will keep going," said Norland coach Piet Vos.`, "PERSON:Piet Vos | said | We will keep going"},
+		{"inverted cue", "The deal will close in May, said Mr Hollis.", "PERSON:Mr Hollis | said | The deal will close in May"},
+		{"inverted cue with a noun phrase", "As a result, says the committee, the council may need to act again.", " | says | the council may need to act again"},
+		{"declined to comment", "The firm declined to comment on the report.", ""},
+		{"pleaded guilty", "Ana Ruiz pleaded guilty to charges that she stole the files.", ""},
+		{"passive expectation", "The Norland winger is expected to be fit for the final.", ""},
+		{"planning", "The Norland board is planning a campaign against the claims.", ""},
+		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, names := extractText(t, "Report\n\n"+tt.text)
+			var got []string
+			for _, c := range ex.Claims {
+				var spk []string
+				for _, id := range c.SpeakerIDs {
+					spk = append(spk, names[id])
+				}
+				got = append(got, strings.Join(spk, "+")+" | "+c.Cue.Text+" | "+c.Text)
+			}
+			if tt.want == "" {
+				if len(got) > 0 {
+					t.Errorf("claims %q, want none", got)
+				}
+				return
+			}
+			if len(got) == 0 || got[0] != tt.want {
+				t.Errorf("claims %q, want first %q", got, tt.want)
+			}
+		})
+	}
+}

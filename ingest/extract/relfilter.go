@@ -1,0 +1,138 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// The relation patterns match a few words around two entity slots; what
+// lies just outside the match can undo them. relationPlausible reads those
+// neighbours: a slot touching another name is a fragment of a longer name
+// ("ISP Freedom2surf", "MTV Europe Awards"); a slot followed by a
+// possessive the pattern did not ask for owns the real endpoint
+// ("director of the IMF's European Department" leads the department, not
+// the fund); a possessive LOCATED_IN needs a known place that owns a whole
+// noun phrase ("France's Peugeot warned", not "Hexal's US affiliate").
+
+// subordinateRoles before a leader's title make a deputy, not the leader.
+var subordinateRoles = setOf("assistant", "associate", "deputy", "vice", "vice-president", "vice-chairman", "acting-deputy")
+
+// discourseNouns after an attacked entity make the attack one in words:
+// "attacked the Tory plans".
+var discourseNouns = setOf("plan", "plans", "policy", "policies", "proposal", "proposals", "comments", "remarks",
+	"record", "decision", "decisions", "stance", "idea", "ideas", "claims", "budget", "approach", "strategy",
+	"manifesto", "leadership", "handling", "response", "position", "view", "views", "bill", "reforms", "campaign")
+
+// phraseEnders are lower-case words that may follow a whole noun phrase:
+// verbs of the clause, auxiliaries, prepositions and conjunctions.
+var phraseEnders = setOf("is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+	"might", "should", "must", "shall", "does", "did", "do", "and", "or", "but", "in", "on", "at", "of", "for", "to",
+	"from", "with", "by", "as", "which", "who", "that", "after", "before", "also", "last", "this", "into", "over",
+	"since", "until", "against", "than", "about", "under", "when", "while", "because", "if", "not", "now", "then")
+
+// relationPlausible reports whether a match of pattern p stands, given
+// the words around its slots. sb and tb are the byte ranges of the source
+// and target slots in a.s, m0 and m1 the range of the whole match.
+func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstract, sb, tb [2]int, m0, m1 int, s, t *slot) bool {
+	for m0 < m1 && a.s[m0] == ' ' {
+		m0++
+	}
+	for _, b := range [][2]int{sb, tb} {
+		if a.fragmentSlot(b) {
+			return false
+		}
+	}
+	// A possessive right after the target, outside the match: the target
+	// owns what the relation is really about.
+	if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 && a.word(next) == "'s" {
+		return false
+	}
+	if p.name == "rivals-premodifier" {
+		// "league rivals X and Y" are rivals of a third party, the
+		// speaker's club; "talks between rivals X and Y" of each other.
+		if i := a.item(m0); i > 0 && a.pos[i] >= m0 {
+			if w := a.word(i - 1); isLowerWord(w) && !phraseEnders[w] && w != "between" && w != "the" {
+				return false
+			}
+		}
+	}
+	switch typ {
+	case graph.LeaderOf:
+		for i := a.item(m0); i < len(a.pos) && a.pos[i] < m1; i++ {
+			if subordinateRoles[a.word(i)] {
+				return false
+			}
+		}
+	case graph.Attacked:
+		if next := a.itemAfter(tb[1]); next >= 0 && discourseNouns[a.word(next)] {
+			return false
+		}
+	case graph.LocatedIn:
+		if p.name == "located-possessive" {
+			// "Y 's X": Y must be a place the gazetteer knows, X a whole
+			// noun phrase, and not itself a known place ("Leicester's
+			// England centre" is a player, not a country in a city).
+			yg, xg := t.ent.Gaz, s.ent.Gaz
+			if yg == nil || yg.Kind != graph.Place || xg != nil && xg.Kind == graph.Place {
+				return false
+			}
+			if next := a.itemAfter(sb[1]); next >= 0 && !a.endsPhrase(next) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// word returns item i of the abstract.
+func (a *abstract) word(i int) string {
+	end := len(a.s)
+	if i+1 < len(a.pos) {
+		end = a.pos[i+1] - 1
+	}
+	return a.s[a.pos[i]:end]
+}
+
+// itemAfter is the index of the item after byte offset b1 (the end of an
+// item), or -1 at the end.
+func (a *abstract) itemAfter(b1 int) int {
+	i := a.item(b1-1) + 1
+	if i >= len(a.pos) {
+		return -1
+	}
+	return i
+}
+
+// isSlotWord reports whether an abstract item is an entity slot or an
+// unrecognised capitalised word ("~word").
+func isSlotWord(w string) bool {
+	return strings.HasPrefix(w, "~") || len(w) >= 2 && w[0] == 'E' && w[1] >= '0' && w[1] <= '9'
+}
+
+// fragmentSlot reports whether the slot at byte range b touches another
+// name: a capitalised word or a second slot right before or after it, or
+// "Name and" before it ("Oil and Natural Gas Corporation").
+func (a *abstract) fragmentSlot(b [2]int) bool {
+	i := a.item(b[0])
+	if i > 0 && isSlotWord(a.word(i-1)) {
+		return true
+	}
+	if i > 1 && a.word(i-1) == "and" && strings.HasPrefix(a.word(i-2), "~") {
+		return true
+	}
+	if next := a.itemAfter(b[1]); next >= 0 && isSlotWord(a.word(next)) {
+		return true
+	}
+	return false
+}
+
+// endsPhrase reports whether item i may follow a whole noun phrase:
+// punctuation, a possessive, a word of phraseEnders, or an inflected verb.
+func (a *abstract) endsPhrase(i int) bool {
+	w := a.word(i)
+	if w == "" || !isLowerWord(w) || phraseEnders[w] || speechVerbs[w] {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}

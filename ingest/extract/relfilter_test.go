@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestRelationNeighbours checks the words around a relation match that undo
+// it, and that the same patterns still hold where nothing undoes them.
+func TestRelationNeighbours(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		rel  string // a relationship that must (want) or must not be found
+		want bool
+	}{
+		{"leader of the whole", "Sara Lind, director of the Bank of Norway, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", true},
+		{"leader of a sub-unit", "Sara Lind, director of the Bank of Norway's Research Department, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", false},
+		{"assistant director", "Sara Lind, assistant director of the Bank of Norway, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", false},
+		{"verbal attack", "Tom Hale attacked the Labour plans.", "ATTACKED PERSON:Tom Hale -> GROUP:Labour Party", false},
+		{"rivals of each other", "Talks between rivals Hamas and Fatah stalled.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas", true},
+		{"rivals of a third party", "He said league rivals Hamas and Fatah could gain.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas", false},
+		{"possessive of a known place", "France's Teldane warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", true},
+		{"possessive modifying a noun", "France's Teldane studio warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, names := extractText(t, tt.text)
+			got := relationStrings(ex, names)
+			if slices.Contains(got, tt.rel) != tt.want {
+				t.Errorf("relationships %q: %q found = %v, want %v", got, tt.rel, !tt.want, tt.want)
+			}
+		})
+	}
+}
+
+// TestContextKinds checks that a name the tagger reads as a place is an
+// organisation after a country's possessive or a business role.
+func TestContextKinds(t *testing.T) {
+	tests := []struct {
+		name, text, entity string
+	}{
+		{"country possessive", "France's Ubisoft warned of lower profits.", "ORGANIZATION:Ubisoft"},
+		{"chief executive of", "Jon Berg, chief executive of Pellnor, said the firm would grow.", "ORGANIZATION:Pellnor"},
+		{"place head word stays", "Police closed Madrid's Gran Via on Monday.", "PLACE:Madrid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, names := extractText(t, tt.text)
+			var got []string
+			for _, n := range names {
+				got = append(got, n)
+			}
+			if !slices.Contains(got, tt.entity) {
+				t.Errorf("entities %q lack %q", got, tt.entity)
+			}
+		})
+	}
+}

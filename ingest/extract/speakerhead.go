@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// A source phrase often opens with the organisation or the country of its
+// speaker: "Tottenham sporting director Frank Arnesen", "Wales coach Mike
+// Ruddock", "the new chair of the IETF, Brian Carpenter". The person at the
+// head of the phrase speaks, not the name in its description; a phrase
+// naming no person ("the Wales coach") identifies its speaker by the role
+// and names no entity.
+
+// headPerson returns the person whose role phrase m opens: a person
+// mention at most four tokens after m, with only lower-case words between
+// them of which one is a role noun. nil when there is none.
+func (d *doc) headPerson(m *mention) *mention {
+	if m.Ent == nil || m.Ent.Kind == graph.Person {
+		return nil
+	}
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 > m.T1 })
+	for ; i < len(d.mentions) && d.mentions[i].RoleT0 <= m.T1+4; i++ {
+		n := d.mentions[i]
+		if n.Anaphor || n.Ent == nil || n.Ent.Kind != graph.Person {
+			continue
+		}
+		if d.roleWordsOnly(m.T1, n.T0) {
+			return n
+		}
+	}
+	return nil
+}
+
+// roleWordsOnly reports whether tokens [t0, t1) are lower-case words or
+// titles, one of them a role noun or a title.
+func (d *doc) roleWordsOnly(t0, t1 int) bool {
+	role := false
+	for t := t0; t < t1; t++ {
+		w := d.lower[t]
+		if !isLowerWord(w) && !isTitle(w) || d.toks[t].NL > 0 {
+			return false
+		}
+		if roleNouns[w] || isTitle(w) {
+			role = true
+		}
+	}
+	return role
+}
+
+// roleAfter returns the token after the role noun that follows m when m
+// only describes someone named by role ("Wales coach", "Tottenham
+// manager"), or -1.
+func (d *doc) roleAfter(m *mention) int {
+	if m.Ent == nil || m.Ent.Kind == graph.Person {
+		return -1
+	}
+	for t := m.T1; t < len(d.lower) && t < m.T1+3 && isLowerWord(d.lower[t]) && d.toks[t].NL == 0; t++ {
+		if roleNouns[d.lower[t]] && (t+1 >= len(d.lower) || !roleNouns[d.lower[t+1]]) {
+			return t + 1
+		}
+	}
+	return -1
+}
+
+// appositionPerson returns the person named in an apposition that ends
+// the source phrase [t0, t1) after a comma ("the new chair of the IETF,
+// Brian Carpenter"), or nil.
+func (d *doc) appositionPerson(t0, t1 int) *mention {
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t1 })
+	for ; i < len(d.mentions) && d.mentions[i].T1 == t1; i++ {
+		n := d.mentions[i]
+		if !n.Anaphor && n.Ent != nil && n.Ent.Kind == graph.Person && n.RoleT0 > t0 && d.words[n.RoleT0-1] == "," {
+			return n
+		}
+	}
+	return nil
+}
+
+// personSpeaker is the speaker named by person mention n, its phrase
+// running from t0.
+func personSpeaker(t0 int, n *mention) *speaker {
+	return &speaker{t0: t0, t1: n.T1, ents: []*entity{n.Ent}, factor: 1}
+}
