@@ -57,12 +57,11 @@ func (q *Queue) Enqueue(ctx context.Context, t *Task) (*Job, error) {
 	}
 	if prev == nil {
 		if _, err := q.putState(ctx, job, 0, true); errors.Is(err, jetstream.ErrKeyExists) {
-			// A worker was faster and wrote the state itself.
-			cur, _, err := q.state(ctx, id)
-			if err != nil || cur == nil {
-				return job, err
-			}
-			return cur, nil
+			// A worker was faster and wrote the state itself: the run is
+			// this call's, so it is reported as queued by it, never as a
+			// job finished before it (a producer would count that
+			// unchanged); the watch or a poll reports how it ended.
+			return job, nil
 		} else if err != nil {
 			return nil, err
 		}
