@@ -93,7 +93,7 @@ func run(args []string) error {
 				dirs = splitList(*unlabeled)
 			}
 			var err error
-			if opt.Unlabeled, err = readUnlabeled(*data, dirs); err != nil {
+			if opt.Unlabeled, err = eval.ReadUnlabeledDirs(*data, dirs); err != nil {
 				return err
 			}
 		}
@@ -135,7 +135,7 @@ func run(args []string) error {
 		}
 		sents = keep
 	}
-	text, err := readUnlabeled(*data, dirs)
+	text, err := eval.ReadUnlabeledDirs(*data, dirs)
 	if err != nil {
 		return err
 	}
@@ -178,19 +178,6 @@ func run(args []string) error {
 	fmt.Fprintf(os.Stderr, "conllpp %s:\n", split)
 	t.Write(os.Stderr, map[string][]string{"micro(all)": nil, "micro(PER+ORG+LOC)": {"PER", "ORG", "LOC"}})
 	return nil
-}
-
-// readUnlabeled reads the running text of folders under data, in order.
-func readUnlabeled(data string, dirs []string) ([][]string, error) {
-	var text [][]string
-	for _, d := range dirs {
-		t, err := eval.ReadUnlabeled(filepath.Join(data, d))
-		if err != nil {
-			return nil, err
-		}
-		text = append(text, t...)
-	}
-	return text, nil
 }
 
 func splitList(s string) []string {

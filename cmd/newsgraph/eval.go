@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -111,7 +112,7 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 	fs.StringVar(&dir, "data", eval.DefaultDataDir, "the evaluation data directory")
 	fs.StringVar(&only, "only", "", "comma-separated data sets to score ("+strings.Join(evalSetNames(), ",")+"); all when empty")
 	fs.StringVar(&models, "extractor", string(extract.Fast), "models to score: fast (the default), accurate, or both (a table per model, each data set's name followed by the model)")
-	fs.IntVar(&cv, "cv", 0, "also score conll and polnear by K-fold cross-validation over their train splits, training K models of the shipped recipe (slow: minutes per fold); 0 for none")
+	fs.IntVar(&cv, "cv", 0, "also score conll and polnear by K-fold cross-validation over their train splits, training K models of the scored models' recipe (slow: minutes per fold; polnear folds for the fast recipe only); 0 for none")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -154,19 +155,19 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 			if cv == 0 || run == nil {
 				continue
 			}
-			if kind != extract.Fast {
-				// The folds train the fast recipe (ner.NEROptions,
-				// ner.AttributionOptions); scoring them under the accurate
-				// label would misname what was measured.
-				log.Warn().Str("set", s.name).Str("extractor", string(kind)).Msg("--cv trains the fast recipe only: no folds for this model")
+			log.Info().Str("set", s.name).Str("extractor", string(kind)).Int("folds", cv).Msg("cross-validating: training one model per fold")
+			res, err := run(ctx, dir, cv, kind, x)
+			if errors.Is(err, errNoFolds) {
+				log.Warn().Str("set", s.name).Str("extractor", string(kind)).Msg("--cv: no folds for this model's recipe")
 				continue
 			}
-			log.Info().Str("set", s.name).Int("folds", cv).Msg("cross-validating: training one model per fold")
-			res, err := run(ctx, dir, cv, x)
 			if err != nil {
 				return fmt.Errorf("eval %s --cv: %w", s.name, err)
 			}
-			rep.Add(labelResult(res, kind, len(kinds)))
+			// Folds always name the recipe they trained, even when one
+			// kind of models is scored.
+			res.Dataset += " [" + string(kind) + " recipe]"
+			rep.Add(res)
 		}
 	}
 	if err := rep.Write(m.Stdout); err != nil {

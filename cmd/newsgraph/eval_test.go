@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -264,5 +265,14 @@ func TestEvalExtractorModels(t *testing.T) {
 	}
 	if _, _, err := run(t, ctx, "", "eval", "--data", dir, "--extractor", "huge"); exitCode(err) != 2 {
 		t.Errorf("--extractor huge: %v, want a usage error (exit 2)", err)
+	}
+}
+
+// TestCrossValidationsRecipes checks that PolNeAR has no folds for the
+// accurate models rather than folds of the fast recipe under their name.
+func TestCrossValidationsRecipes(t *testing.T) {
+	_, err := crossValidations["polnear"](context.Background(), t.TempDir(), 5, extract.Accurate, nil)
+	if !errors.Is(err, errNoFolds) {
+		t.Fatalf("polnear --cv for the accurate models: got %v, want errNoFolds", err)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -95,9 +94,9 @@ func CoNLL(dataDir string, tagger Tagger) (Result, error) {
 	res := Result{Dataset: dataset, Task: task, Docs: len(sents)}
 	var t Table
 	for _, s := range sents {
-		start := time.Now()
+		tm := startTimer()
 		pred := tagger.Tag(s.Tokens)
-		res.Elapsed += time.Since(start)
+		tm.stop(&res)
 		res.Words += len(s.Tokens)
 		if len(pred) != len(s.Tokens) {
 			return Result{}, fmt.Errorf("eval: tagger returned %d labels for %d tokens", len(pred), len(s.Tokens))

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -235,9 +234,9 @@ func GUMTagger(dataDir string, tagger Tagger) (Result, error) {
 			for i, tok := range s {
 				forms[i] = tok.Form
 			}
-			start := time.Now()
+			tm := startTimer()
 			labels := tagger.Tag(forms)
-			res.Elapsed += time.Since(start)
+			tm.stop(&res)
 			res.Words += len(forms)
 			for ci, c := range chunks(labels) {
 				if t, ok := conllToGUM[c.typ]; ok {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
 )
 
 // Cross-validation: the dev splits are what the models were developed
@@ -62,9 +61,9 @@ func CoNLLCrossValidated(dataDir string, k int, train NERTrainer) (Result, error
 		}
 		var t Table
 		for _, s := range held {
-			start := time.Now()
+			tm := startTimer()
 			pred := tagger.Tag(s.Tokens)
-			res.Elapsed += time.Since(start)
+			tm.stop(&res)
 			res.Words += len(s.Tokens)
 			t.ScoreBIO(s.Labels, pred)
 			pooled.ScoreBIO(s.Labels, pred)
@@ -117,6 +116,7 @@ func PolNeARCrossValidated(ctx context.Context, dataDir string, k int, train Ext
 		res.Docs += r.Docs
 		res.Words += r.Words
 		res.Elapsed += r.Elapsed
+		res.CPU += r.CPU
 		res.Failed += r.Failed
 		if res.FirstErr == "" {
 			res.FirstErr = r.FirstErr

@@ -70,6 +70,7 @@ type Result struct {
 	Failed   int           // documents the system returned an error for
 	FirstErr string        // the first such error, to diagnose
 	Elapsed  time.Duration // time spent in the system under test
+	CPU      time.Duration // process CPU time during those calls (0 where unknown)
 	Rows     []Row
 	Notes    []string
 }
@@ -129,6 +130,9 @@ func (rep Report) Write(w io.Writer) error {
 		fmt.Fprintf(&b, "   docs %d", r.Docs)
 		if r.Words > 0 && r.Elapsed > 0 {
 			fmt.Fprintf(&b, ", %d words in %s (%.0f words/s)", r.Words, r.Elapsed.Round(time.Millisecond), float64(r.Words)/r.Elapsed.Seconds())
+			if r.CPU > 0 {
+				fmt.Fprintf(&b, ", %.0f words/CPU-s", float64(r.Words)/r.CPU.Seconds())
+			}
 		}
 		if r.Failed > 0 {
 			fmt.Fprintf(&b, ", %d failed (first: %s)", r.Failed, r.FirstErr)
@@ -152,9 +156,9 @@ func (rep Report) String() string {
 
 // runExtractor calls x on a and records failures and time in res.
 func runExtractor(ctx context.Context, x Extractor, a *graph.Article, res *Result) *graph.Extraction {
-	start := time.Now()
+	tm := startTimer()
 	ex, err := x.Extract(ctx, a)
-	res.Elapsed += time.Since(start)
+	tm.stop(res)
 	res.Words += len(strings.Fields(a.Text))
 	if err == nil && ex == nil {
 		err = errors.New("nil extraction")

@@ -29,6 +29,20 @@ func ReadUnlabeled(dir string) ([][]string, error) {
 	return out, nil
 }
 
+// ReadUnlabeledDirs reads the running text of folders under dataDir, in
+// the order given (as a recipe's list of unlabelled folders names them).
+func ReadUnlabeledDirs(dataDir string, dirs []string) ([][]string, error) {
+	var out [][]string
+	for _, d := range dirs {
+		t, err := ReadUnlabeled(filepath.Join(dataDir, d))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t...)
+	}
+	return out, nil
+}
+
 func roughSentences(text string) [][]string {
 	var sents [][]string
 	var cur []string
