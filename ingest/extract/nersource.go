@@ -101,14 +101,19 @@ func nerCandidate(tokens []string, sp ner.Span) Candidate {
 }
 
 // headKind types an organisation or place name by its head word: "...
-// Party" is a group, "... Times" an outlet, "Radio ..." an outlet; other
-// names keep the kind def.
+// Party" is a group, "... Times" an outlet, "Radio ..." an outlet, an
+// organisation named for a site ("... Space Center", "Museum of ...") a
+// place; other names keep the kind def.
 func headKind(words []string, def graph.EntityKind) graph.EntityKind {
 	if len(words) < 2 {
 		return def
 	}
-	if k, ok := headWords[lowerASCII(words[len(words)-1])]; ok && k != graph.Place {
+	last := lowerASCII(words[len(words)-1])
+	if k, ok := headWords[last]; ok && k != graph.Place {
 		return k
+	}
+	if def == graph.Organization && (siteHeads[last] || len(words) > 2 && lowerASCII(words[0]) == "museum" && lowerASCII(words[1]) == "of") {
+		return graph.Place
 	}
 	if k, ok := prefixHeads[lowerASCII(words[0])]; ok && k != graph.Place {
 		return k
