@@ -91,7 +91,14 @@ func (d *doc) resolve() {
 	for si := range d.cands {
 		for k := range d.cands[si] {
 			c := d.cands[si][k]
-			if c.Gaz == nil && (c.Kind == graph.Person || c.Kind == "") {
+			surname := d.surnameAfterFullName(&c, parts)
+			if surname {
+				// "Valeska Paris ... Paris claims": news names a person in
+				// full once, then by surname, even where the surname is
+				// also a place the gazetteer or the tagger knows.
+				c.Gaz, c.Kind = nil, graph.Person
+			}
+			if c.Gaz == nil && (c.Kind == graph.Person || c.Kind == "") && !surname {
 				// Only a person reading yields; "Houston" the team and
 				// "Houston" the city may both be meant in one article.
 				if g := gazByForm[graph.CanonicalKey(d.span(c.T0, c.T1).Text)]; g != nil {
@@ -169,6 +176,22 @@ func (d *doc) keyOf(c *candidate, defs map[string]string, parts map[string][]*ca
 		}
 	}
 	return "name:" + graph.CanonicalKey(surface), c.Kind
+}
+
+// surnameAfterFullName reports whether a one-word mention typed as
+// something other than a person repeats the last word of a person's full
+// name mentioned before it in the article. Curated groups and
+// organisations keep their kind.
+func (d *doc) surnameAfterFullName(c *candidate, parts map[string][]*candidate) bool {
+	if c.T1-c.T0 != 1 || c.Kind == graph.Person || c.Gaz != nil && c.Gaz.Curated && c.Gaz.Kind != graph.Place {
+		return false
+	}
+	for _, full := range parts[d.lower[c.T0]] {
+		if full.T1 <= c.T0 && d.lower[full.T1-1] == d.lower[c.T0] {
+			return true
+		}
+	}
+	return false
 }
 
 func gazKey(g *gazEntry) string { return "gaz:" + string(g.Kind) + ":" + g.Name }
