@@ -30,7 +30,8 @@ var roleNouns = setOf("expert", "experts", "analyst", "lecturer", "professor", "
 	"envoy", "negotiator", "secretary", "governor", "senator", "lawmaker", "candidate", "mayor", "judge",
 	"prosecutor", "officer", "historian", "specialist", "adviser", "advisor", "consultant", "columnist",
 	"blogger", "emir", "deputy", "representative", "member", "head", "singer", "actor", "actress", "coach",
-	"player", "striker", "manager", "executive", "chancellor", "premier", "mp", "colonel", "captain")
+	"player", "striker", "manager", "executive", "chancellor", "premier", "mp", "colonel", "captain",
+	"administrator")
 
 // roleModifiers may precede a role noun inside the role ("university
 // lecturer", "former president"); adjectives ending in -al, -ic, -ary and

@@ -189,15 +189,59 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 		kept = append(kept, c)
 	}
 	words := d.words[s.T0:s.T1]
-	for _, sp := range spans {
-		if sp.Label == "MISC" || d.heading[s.Index] && d.commonWords(words[sp.Start:sp.End]) {
+	for _, whole := range spans {
+		if whole.Label == "MISC" || d.heading[s.Index] && d.commonWords(words[whole.Start:whole.End]) {
 			continue
 		}
-		c := nerCandidate(words, sp)
-		kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
-			RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+		for _, sp := range d.titledSpans(words, whole) {
+			c := nerCandidate(words, sp)
+			kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
+				RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+		}
 	}
 	return kept
+}
+
+// titledSpans splits an organisation or place the tagger read across a
+// title into the name before the title and the person after it: "US
+// President Barack Obama", "NASA Administrator Charles Bolden" (CoNLL
+// writes such titles in lower case, so the tagger has seldom seen them
+// capitalised inside a name). The title then becomes the person's role.
+// A name the title begins ("General Electric Co") or whose remainder has
+// a connector or a head word of its own ("Queen Mary University") is
+// left whole; so is a prefix of common words ("Emeritus"), which is
+// dropped.
+func (d *doc) titledSpans(words []string, sp ner.Span) []ner.Span {
+	if sp.Label == "PER" || sp.End-sp.Start < 4 {
+		return []ner.Span{sp}
+	}
+	for k := sp.Start + 1; k+2 < sp.End+1; k++ {
+		w := lowerASCII(words[k])
+		if !isTitle(w) && !roleNouns[w] || !hasUpperOrDigit(words[k]) {
+			continue
+		}
+		if sp.End-(k+1) < 2 || !d.plainName(words[k+1:sp.End]) {
+			return []ner.Span{sp}
+		}
+		var out []ner.Span
+		if !d.commonWords(words[sp.Start:k]) {
+			out = append(out, ner.Span{Start: sp.Start, End: k, Label: sp.Label})
+		}
+		return append(out, ner.Span{Start: k + 1, End: sp.End, Label: "PER"})
+	}
+	return []ner.Span{sp}
+}
+
+// plainName reports whether words could be a personal name: capitalised
+// words, none of them a connector, a title or a head word of a name.
+func (d *doc) plainName(words []string) bool {
+	for _, w := range words {
+		l := lowerASCII(w)
+		if !hasUpperOrDigit(w) || connectors[l] || isTitle(l) || headWords[l] != "" || prefixHeads[l] != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // taggerAgrees reports whether a derived gazetteer match may stand against
