@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -27,8 +28,9 @@ func kindToGUM(k graph.EntityKind) string {
 
 // PredictedMention is a predicted mention as the GUM scorer sees it.
 type PredictedMention struct {
-	Entity     string // predicted entity id: mentions sharing it corefer
-	Type       string // GUM type the kind maps to
+	Entity     string           // predicted entity id: mentions sharing it corefer
+	Type       string           // GUM type the kind maps to
+	Kind       graph.EntityKind // the extractor's kind, when an extractor predicted it
 	Start, End int
 }
 
@@ -155,6 +157,7 @@ func GUM(ctx context.Context, dataDir string, x Extractor) (Result, error) {
 	typed := map[string]PRF{}
 	var pSum, rSum float64
 	var pairs int
+	confused := map[string]int{} // "gold type←our kind" of aligned mentions typed wrong
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
@@ -173,7 +176,7 @@ func GUM(ctx context.Context, dataDir string, x Extractor) (Result, error) {
 			}
 			for _, m := range ex.Mentions {
 				if t := kindToGUM(kinds[m.EntityID]); t != "" {
-					pred = append(pred, PredictedMention{Entity: m.EntityID, Type: t, Start: m.Citation.Start, End: m.Citation.End})
+					pred = append(pred, PredictedMention{Entity: m.EntityID, Type: t, Kind: kinds[m.EntityID], Start: m.Citation.Start, End: m.Citation.End})
 				}
 			}
 		}
@@ -184,7 +187,13 @@ func GUM(ctx context.Context, dataDir string, x Extractor) (Result, error) {
 			t.Add(v)
 			typed[k] = t
 		}
-		p, r, n := BCubed(gold, pred, alignMentions(gold, pred))
+		align := alignMentions(gold, pred)
+		for pi, gi := range align {
+			if gi >= 0 && gold[gi].Type != pred[pi].Type {
+				confused[gold[gi].Type+"←"+string(pred[pi].Kind)]++
+			}
+		}
+		p, r, n := BCubed(gold, pred, align)
 		pSum, rSum, pairs = pSum+p, rSum+r, pairs+n
 	}
 	res.Rows = append(res.Rows, Row{Name: "mentions (untyped)", PRF: untyped})
@@ -199,8 +208,32 @@ func GUM(ctx context.Context, dataDir string, x Extractor) (Result, error) {
 		b = Score{P: pSum / float64(pairs), R: rSum / float64(pairs)}
 	}
 	res.Rows = append(res.Rows, Row{Name: "coref B³ (aligned)", Score: &b})
-	res.Notes = append(res.Notes, "PROGRAM mentions are not scored (GUM has no such type); GROUP, ORGANIZATION and OUTLET count as organization")
+	res.Notes = append(res.Notes, "PROGRAM mentions are not scored (GUM has no such type); GROUP, ORGANIZATION and OUTLET count as organization",
+		"found but typed wrong (gold type←our kind): "+countsByFrequency(confused))
 	return res, nil
+}
+
+// countsByFrequency renders counts as "k1 n1, k2 n2, ...", most frequent
+// first, ties by key.
+func countsByFrequency(counts map[string]int) string {
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if counts[keys[i]] != counts[keys[j]] {
+			return counts[keys[i]] > counts[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, counts[k])
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // conllToGUM maps tagger types to GUM types; MISC has no counterpart.
