@@ -64,10 +64,11 @@ func LoadGUM(dataDir string) ([]GUMDoc, error) {
 }
 
 type conlluWord struct {
-	span [2]int // code points in the document
-	upos string
-	head int // sentence-local index of the head word, 0 for root
-	misc string
+	span   [2]int // code points in the document
+	upos   string
+	deprel string // universal relation to the head, without subtype
+	head   int    // sentence-local index of the head word, 0 for root
+	misc   string
 }
 
 // ParseGUM reads one CoNLL-U document with CorefUD-style Entity= brackets
@@ -152,7 +153,8 @@ func ParseGUM(r io.Reader) (GUMDoc, error) {
 			return doc, fmt.Errorf("line %d: bad id %q", line, cols[0])
 		}
 		head, _ := strconv.Atoi(cols[6])
-		w := conlluWord{upos: cols[3], head: head, misc: cols[9]}
+		rel, _, _ := strings.Cut(cols[7], ":")
+		w := conlluWord{upos: cols[3], deprel: rel, head: head, misc: cols[9]}
 		if id <= mwtEnd {
 			// A word of a contraction ("Lee" of "Lee's") gets its part of
 			// the surface when it is spelled there, else all of it.
@@ -230,7 +232,10 @@ func ParseGUM(r io.Reader) (GUMDoc, error) {
 // word whose syntactic head lies outside the span, widened, when it is a
 // proper noun, to the run of proper nouns around it: UD makes the first
 // word of a flat name its head, and either part of "Donald Trump" names
-// the mention.
+// the mention. A common-noun head with a name in apposition ("English
+// captain Harry Kane", where UD heads the mention by "captain") is named
+// by that name: the mention is a named one, and the name is what a name
+// tagger finds in it.
 func closeMention(id, typ string, from, to int, words []conlluWord) GUMMention {
 	m := GUMMention{Entity: id, Type: typ, Start: words[from].span[0], End: words[to].span[1]}
 	head := from
@@ -238,6 +243,14 @@ func closeMention(id, typ string, from, to int, words []conlluWord) GUMMention {
 		if h := words[i].head; h < from || h > to {
 			head = i
 			break
+		}
+	}
+	if words[head].upos != "PROPN" {
+		for i := from; i <= to; i++ {
+			if words[i].head == head && words[i].upos == "PROPN" && (words[i].deprel == "appos" || words[i].deprel == "flat") {
+				head = i
+				break
+			}
 		}
 	}
 	m.Named = words[head].upos == "PROPN"

@@ -28,6 +28,14 @@ var gumDoc = strings.Join([]string{
 	"3\tOslo\tOslo\tPROPN\tNNP\t_\t2\tobj\t_\tEntity=(3-place-new-x-x-1-sgl-Oslo)|SpaceAfter=No",
 	"4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_",
 	"",
+	"# text = Club captain Ole Berg scored.",
+	"1\tClub\tclub\tNOUN\tNN\t_\t2\tcompound\t_\tEntity=(4-person-new-x-x-1-sgl",
+	"2\tcaptain\tcaptain\tNOUN\tNN\t_\t5\tnsubj\t_\t_",
+	"3\tOle\tOle\tPROPN\tNNP\t_\t2\tappos\t_\t_",
+	"4\tBerg\tBerg\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=4)",
+	"5\tscored\tscore\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No",
+	"6\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_",
+	"",
 }, "\n")
 
 func TestParseGUM(t *testing.T) {
@@ -35,7 +43,7 @@ func TestParseGUM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Mayor Ann Lee's team won.\nShe left Oslo."; doc.Text != want {
+	if want := "Mayor Ann Lee's team won.\nShe left Oslo.\nClub captain Ole Berg scored."; doc.Text != want {
 		t.Errorf("text %q, want %q", doc.Text, want)
 	}
 	want := []GUMMention{
@@ -43,6 +51,7 @@ func TestParseGUM(t *testing.T) {
 		{Entity: "2", Type: "organization", Start: 16, End: 20, Head: [2]int{16, 20}},
 		{Entity: "1", Type: "person", Start: 26, End: 29, Head: [2]int{26, 29}},
 		{Entity: "3", Type: "place", Start: 35, End: 39, Head: [2]int{35, 39}, Named: true},
+		{Entity: "4", Type: "person", Start: 41, End: 62, Head: [2]int{54, 62}, Named: true}, // named by the apposition
 	}
 	if diff := cmp.Diff(want, doc.Mentions); diff != "" {
 		t.Errorf("mentions (-want +got):\n%s", diff)
@@ -50,7 +59,7 @@ func TestParseGUM(t *testing.T) {
 	if got := doc.Sentences[0][3]; got != (GUMToken{Form: "'s", Start: 13, End: 15}) {
 		t.Errorf("contraction part: %+v", got)
 	}
-	if len(doc.Sentences) != 2 || len(doc.Sentences[1]) != 4 {
+	if len(doc.Sentences) != 3 || len(doc.Sentences[1]) != 4 {
 		t.Errorf("sentences: %+v", doc.Sentences)
 	}
 	if _, err := ParseGUM(strings.NewReader("# text = x\n1\tx\tx\tX\tX\t_\t0\troot\t_\tEntity=(1-person-a\n")); err == nil {
