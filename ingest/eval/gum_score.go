@@ -41,8 +41,13 @@ func headMatch(g GUMMention, p PredictedMention) bool {
 }
 
 // alignMentions pairs each predicted mention with at most one gold mention
-// (the shortest head-matching one not yet taken). It returns, per
-// predicted mention, the index of its gold mention or -1.
+// (the shortest head-matching one not yet taken), first the predictions
+// whose type agrees with such a gold mention, then the others: where two
+// predictions fall inside one gold mention ("US President" and "Barack
+// Obama" inside the person "US President Barack Obama"), the one of the
+// right type is its match and the other an extra mention, rather than the
+// first in text order taking it and both counting as errors. It returns,
+// per predicted mention, the index of its gold mention or -1.
 func alignMentions(gold []GUMMention, pred []PredictedMention) []int {
 	out := make([]int, len(pred))
 	used := make([]bool, len(gold))
@@ -53,12 +58,19 @@ func alignMentions(gold []GUMMention, pred []PredictedMention) []int {
 	sort.SliceStable(order, func(a, b int) bool {
 		return gold[order[a]].End-gold[order[a]].Start < gold[order[b]].End-gold[order[b]].Start
 	})
-	for pi, p := range pred {
+	for pi := range out {
 		out[pi] = -1
-		for _, gi := range order {
-			if !used[gi] && headMatch(gold[gi], p) {
-				used[gi], out[pi] = true, gi
-				break
+	}
+	for _, sameType := range []bool{true, false} {
+		for pi, p := range pred {
+			if out[pi] >= 0 {
+				continue
+			}
+			for _, gi := range order {
+				if !used[gi] && (!sameType || gold[gi].Type == p.Type) && headMatch(gold[gi], p) {
+					used[gi], out[pi] = true, gi
+					break
+				}
 			}
 		}
 	}

@@ -86,6 +86,9 @@ func TestMentionScores(t *testing.T) {
 			PRF{FP: 1, FN: 2}, map[string]PRF{"person": {FP: 1, FN: 1}, "place": {FN: 1}}},
 		{"past the gold span is no match", []PredictedMention{{Entity: "a", Type: "place", Start: 18, End: 26}},
 			PRF{FP: 1, FN: 2}, map[string]PRF{"person": {FN: 1}, "place": {FP: 1, FN: 1}}},
+		{"two inside one gold: the right type matches", []PredictedMention{
+			{Entity: "o", Type: "organization", Start: 6, End: 9}, {Entity: "a", Type: "person", Start: 10, End: 13}},
+			PRF{TP: 1, FP: 1, FN: 1}, map[string]PRF{"organization": {FP: 1}, "person": {TP: 1}, "place": {FN: 1}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
