@@ -40,3 +40,35 @@ func TestEntityKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestContractionAt checks where the tagger's tokens split a contraction,
+// as CoNLL's do.
+func TestContractionAt(t *testing.T) {
+	tests := []struct {
+		w    string
+		want int
+	}{
+		{"isn't", 2}, {"I'm", 1}, {"they’ll", 4}, {"can't", 2}, {"we've", 2}, {"she'd", 3},
+		{"O'Neill", 0}, {"Smith", 0}, {"'m", 0}, {"rock'n'roll", 0},
+	}
+	for _, tt := range tests {
+		if got := contractionAt(tt.w); got != tt.want {
+			t.Errorf("contractionAt(%q) = %d, want %d", tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestTaggerSpansOverContractions checks that a name before a contraction
+// ends before it: the tagger reads "is n't", not an unknown word "isn't".
+func TestTaggerSpansOverContractions(t *testing.T) {
+	src, err := defaultTagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens := []string{"It", "is", "damning", "that", "the", "Home", "Office", "isn't", "doing", "this", "."}
+	for _, sp := range src.spans(tokens, nil) {
+		if sp.End > 7 && sp.Start < 8 {
+			t.Errorf("span %+v covers %q", sp, tokens[7])
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -36,39 +37,67 @@ func (s *NERSource) Mentions(sen Sentence) []Candidate {
 	return out
 }
 
-// spans tags tokens. The tagger learnt from text where initials and
-// abbreviations keep their period ("G.", "Calif."), so such pairs are
-// joined for it and its spans mapped back onto the given tokens.
-// attached(i) reports whether token i touches token i-1; nil means
-// "assume it does".
+// spans tags tokens. The tagger learnt from CoNLL's tokens, where
+// initials and abbreviations keep their period ("G.", "Calif.") and
+// contractions are split ("is n't", "I 'm"), so the given tokens are
+// joined and split that way for it and its spans mapped back onto them (a
+// span that holds only a contraction's ending is dropped). attached(i)
+// reports whether token i touches token i-1; nil means "assume it does".
 func (s *NERSource) spans(tokens []string, attached func(i int) bool) []ner.Span {
-	join := false
-	for i := 1; i+1 < len(tokens); i++ {
-		if tokens[i] == "." && abbreviationToken(tokens[i-1]) && (attached == nil || attached(i)) {
-			join = true
-			break
-		}
+	retokenise := false
+	for i := 0; i < len(tokens) && !retokenise; i++ {
+		retokenise = i > 0 && i+1 < len(tokens) && tokens[i] == "." && abbreviationToken(tokens[i-1]) && (attached == nil || attached(i)) ||
+			contractionAt(tokens[i]) > 0
 	}
-	if !join {
+	if !retokenise {
 		return s.m.Spans(tokens)
 	}
-	words := make([]string, 0, len(tokens))
-	idx := make([]int, 0, len(tokens)+1) // tagger token -> first given token
+	words := make([]string, 0, len(tokens)+2)
+	lo := make([]int, 0, len(tokens)+2) // tagger token -> given tokens [lo, hi)
+	hi := make([]int, 0, len(tokens)+2)
+	clitic := make([]bool, 0, len(tokens)+2) // the tagger token is a contraction's ending
+	add := func(w string, l, h int, c bool) {
+		words, lo, hi, clitic = append(words, w), append(lo, l), append(hi, h), append(clitic, c)
+	}
 	for i := 0; i < len(tokens); i++ {
-		idx = append(idx, i)
 		if i+2 < len(tokens) && tokens[i+1] == "." && abbreviationToken(tokens[i]) && (attached == nil || attached(i+1)) {
-			words = append(words, tokens[i]+".")
+			add(tokens[i]+".", i, i+2, false)
 			i++
 			continue
 		}
-		words = append(words, tokens[i])
+		if k := contractionAt(tokens[i]); k > 0 {
+			add(tokens[i][:k], i, i+1, false)
+			add(tokens[i][k:], i, i+1, true)
+			continue
+		}
+		add(tokens[i], i, i+1, false)
 	}
-	idx = append(idx, len(tokens))
 	sp := s.m.Spans(words)
-	for k := range sp {
-		sp[k].Start, sp[k].End = idx[sp[k].Start], idx[sp[k].End]
+	out := sp[:0]
+	for _, x := range sp {
+		if x.End-x.Start == 1 && clitic[x.Start] {
+			continue
+		}
+		x.Start, x.End = lo[x.Start], hi[x.End-1]
+		out = append(out, x)
 	}
-	return sp
+	return out
+}
+
+// contractionAt returns where a contraction's ending starts in w, as
+// CoNLL splits it ("is|n't", "I|'m", "they|'ll"), or 0 when w is none.
+// The possessive "'s" is split by the extractor's tokeniser already.
+func contractionAt(w string) int {
+	if len(w) < 3 || strings.IndexAny(w, "'’") < 0 {
+		return 0
+	}
+	l := lowerASCII(w)
+	for _, end := range []string{"n't", "n’t", "'m", "’m", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'d", "’d"} {
+		if strings.HasSuffix(l, end) && len(l) > len(end) {
+			return len(w) - len(end)
+		}
+	}
+	return 0
 }
 
 // abbreviationToken reports whether w takes a period in CoNLL-style
