@@ -113,6 +113,9 @@ func (d *doc) typeSequence(s sentence, i, j int, gaz, out []candidate) []candida
 	}
 	// A head word types the whole sequence: "Kabul University".
 	if k, ok := headWords[d.lower[j-1]]; ok && j-i > 1 {
+		if k == graph.Organization && isSite(d.words[i:j], k) {
+			k = graph.Place // "Kennedy Space Center", not "European Policy Centre"
+		}
 		return append(out, candidate{T0: i, T1: j, Kind: k, Conf: 0.75, RoleT0: i, Rule: "head-word", Prio: prioCaps})
 	}
 	if k, ok := prefixHeads[d.lower[i]]; ok && j-i > 1 {

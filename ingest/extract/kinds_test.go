@@ -16,6 +16,8 @@ func TestEntityKinds(t *testing.T) {
 	}{
 		{"space centre is a site", "Engineers from the agency toured the Halvorsen Space Center in May.", "PLACE:Halvorsen Space Center", "ORGANIZATION:Halvorsen Space Center"},
 		{"stadium is a site", "Fans filled the Brennick Stadium two hours before the match.", "PLACE:Brennick Stadium", "ORGANIZATION:Brennick Stadium"},
+		{"a research centre is an institute", "A report by the Harwell Policy Research Centre said costs would rise.", "ORGANIZATION:Harwell Policy Research Centre", "PLACE:Harwell Policy Research Centre"},
+		{"a university of islands is a university", "Students at the University of the Western Islands protested on Monday.", "ORGANIZATION:University of the Western Islands", "PLACE:University of the Western Islands"},
 		{"museum of is a site", "The shuttle will be shown at the Museum of Coastal Flight next year.", "PLACE:Museum of Coastal Flight", "ORGANIZATION:Museum of Coastal Flight"},
 		{"title inside a tagger name", "The boy received support ranging from US President Daniel Okoro to local teachers.", "PERSON:Daniel Okoro", "ORGANIZATION:US President Daniel Okoro"},
 		{"administrator inside a tagger name", "NASA Administrator Carla Brenning announced the sites on Tuesday.", "PERSON:Carla Brenning", "ORGANIZATION:NASA Administrator Carla Brenning"},

@@ -100,27 +100,54 @@ var headWords = map[string]graph.EntityKind{
 	"airport": graph.Place, "sea": graph.Place, "ocean": graph.Place, "desert": graph.Place,
 	"village": graph.Place, "town": graph.Place, "strait": graph.Place, "gulf": graph.Place,
 	"republic": graph.Place, "kingdom": graph.Place, "emirates": graph.Place,
-	// Sites and buildings: "Kennedy Space Center", "Nizhny Novgorod
-	// Stadium". CoNLL train types such names LOC (centre 7 of 7, hospital
-	// 11 of 12, museum, station, bridge 8 of 9), as do GUM and OntoNotes
-	// (FAC); the institution inside ("the hospital said") is a metonymy
-	// the graph does not split.
-	"centre": graph.Place, "center": graph.Place, "hospital": graph.Place, "stadium": graph.Place,
-	"arena": graph.Place, "station": graph.Place, "museum": graph.Place, "mosque": graph.Place,
-	"cathedral": graph.Place, "temple": graph.Place, "tower": graph.Place, "towers": graph.Place,
-	"bridge": graph.Place, "base": graph.Place, "hotel": graph.Place, "memorial": graph.Place,
-	"planetarium": graph.Place, "avenue": graph.Place, "road": graph.Place, "forest": graph.Place,
-	"mountain": graph.Place, "lake": graph.Place, "complex": graph.Place,
+	"centre": graph.Organization, "center": graph.Organization,
+	// Sites and buildings: "Nizhny Novgorod Stadium", "Shandao Station".
+	// CoNLL train types such names LOC (hospital 11 of 12, bridge 8 of 9,
+	// museum 2 of 2, station 1 of 1), as do GUM and OntoNotes (FAC); the
+	// institution inside ("the hospital said") is a metonymy the graph
+	// does not split.
+	"hospital": graph.Place, "stadium": graph.Place, "arena": graph.Place, "station": graph.Place,
+	"museum": graph.Place, "mosque": graph.Place, "cathedral": graph.Place, "temple": graph.Place,
+	"tower": graph.Place, "towers": graph.Place, "bridge": graph.Place, "hotel": graph.Place,
+	"memorial": graph.Place, "planetarium": graph.Place, "avenue": graph.Place, "road": graph.Place,
+	"lake": graph.Place, "complex": graph.Place,
 }
 
-// siteHeads are the place head words that also retype a name the tagger
-// read as an organisation: sites are LOC in its training data as in
-// ours, while a street or a country name it reads as an organisation is
-// usually a metonymy ("Downing Street said", "Korea Republic" the team).
-var siteHeads = setOf("centre", "center", "hospital", "stadium", "arena", "station", "museum", "mosque",
-	"cathedral", "temple", "tower", "towers", "bridge", "base", "hotel", "memorial", "planetarium",
-	"forest", "mountain", "lake", "complex", "airport", "province", "county", "district", "region",
-	"valley", "river", "island", "islands", "sea", "ocean", "desert", "gulf", "strait")
+// siteHeads are the head words of sites and natural features, which also
+// retype a name the tagger read as an organisation. A street, a county or
+// a country it reads as an organisation is usually a metonymy or a
+// namesake ("Downing Street said", "Notts County"), and is left alone; so
+// is a name an organisation's head begins ("University of the Highlands
+// and Islands").
+var siteHeads = setOf("hospital", "stadium", "arena", "station", "museum", "mosque", "cathedral", "temple",
+	"tower", "towers", "bridge", "hotel", "memorial", "planetarium", "complex", "airport",
+	"mountain", "mountains", "sea", "ocean", "gulf", "strait", "desert", "valley", "river", "lake",
+	"island", "islands", "peninsula", "canyon")
+
+// qualifiedSites are head words that make a site only after one of the
+// given words ("Ocala National Forest", "Ellington Air Force Base", not
+// "Nottingham Forest", "MTV Base"), and administrative units named in two
+// words ("Phitsanulok Province", not "Islamic State West Africa
+// Province").
+var qualifiedSites = map[string]map[string]bool{
+	"forest": setOf("national", "state"), "park": setOf("national", "state", "memorial"),
+	"base": setOf("force", "air", "naval", "army", "military", "marine"),
+}
+
+// unitSites are administrative heads that make a two-word name a place.
+var unitSites = setOf("province", "district", "region", "prefecture", "governorate")
+
+// personSites are the site heads that are not also surnames ("Shirley
+// Temple", "Bruce Arena"): they retype a name the tagger read as a person.
+var personSites = setOf("hospital", "stadium", "station", "museum", "mosque", "cathedral", "hotel",
+	"planetarium", "airport")
+
+// venueWords make a centre a site rather than an institute: "Kennedy
+// Space Center", "Metro Toronto Convention Centre", but "European Policy
+// Centre", "Disaster Research Center".
+var venueWords = setOf("space", "convention", "conference", "exhibition", "shopping", "trade", "arts", "art",
+	"science", "visitor", "visitors", "sports", "leisure", "civic", "community", "heritage", "cultural",
+	"performing", "garden", "aquatics", "events", "entertainment")
 
 // placePrepositions before an unknown capitalised name suggest a place.
 var placePrepositions = setOf("in", "from", "near", "across", "outside", "inside", "throughout", "to", "into", "toward", "towards")

@@ -137,17 +137,45 @@ func headKind(words []string, def graph.EntityKind) graph.EntityKind {
 	if len(words) < 2 {
 		return def
 	}
-	last := lowerASCII(words[len(words)-1])
-	if k, ok := headWords[last]; ok && k != graph.Place {
-		return k
-	}
-	if def == graph.Organization && (siteHeads[last] || len(words) > 2 && lowerASCII(words[0]) == "museum" && lowerASCII(words[1]) == "of") {
+	if isSite(words, def) {
 		return graph.Place
+	}
+	if k, ok := headWords[lowerASCII(words[len(words)-1])]; ok && k != graph.Place {
+		return k
 	}
 	if k, ok := prefixHeads[lowerASCII(words[0])]; ok && k != graph.Place {
 		return k
 	}
 	return def
+}
+
+// isSite reports whether a name of two words or more that the tagger
+// typed def (an organisation or a person) names a site or a natural
+// feature: its head word is a site's ("... Stadium", "... Sea"), a centre
+// named for what happens at it ("... Space Center"), a qualified one
+// ("... National Forest"), a two-word unit ("Phitsanulok Province"), or it
+// is a museum ("Museum of ..."), and no organisation's head begins it.
+func isSite(words []string, def graph.EntityKind) bool {
+	if len(words) < 2 {
+		return false
+	}
+	first, last := lowerASCII(words[0]), lowerASCII(words[len(words)-1])
+	if k := prefixHeads[first]; k != "" && k != graph.Place {
+		return false
+	}
+	switch def {
+	case graph.Organization:
+		before := lowerASCII(words[len(words)-2])
+		switch {
+		case (last == "centre" || last == "center") && venueWords[before],
+			qualifiedSites[last][before], unitSites[last] && len(words) == 2:
+			return true
+		}
+		return siteHeads[last] || len(words) > 2 && first == "museum" && lowerASCII(words[1]) == "of"
+	case graph.Person:
+		return personSites[last]
+	}
+	return false
 }
 
 func lowerASCII(w string) string {
