@@ -57,6 +57,12 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			}
 		}
 	}
+	switch p.name {
+	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier":
+		if s.ent.Kind != graph.Person || t.m.Anaphor {
+			return false // "the future of the company", "the group's Y"
+		}
+	}
 	switch typ {
 	case graph.LeaderOf:
 		for i := a.item(m0); i < len(a.pos) && a.pos[i] < m1; i++ {
@@ -64,11 +70,18 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 				return false
 			}
 		}
+		// "leader of the Liberal Democrats in the assembly" leads a part.
+		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 && a.word(next) == "in" {
+			return false
+		}
 	case graph.Attacked:
 		if next := a.itemAfter(tb[1]); next >= 0 && discourseNouns[a.word(next)] {
 			return false
 		}
 	case graph.LocatedIn:
+		if !a.locationPlausible(p.name, sb, tb, s, t) {
+			return false
+		}
 		if p.name == "located-possessive" {
 			// "Y 's X": Y must be a place the gazetteer knows, X a whole
 			// noun phrase, and not itself a known place ("Leicester's
@@ -77,8 +90,8 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			if yg == nil || yg.Kind != graph.Place || xg != nil && xg.Kind == graph.Place {
 				return false
 			}
-			if next := a.itemAfter(sb[1]); next >= 0 && !a.endsPhrase(next) {
-				return false
+			if next := a.itemAfter(sb[1]); next >= 0 && (!a.endsPhrase(next) || peopleNoun(a.word(next))) {
+				return false // "Britain's EU commissioners" are people, not the EU
 			}
 		}
 	}

@@ -22,6 +22,11 @@ func TestRelationNeighbours(t *testing.T) {
 		{"rivals of a third party", "He said league rivals Hamas and Fatah could gain.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas", false},
 		{"possessive of a known place", "France's Teldane warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", true},
 		{"possessive modifying a noun", "France's Teldane studio warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", false},
+		{"possessive before people", "He was one of Norway's Teldane commissioners.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:Norway", false},
+		{"leader of a part in a place", "Mike Hale, leader of the Labour Party in the assembly, spoke.", "LEADER_OF PERSON:Mike Hale -> GROUP:Labour Party", false},
+		{"list of places", "Exports to Norway, Sweden and Finland rose.", "LOCATED_IN PLACE:Norway -> PLACE:Sweden", false},
+		{"product in a place", "Sony will launch the Vexa in Europe in March.", "LOCATED_IN ORGANIZATION:Vexa -> PLACE:Europe", false},
+		{"seat in a place", "He spoke at the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN ORGANIZATION:Royal Garden Hotel -> PLACE:Oslo", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
