@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -95,7 +96,7 @@ func (d *doc) findTaggedClaims() {
 				cs[0].used = true
 				_, c1 = d.trimContent(c0, cs[0].t1)
 			}
-			c1 = d.secondAttribution(c0, c1)
+			c1 = d.secondAttribution(c0, d.clauseTail(si, c0, c1))
 			if c1-c0 < 2 || d.contentTaken(c0, c1) {
 				continue
 			}
@@ -143,6 +144,9 @@ func (d *doc) findTaggedClaims() {
 				if is, n0, n1, ok := d.invertedContent(si, c0, k0, k1); ok {
 					spk, c0, c1 = is, n0, n1 // "..., said Mr Pollmann."
 				}
+			}
+			if spk.t1 <= spk.t0 && k0 == d.sents[si].T0 && strings.HasSuffix(d.lower[k0], "ing") {
+				continue // "Adding extras will raise the price": a gerund subject, no speech
 			}
 			verbatim := c0 > 0 && isQuoteToken(d.words[c0-1])
 			// The span keeps "that" as PolNeAR does; the claim text drops it.

@@ -13,6 +13,10 @@ import "github.com/newsgraph/newsgraph/graph"
 // beForms mark a passive cue.
 var beForms = setOf("is", "are", "was", "were", "be", "been", "being")
 
+// refusalVerbs with an infinitive ("refused to apologise") report an act
+// done or not done, not a statement.
+var refusalVerbs = setOf("refuse", "agree", "fail", "decline")
+
 // pleaWords after "plead" make a plea in court, not a statement.
 var pleaWords = setOf("guilty", "not", "innocent", "no")
 
@@ -37,6 +41,23 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 	first := d.lower[c0]
 	if first == "to" && c0+1 < c1 && (d.lower[c0+1] == "comment" || d.lower[c0+1] == "discuss" || d.lower[c0+1] == "elaborate") {
 		return true // "declined to comment": nothing was said
+	}
+	last := d.lower[k1-1]
+	for k := k0; k < k1; k++ {
+		next := first
+		if k+1 < k1 {
+			next = d.lower[k+1]
+		} else if c0 != k1 {
+			next = ""
+		}
+		for _, l := range lemmas(d.lower[k]) {
+			if refusalVerbs[l] && next == "to" {
+				return true // "refused to apologise", "agreed to buy": acts
+			}
+		}
+	}
+	if last == "of" && k1-k0 == 2 && (d.lower[k0] == "hopes" || d.lower[k0] == "hope") || last == "defending" && (first == "champion" || first == "champions" || first == "title" || first == "titleholder") {
+		return true // "hopes of a deal", "defending champion"
 	}
 	return passive && first == "to" && c0 >= k1 // "is expected to be fit": said of the subject, not by it
 }
@@ -120,4 +141,22 @@ func (d *doc) quotedAsSaying(k0, k1 int) (spk *speaker, q0, q1 int, ok bool) {
 		}
 	}
 	return nil, 0, 0, false
+}
+
+// clauseTail repairs a content the tagger cut after the subject of its
+// clause ("critics say [the sell-off] are part of ...", "says [no
+// approach] has been received"): a content of a few words with no verb,
+// followed by a finite verb, runs on to the end of the sentence.
+func (d *doc) clauseTail(si, c0, c1 int) int {
+	s := d.sents[si]
+	if c1 >= s.T1 || c1-c0 > 8 || !finiteVerbs[d.lower[c1]] || d.clauseFollows(c0, c1) {
+		return c1
+	}
+	for k := c0; k < c1; k++ {
+		if isQuoteToken(d.words[k]) {
+			return c1
+		}
+	}
+	_, end := d.trimContent(c1, s.T1)
+	return end
 }

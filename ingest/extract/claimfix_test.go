@@ -21,6 +21,12 @@ func TestClaimRepairs(t *testing.T) {
 		{"pleaded guilty", "Ana Ruiz pleaded guilty to charges that she stole the files.", ""},
 		{"passive expectation", "The Norland winger is expected to be fit for the final.", ""},
 		{"planning", "The Norland board is planning a campaign against the claims.", ""},
+		{"refused to", "The Norland winger refused to apologise for the foul.", ""},
+		{"defending champion", "Lars Eng will meet Piet Vos, while defending champion Tom Hale faces Ana Ruiz.", ""},
+		{"gerund subject", "Adding more memory and a larger disk will raise the price.", ""},
+		{"person after a possessive", `"The film will win," said the Observer's Tom Hale.`, "PERSON:Tom Hale | said | The film will win"},
+		{"it is the organisation", "Kestrel Bank cut its rates on Monday. It said demand for loans had fallen sharply.", "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen sharply"},
+		{"content cut after its subject", "Norland coach Piet Vos says no official offer has been received from the club.", "PERSON:Piet Vos | says | no official offer has been received from the club"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {

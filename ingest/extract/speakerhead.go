@@ -83,3 +83,49 @@ func (d *doc) appositionPerson(t0, t1 int) *mention {
 func personSpeaker(t0 int, n *mention) *speaker {
 	return &speaker{t0: t0, t1: n.T1, ents: []*entity{n.Ent}, factor: 1}
 }
+
+// personAfterPossessive reports whether mention m owns, by "'s", a person
+// named right after it inside the source phrase ending at t1: "the
+// Observer's Philip French", "GM's vice president Mark LaNeve".
+func (d *doc) personAfterPossessive(m *mention, t1 int) bool {
+	return d.possessedPerson(m, t1) != nil
+}
+
+// possessedPerson returns the person mention that m owns by "'s", ending
+// by t1, or nil.
+func (d *doc) possessedPerson(m *mention, t1 int) *mention {
+	if m.T1 >= t1 || d.lower[m.T1] != "'s" && d.lower[m.T1] != "’s" {
+		return nil
+	}
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 > m.T1 })
+	for ; i < len(d.mentions) && d.mentions[i].T1 <= t1 && d.mentions[i].RoleT0 <= m.T1+4; i++ {
+		if n := d.mentions[i]; !n.Anaphor && n.Ent != nil && n.Ent.Kind == graph.Person {
+			if n.RoleT0 == m.T1+1 || d.roleWordsOnly(m.T1+1, n.T0) {
+				return n
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// organisationBefore resolves the "it" of "it said" to the organisation,
+// group or outlet named last before token t, outside quotations, in its
+// sentence or the two before; nil when there is none.
+func (d *doc) organisationBefore(t int) *entity {
+	si := d.sentenceOf(t)
+	for s := si; s >= 0 && s >= si-2; s-- {
+		ms := d.bySent[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if m.T0 >= t || m.Ent == nil || d.inQuote(m.T0) {
+				continue
+			}
+			switch m.Ent.Kind {
+			case graph.Organization, graph.Group, graph.Outlet:
+				return m.Ent
+			}
+		}
+	}
+	return nil
+}

@@ -119,6 +119,9 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 		if m.T1 > t1 || m.Ent == nil {
 			continue
 		}
+		if len(spk.ents) == 0 && d.personAfterPossessive(m, t1) {
+			continue // "the Observer's Philip French": the person speaks
+		}
 		// The head of the noun phrase speaks, and names joined to it by
 		// "and"; not the names in an apposition or a prepositional phrase
 		// ("X, a lecturer at Y").
@@ -167,6 +170,12 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 	if t1-t0 == 1 && (d.lower[t0] == "he" || d.lower[t0] == "she") {
 		if p := d.pronounSpeaker(t0); p != nil {
 			return p
+		}
+		return spk
+	}
+	if t1-t0 == 1 && d.lower[t0] == "it" {
+		if o := d.organisationBefore(t0); o != nil {
+			return &speaker{t0: t0, t1: t1, ents: []*entity{o}, factor: pronounSpeakerFactor}
 		}
 		return spk
 	}
