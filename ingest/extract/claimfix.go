@@ -17,6 +17,9 @@ var beForms = setOf("is", "are", "was", "were", "be", "been", "being")
 // done or not done, not a statement.
 var refusalVerbs = setOf("refuse", "agree", "fail", "decline")
 
+// modalAdjectives before "to" say what may happen to a subject.
+var modalAdjectives = setOf("likely", "unlikely", "set", "due", "able", "unable", "poised", "bound")
+
 // pleaWords after "plead" make a plea in court, not a statement.
 var pleaWords = setOf("guilty", "not", "innocent", "no")
 
@@ -43,6 +46,17 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 		return true // "declined to comment": nothing was said
 	}
 	last := d.lower[k1-1]
+	for k := k0; k < k1; k++ {
+		w := d.lower[k]
+		// "are likely to see", "is set to", "has been ruled out of":
+		// what may happen to the subject, not what it says.
+		if modalAdjectives[w] && (k+1 < k1 && d.lower[k+1] == "to" || k+1 == k1 && first == "to") {
+			return true
+		}
+		if (w == "ruled" || w == "rules") && k+1 < len(d.lower) && d.lower[k+1] == "out" {
+			return true
+		}
+	}
 	for k := k0; k < k1; k++ {
 		next := first
 		if k+1 < k1 {

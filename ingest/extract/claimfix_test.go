@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -8,7 +9,7 @@ import (
 // TestClaimRepairs checks speakers heading their source phrase, inverted
 // attributions, acts that are not speech, and contents cut before a second
 // attribution. Each case gives the claim expected for its sentence as
-// "speakers | cue | text", or "" for no claim.
+// "speakers | cue | text" (one of its claims), or "" for no claim.
 func TestClaimRepairs(t *testing.T) {
 	tests := []struct {
 		name, text, want string
@@ -27,6 +28,11 @@ func TestClaimRepairs(t *testing.T) {
 		{"person after a possessive", `"The film will win," said the Observer's Tom Hale.`, "PERSON:Tom Hale | said | The film will win"},
 		{"it is the organisation", "Kestrel Bank cut its rates on Monday. It said demand for loans had fallen sharply.", "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen sharply"},
 		{"content cut after its subject", "Norland coach Piet Vos says no official offer has been received from the club.", "PERSON:Piet Vos | says | no official offer has been received from the club"},
+		{"likely to", "Creditors of Kestrel Bank are likely to see their share fall to 6%.", ""},
+		{"ruled out of", "Norland winger Tom Hale has been ruled out of the final with a knee injury.", ""},
+		{"they are the organisations that spoke", "Kestrel Bank said profits had risen. They said demand for loans had fallen sharply.", "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen sharply"},
+		{"descriptor before an inverted speaker", "Demand is rising fast, said security firm Kestrel, which ran the poll.", "ORGANIZATION:Kestrel | said | Demand is rising fast"},
+		{"auxiliary between speaker and cue", "Kestrel Bank has denied to Reuters that it is the buyer.", "ORGANIZATION:Kestrel Bank | denied | it is the buyer"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {
@@ -46,8 +52,8 @@ func TestClaimRepairs(t *testing.T) {
 				}
 				return
 			}
-			if len(got) == 0 || got[0] != tt.want {
-				t.Errorf("claims %q, want first %q", got, tt.want)
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("claims %q, want %q among them", got, tt.want)
 			}
 		})
 	}

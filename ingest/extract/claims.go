@@ -301,6 +301,19 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 		}
 	}
 	if best == nil {
+		// Quotes may run on for paragraphs after their speaker was
+		// named: the last person who spoke, further back.
+		for s := si - 3; s >= 0 && s >= si-pronounSpeakerReach && best == nil; s-- {
+			sp := d.speakers[s]
+			for k := len(sp) - 1; k >= 0; k-- {
+				if sp[k].ent.gender != other {
+					best = sp[k].ent
+					break
+				}
+			}
+		}
+	}
+	if best == nil {
 		return nil
 	}
 	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: pronounSpeakerFactor}
@@ -309,6 +322,10 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 // pronounReach is how many sentences back a pronoun looks for its person:
 // in news the "he" of a quotation often follows a few sentences of quotes.
 const pronounReach = 4
+
+// pronounSpeakerReach is how far back a pronoun no person near it explains
+// looks for the last person who spoke.
+const pronounSpeakerReach = 12
 
 // inQuote reports whether token t lies inside quotation marks.
 func (d *doc) inQuote(t int) bool {

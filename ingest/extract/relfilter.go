@@ -57,10 +57,21 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			}
 		}
 	}
+	if titleWords(s.ent.Name) || titleWords(t.ent.Name) {
+		return false // "Do They Know It's Christmas": a title, not two names
+	}
 	switch p.name {
 	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier":
 		if s.ent.Kind != graph.Person || t.m.Anaphor {
 			return false // "the future of the company", "the group's Y"
+		}
+	}
+	if p.name == "member-of" {
+		// "X, of Burnley, said" gives where X lives; "X of the CBI" an
+		// organisation.
+		if i := a.item(tb[0]); i > 0 && a.word(i-1) == "of" && i > 2 && a.word(i-2) == "," &&
+			t.ent.Gaz == nil && !orgHeads[lastWord(t.ent.Name)] {
+			return false
 		}
 	}
 	switch typ {
@@ -70,9 +81,12 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 				return false
 			}
 		}
-		// "leader of the Liberal Democrats in the assembly" leads a part.
-		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 && a.word(next) == "in" {
-			return false
+		// "leader of the Liberal Democrats in the assembly" leads a part;
+		// "head of UK equities at/for a firm" leads a desk of another.
+		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 {
+			if w := a.word(next); w == "in" || w == "at" || w == "for" {
+				return false
+			}
 		}
 	case graph.Attacked:
 		if next := a.itemAfter(tb[1]); next >= 0 && discourseNouns[a.word(next)] {

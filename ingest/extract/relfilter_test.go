@@ -25,6 +25,12 @@ func TestRelationNeighbours(t *testing.T) {
 		{"possessive before people", "He was one of Norway's Teldane commissioners.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:Norway", false},
 		{"leader of a part in a place", "Mike Hale, leader of the Labour Party in the assembly, spoke.", "LEADER_OF PERSON:Mike Hale -> GROUP:Labour Party", false},
 		{"list of places", "Exports to Norway, Sweden and Finland rose.", "LOCATED_IN PLACE:Norway -> PLACE:Sweden", false},
+		{"place then a clause", "In talks with Norway, Sweden said the deal was close.", "LOCATED_IN PLACE:Norway -> PLACE:Sweden", false},
+		{"place then an apposition", "He made one for a party in Norway, Kestrel, a puzzle game.", "LOCATED_IN PLACE:Norway -> PLACE:Kestrel", false},
+		{"town, region on a day", "The plant in Tromso, Norway, on Monday closed.", "LOCATED_IN PLACE:Tromso -> PLACE:Norway", true},
+		{"hometown", "Tom Hale, of Tromso, said he would vote.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Tromso", false},
+		{"head of a desk at a firm", "Anne Hansen, head of equities at Kestrel Bank, said shares fell.", "LEADER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Bank", false},
+		{"song title", "Shops sold the single Do They Know It's Christmas in New York.", "MEMBER_OF PERSON:Christmas -> ORGANIZATION:Do They Know It", false},
 		{"product in a place", "Sony will launch the Vexa in Europe in March.", "LOCATED_IN ORGANIZATION:Vexa -> PLACE:Europe", false},
 		{"seat in a place", "He spoke at the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN ORGANIZATION:Royal Garden Hotel -> PLACE:Oslo", true},
 	}

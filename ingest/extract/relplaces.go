@@ -46,21 +46,44 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 	}
 	if i := a.item(sb[0]); i > 0 {
 		switch w := a.word(i - 1); {
-		case w == "," || w == "and" || w == "or" || w == "from" || w == "to" || w == "between" || isSlotWord(w):
-			return false
+		case w == "," || w == ";" || w == "and" || w == "or" || w == "from" || w == "to" || w == "between" || w == "by" || isSlotWord(w):
+			return false // lists, routes and agents: "held by the US in X"
 		}
 	}
-	if next := a.itemAfter(tb[1]); next >= 0 {
-		switch w := a.word(next); w {
-		case "and", "or", "/", "-":
-			return false
-		case ",":
-			if n2 := next + 1; n2 < len(a.pos) && (isSlotWord(a.word(n2)) || a.word(n2) == "and" || a.word(n2) == "or") {
-				return false
+	next := a.itemAfter(tb[1])
+	if next < 0 {
+		return true
+	}
+	switch w := a.word(next); {
+	case w == "and" || w == "or" || w == "/" || w == "-" || w == ";":
+		return false
+	case w == ",":
+		if n2 := next + 1; n2 < len(a.pos) {
+			switch w2 := a.word(n2); {
+			case isSlotWord(w2) || w2 == "and" || w2 == "or" || w2 == "a" || w2 == "an" || w2 == "the":
+				return false // a list, or an apposition: "in Uruguay, Cambiemos, an online game"
 			}
 		}
+	case name == "located-comma" && isLowerWord(w) && !regionFollowers[w]:
+		return false // "with Russia, the US said": the second place begins a clause
 	}
 	return true
+}
+
+// regionFollowers may follow "Town, Region" in a sentence.
+var regionFollowers = setOf("on", "in", "at", "for", "back", "last", "this", "next", "since", "during", "where",
+	"which", "who", "when", "before", "after", "until", "to", "from")
+
+// titleWords reports whether a name holds a pronoun or an auxiliary, as
+// titles of songs and films do ("Do They Know It", "Who Wants to Be").
+func titleWords(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "i", "you", "we", "they", "it", "me", "my", "your", "do", "does", "know", "wants", "want", "is", "are":
+			return true
+		}
+	}
+	return false
 }
 
 // lastWord is the lower-cased last word of a name.

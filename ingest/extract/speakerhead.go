@@ -129,3 +129,26 @@ func (d *doc) organisationBefore(t int) *entity {
 	}
 	return nil
 }
+
+// pluralSpeaker resolves the "they" of "they said" to the speakers of the
+// last attribution before it, in its sentence or the two before, when
+// those are several people or a group or organisation ("the MPs' report
+// ... They said"); nil otherwise.
+func (d *doc) pluralSpeaker(t int) *speaker {
+	si := d.sentenceOf(t)
+	lo := d.sents[max(si-2, 0)].T0
+	for k := t - 1; k >= lo; k-- {
+		sp := d.cueSpeakers[k]
+		if sp == nil {
+			continue
+		}
+		if len(sp.ents) == 0 {
+			return nil // the last speaker is unnamed ("the MPs"): so is this one
+		}
+		if len(sp.ents) == 1 && sp.ents[0].Kind == graph.Person {
+			return nil
+		}
+		return &speaker{t0: t, t1: t + 1, ents: sp.ents, factor: pronounSpeakerFactor}
+	}
+	return nil
+}
