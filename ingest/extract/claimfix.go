@@ -56,6 +56,9 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 		if (w == "ruled" || w == "rules") && k+1 < len(d.lower) && d.lower[k+1] == "out" {
 			return true
 		}
+		if (w == "goes" || w == "went" || w == "go") && k+1 == k1-1 && d.lower[k1-1] == "on" && c0 == k1 && determiners[first] {
+			return true // "goes on the run": not "went on to say"
+		}
 	}
 	for k := k0; k < k1; k++ {
 		next := first
@@ -173,4 +176,28 @@ func (d *doc) clauseTail(si, c0, c1 int) int {
 	}
 	_, end := d.trimContent(c1, s.T1)
 	return end
+}
+
+var determiners = setOf("the", "a", "an", "his", "her", "their", "its")
+
+// quoteInside reports whether tokens [t0, t1) hold a quotation mark.
+func (d *doc) quoteInside(t0, t1 int) bool {
+	for t := t0; t < t1; t++ {
+		if isQuoteToken(d.words[t]) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechOutsideQuotes reports whether sentence si holds a speech verb
+// outside quotation marks: its content belongs to its own attribution.
+func (d *doc) speechOutsideQuotes(si int) bool {
+	s := d.sents[si]
+	for t := s.T0; t < s.T1; t++ {
+		if speechVerbs[d.lower[t]] && !d.inQuote(t) {
+			return true
+		}
+	}
+	return false
 }

@@ -33,6 +33,9 @@ func TestClaimRepairs(t *testing.T) {
 		{"they are the organisations that spoke", "Kestrel Bank said profits had risen. They said demand for loans had fallen sharply.", "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen sharply"},
 		{"descriptor before an inverted speaker", "Demand is rising fast, said security firm Kestrel, which ran the poll.", "ORGANIZATION:Kestrel | said | Demand is rising fast"},
 		{"auxiliary between speaker and cue", "Kestrel Bank has denied to Reuters that it is the buyer.", "ORGANIZATION:Kestrel Bank | denied | it is the buyer"},
+		{"person before an organisation's apposition", `Tom Hale, spokesman for the ruling body the Norland Athletics Federation, which banned her, said: "We cannot comment."`, "PERSON:Tom Hale | said | We cannot comment"},
+		{"subject of a coordinated cue", "Tom Hale, of the Norland Athletics Federation, was away on Monday but said he would vote.", "PERSON:Tom Hale | said | he would vote"},
+		{"goes on the run", "Photographer Tom Hale then goes on the run from agents who burgle his home.", ""},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {

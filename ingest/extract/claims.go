@@ -215,6 +215,9 @@ func (d *doc) slotSpeaker(s *slot) *speaker {
 		return nil
 	}
 	if !s.m.Anaphor {
+		if n := d.appositionOwner(s.m); n != nil {
+			return personSpeaker(n.RoleT0, n) // "Nick Davies, spokesman for the IAAF, said"
+		}
 		if n := d.possessedPerson(s.m, min(s.m.T1+8, len(d.words))); n != nil {
 			return personSpeaker(s.m.RoleT0, n) // "said the Observer's Tom Hale"
 		}

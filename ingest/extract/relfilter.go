@@ -45,8 +45,10 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 	}
 	// A possessive right after the target, outside the match: the target
 	// owns what the relation is really about.
-	if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 && a.word(next) == "'s" {
-		return false
+	if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 {
+		if w := a.word(next); w == "'s" || w == "'" || w == "’" {
+			return false // "a member of the Athletes' Commission"
+		}
 	}
 	if p.name == "rivals-premodifier" {
 		// "league rivals X and Y" are rivals of a third party, the
@@ -64,6 +66,15 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier":
 		if s.ent.Kind != graph.Person || t.m.Anaphor {
 			return false // "the future of the company", "the group's Y"
+		}
+	}
+	if p.name == "member-apposition" && t.ent.Gaz == nil && !orgHeads[lastWord(t.ent.Name)] {
+		// "the member for Loch Ness West", "MP for Wantage": a seat,
+		// not an organisation.
+		for i := a.item(m0); i < len(a.pos) && a.pos[i] < m1; i++ {
+			if w := a.word(i); (w == "member" || w == "mp" || w == "lawmaker" || w == "senator") && i+1 < len(a.pos) && a.word(i+1) == "for" {
+				return false
+			}
 		}
 	}
 	if p.name == "member-of" {

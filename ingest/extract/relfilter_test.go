@@ -30,6 +30,8 @@ func TestRelationNeighbours(t *testing.T) {
 		{"town, region on a day", "The plant in Tromso, Norway, on Monday closed.", "LOCATED_IN PLACE:Tromso -> PLACE:Norway", true},
 		{"hometown", "Tom Hale, of Tromso, said he would vote.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Tromso", false},
 		{"head of a desk at a firm", "Anne Hansen, head of equities at Kestrel Bank, said shares fell.", "LEADER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Bank", false},
+		{"member for a seat", "Anne Hansen, the independent member for the Kestrel Valley, said she would vote.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Valley", false},
+		{"plural possessive after the target", "Anne Hansen, now a member of the Athletes' Commission, spoke.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Athletes", false},
 		{"song title", "Shops sold the single Do They Know It's Christmas in New York.", "MEMBER_OF PERSON:Christmas -> ORGANIZATION:Do They Know It", false},
 		{"product in a place", "Sony will launch the Vexa in Europe in March.", "LOCATED_IN ORGANIZATION:Vexa -> PLACE:Europe", false},
 		{"seat in a place", "He spoke at the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN ORGANIZATION:Royal Garden Hotel -> PLACE:Oslo", true},

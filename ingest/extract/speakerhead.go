@@ -152,3 +152,39 @@ func (d *doc) pluralSpeaker(t int) *speaker {
 	}
 	return nil
 }
+
+// appositionOwner returns the person whose apposition m stands in: "Nick
+// Davies, spokesman for athletics' ruling body the IAAF, (which ...,)
+// said" — a person, a comma, then role words (one a role noun) leading
+// to m; nil when m is no such organisation.
+func (d *doc) appositionOwner(m *mention) *mention {
+	if m.Ent == nil || m.Ent.Kind == graph.Person {
+		return nil
+	}
+	role := false
+	for t := m.RoleT0 - 1; t >= 1 && t >= m.RoleT0-10; t-- {
+		w := d.lower[t]
+		if d.toks[t+1].NL > 0 {
+			return nil
+		}
+		if w == "," {
+			if !role {
+				return nil
+			}
+			i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t })
+			if i < len(d.mentions) && d.mentions[i].T1 == t {
+				if n := d.mentions[i]; !n.Anaphor && n.Ent != nil && n.Ent.Kind == graph.Person {
+					return n
+				}
+			}
+			return nil
+		}
+		if roleNouns[w] {
+			role = true
+		}
+		if !isLowerWord(w) && w != "'s" && w != "’s" && !isTitle(w) {
+			return nil
+		}
+	}
+	return nil
+}

@@ -330,5 +330,17 @@ func (d *doc) coordinatedSpeaker(end int) *speaker {
 			return spk
 		}
 	}
+	// "X, of the Y, was playing a gig but said ...": the subject that
+	// opens the sentence.
+	t0 := s.T0
+	if w := d.lower[t0]; w == "but" || w == "and" || w == "however" {
+		t0++
+	}
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 > t0 })
+	if i < len(d.mentions) {
+		if m := d.mentions[i]; m.RoleT0 == t0 && !m.Anaphor && m.Ent != nil && m.Ent.Kind == graph.Person && m.T1 < end {
+			return personSpeaker(t0, m)
+		}
+	}
 	return nil
 }
