@@ -15,7 +15,7 @@ var beForms = setOf("is", "are", "was", "were", "be", "been", "being")
 
 // refusalVerbs with an infinitive ("refused to apologise") report an act
 // done or not done, not a statement.
-var refusalVerbs = setOf("refuse", "agree", "fail", "decline")
+var refusalVerbs = setOf("refuse", "agree", "fail", "decline", "decide")
 
 // modalAdjectives before "to" say what may happen to a subject.
 var modalAdjectives = setOf("likely", "unlikely", "set", "due", "able", "unable", "poised", "bound")
@@ -68,13 +68,21 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 			next = ""
 		}
 		for _, l := range lemmas(d.lower[k]) {
-			if refusalVerbs[l] && next == "to" {
-				return true // "refused to apologise", "agreed to buy": acts
+			if refusalVerbs[l] && (next == "to" || l == "decide" && next == "against") {
+				return true // "refused to apologise", "agreed to buy", "decided against": acts
 			}
 		}
 	}
 	if last == "of" && k1-k0 == 2 && (d.lower[k0] == "hopes" || d.lower[k0] == "hope") || last == "defending" && (first == "champion" || first == "champions" || first == "title" || first == "titleholder") {
 		return true // "hopes of a deal", "defending champion"
+	}
+	if k0 > 0 && beForms[d.lower[k0-1]] {
+		passive = true // "profits were said to have fallen": the tagger left "were" out of the cue
+	}
+	for _, l := range lemmas(last) {
+		if l == "call" && c0 >= k1 && c1-c0 <= 4 && !d.clauseFollows(c0, c1) {
+			return true // "calls himself Heretic", "a chapter called the Review": naming
+		}
 	}
 	return passive && first == "to" && c0 >= k1 // "is expected to be fit": said of the subject, not by it
 }

@@ -36,6 +36,9 @@ func TestClaimRepairs(t *testing.T) {
 		{"person before an organisation's apposition", `Tom Hale, spokesman for the ruling body the Norland Athletics Federation, which banned her, said: "We cannot comment."`, "PERSON:Tom Hale | said | We cannot comment"},
 		{"subject of a coordinated cue", "Tom Hale, of the Norland Athletics Federation, was away on Monday but said he would vote.", "PERSON:Tom Hale | said | he would vote"},
 		{"goes on the run", "Photographer Tom Hale then goes on the run from agents who burgle his home.", ""},
+		{"naming", "One recruit calls himself Heretic.", ""},
+		{"decided against", "Ana Ruiz also decided against competing in the Norland Open.", ""},
+		{"passive report", "Profits at Kestrel Bank rose but were said to have been hit by rate rises.", ""},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {

@@ -77,6 +77,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			}
 		}
 	}
+	if p.name == "member-possessive" && (orgHeads[lastWord(s.ent.Name)] || allTitleWords(s.ent.Name)) {
+		return false // "the Commissioner's Office", "the ATP's Vice President": no person
+	}
 	if p.name == "member-of" {
 		// "X, of Burnley, said" gives where X lives; "X of the CBI" an
 		// organisation.

@@ -32,6 +32,8 @@ func TestRelationNeighbours(t *testing.T) {
 		{"head of a desk at a firm", "Anne Hansen, head of equities at Kestrel Bank, said shares fell.", "LEADER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Bank", false},
 		{"member for a seat", "Anne Hansen, the independent member for the Kestrel Valley, said she would vote.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Valley", false},
 		{"plural possessive after the target", "Anne Hansen, now a member of the Athletes' Commission, spoke.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Athletes", false},
+		{"a team where it plays", "Norway will host Sweden in Oslo on Saturday.", "LOCATED_IN PLACE:Sweden -> PLACE:Oslo", false},
+		{"an office is no person", "The Information Commissioner's Office said it would act.", "MEMBER_OF PERSON:Office -> ORGANIZATION:Information Commissioner", false},
 		{"song title", "Shops sold the single Do They Know It's Christmas in New York.", "MEMBER_OF PERSON:Christmas -> ORGANIZATION:Do They Know It", false},
 		{"product in a place", "Sony will launch the Vexa in Europe in March.", "LOCATED_IN ORGANIZATION:Vexa -> PLACE:Europe", false},
 		{"seat in a place", "He spoke at the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN ORGANIZATION:Royal Garden Hotel -> PLACE:Oslo", true},

@@ -48,6 +48,8 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 		switch w := a.word(i - 1); {
 		case w == "," || w == ";" || w == "and" || w == "or" || w == "from" || w == "to" || w == "between" || w == "by" || isSlotWord(w):
 			return false // lists, routes and agents: "held by the US in X"
+		case opponentWords[w]:
+			return false // "host Ireland in Cardiff": a team where it plays
 		}
 	}
 	next := a.itemAfter(tb[1])
@@ -69,6 +71,12 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 	}
 	return true
 }
+
+// opponentWords before a place name make it a team: "take on Ireland in
+// the Six Nations", "a win over the USA in Seville".
+var opponentWords = setOf("against", "over", "on", "face", "faces", "facing", "faced", "host", "hosts", "hosted",
+	"hosting", "play", "plays", "played", "playing", "beat", "beats", "beating", "meet", "meets", "met", "v", "vs",
+	"versus", "to", "visit", "visits", "welcome", "welcomes")
 
 // regionFollowers may follow "Town, Region" in a sentence.
 var regionFollowers = setOf("on", "in", "at", "for", "back", "last", "this", "next", "since", "during", "where",
@@ -104,3 +112,15 @@ func peopleNoun(w string) bool {
 
 var peopleNouns = setOf("commissioner", "member", "employee", "worker", "executive", "player", "fan", "soldier",
 	"staff", "manager", "boss", "representative", "delegate", "negotiator", "MEP", "mep")
+
+// allTitleWords reports whether every word of a name is a title or a role
+// noun ("Vice President"): a role read as a name.
+func allTitleWords(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	for _, w := range f {
+		if !isTitle(w) && !roleNouns[w] && !subordinateRoles[w] {
+			return false
+		}
+	}
+	return len(f) > 0
+}
