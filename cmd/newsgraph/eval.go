@@ -54,6 +54,11 @@ var evalSets = []evalSet{
 			return eval.WikiEvents(ctx, dir, x)
 		},
 	}},
+	{"conll04", "CoNLL04 dev: relationships (Work_For, OrgBased_In, Located_In, Kill mapped to ours)", []func(context.Context, string, eval.Tagger, eval.Extractor) (eval.Result, error){
+		func(ctx context.Context, dir string, _ eval.Tagger, x eval.Extractor) (eval.Result, error) {
+			return eval.CoNLL04(ctx, dir, "dev", x)
+		},
+	}},
 }
 
 func evalSetNames() []string {

@@ -67,6 +67,9 @@ Bank NNP I-NP I-ORG
 		`"tokens":["Rebels","of","the","Red","Hill","Front","attacked","the","army","base","in","Sarno","."],` +
 		`"entity_mentions":[{"id":"e1","start":3,"end":6,"text":"Red Hill Front"},{"id":"e2","start":8,"end":10,"text":"army base"}],` +
 		`"event_mentions":[{"event_type":"Conflict.Attack.Unspecified","arguments":[{"entity_id":"e1","role":"Attacker"},{"entity_id":"e2","role":"Target"}]}]}` + "\n",
+	// CoNLL04: one sentence, one person working for an organisation.
+	"conll04/conll04_dev.json": `[{"tokens":["Ann","Lee",",","a","spokeswoman","for","the","Kestrel","Bank",",","spoke","."],` +
+		`"tags":["B-Peop","L-Peop","O","O","O","O","O","B-Org","L-Org","O","O","O"],"relations":[{"head":0,"tail":1,"type":"Work_For"}]}]`,
 	// GUM: CoNLL-U with CorefUD entity brackets.
 	"gum-news/dep/invented.conllu": strings.Join([]string{
 		"# newdoc id = invented",
@@ -171,6 +174,9 @@ func TestEval(t *testing.T) {
 	if got := goldCount(t, section(out, "wikievents/dev"), "attacked"); got != 1 {
 		t.Errorf("WikiEvents: %d gold attacks scored, want 1", got)
 	}
+	if got := goldCount(t, section(out, "conll04/dev"), "work_for"); got != 1 {
+		t.Errorf("CoNLL04: %d gold Work_For relations scored, want 1", got)
+	}
 	if !strings.Contains(section(out, "gum-news — named"), "docs 1") {
 		t.Errorf("GUM: want one document scored:\n%s", out)
 	}
@@ -185,8 +191,8 @@ func TestEvalAbsentAndOnly(t *testing.T) {
 		t.Fatalf("eval: %v\n%s", err, out)
 	}
 	absent := regexp.MustCompile(`(?m)^absent data sets \(not scored\): (.*) — looked under`).FindStringSubmatch(out)
-	if absent == nil || absent[1] != "gum-news, wikievents/dev" {
-		t.Errorf("absent line %q, want gum-news and wikievents/dev:\n%s", absent, out)
+	if absent == nil || absent[1] != "gum-news, wikievents/dev, conll04/dev" {
+		t.Errorf("absent line %q, want gum-news, wikievents/dev and conll04/dev:\n%s", absent, out)
 	}
 
 	out, _, err = run(t, ctx, "", "eval", "--data", writeEvalData(t), "--only", "polnear, wikievents")
@@ -199,8 +205,8 @@ func TestEvalAbsentAndOnly(t *testing.T) {
 	}
 
 	out, _, err = run(t, ctx, "", "eval", "--data", t.TempDir())
-	if err == nil || exitCode(err) != 1 || strings.Count(out, "absent:") != 7 {
-		t.Errorf("eval on an empty dir: %v, want an error and seven absent results:\n%s", err, out)
+	if err == nil || exitCode(err) != 1 || strings.Count(out, "absent:") != 8 {
+		t.Errorf("eval on an empty dir: %v, want an error and eight absent results:\n%s", err, out)
 	}
 }
 

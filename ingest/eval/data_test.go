@@ -257,8 +257,8 @@ func TestRunAbsentAndPresent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Results) != 7 { // six scorers and the PolNeAR agreement
-		t.Fatalf("got %d results, want 7", len(rep.Results))
+	if len(rep.Results) != 8 { // seven scorers and the PolNeAR agreement
+		t.Fatalf("got %d results, want 8", len(rep.Results))
 	}
 	for _, r := range rep.Results {
 		if !r.Absent {

@@ -16,8 +16,8 @@ import (
 //
 //	go test ./ingest/eval -run TestQuality -v
 //
-// Set NEWSGRAPH_EVAL_SPLIT=train to score PolNeAR train instead (for
-// development; dev is the score).
+// Set NEWSGRAPH_EVAL_SPLIT=train to score PolNeAR train and CoNLL04 test
+// instead (for development; dev is the score).
 func TestQuality(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: skipping the full evaluation")
@@ -40,7 +40,13 @@ func TestQuality(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Log("\n" + eval.Report{Results: []eval.Result{res}}.String())
+		// CoNLL04 has no train split: its test split is the one to
+		// develop against.
+		rel, err := eval.CoNLL04(ctx, dir, "test", x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Log("\n" + eval.Report{Results: []eval.Result{res, rel}}.String())
 		return
 	}
 	rep, err := eval.Run(ctx, dir, m, x)

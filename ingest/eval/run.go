@@ -4,7 +4,7 @@ import "context"
 
 // Run scores whatever it is given on every data set it applies to and
 // returns one report: the tagger on CoNLL dev and GUM, the extractor on
-// CoNLL dev, PolNeAR dev, WikiEvents dev and GUM, and, next to the
+// CoNLL dev, PolNeAR dev, WikiEvents dev, CoNLL04 dev and GUM, and, next to the
 // extractor's PolNeAR rows, the PolNeAR inter-annotator agreement on train
 // and dev, the human ceiling those rows are read against. A nil tagger or
 // extractor skips its rows; the agreement needs neither and always runs.
@@ -28,6 +28,7 @@ func Run(ctx context.Context, dataDir string, tagger Tagger, x Extractor) (Repor
 	if x != nil {
 		runs = append(runs,
 			func() (Result, error) { return WikiEvents(ctx, dataDir, x) },
+			func() (Result, error) { return CoNLL04(ctx, dataDir, "dev", x) },
 			func() (Result, error) { return GUM(ctx, dataDir, x) },
 		)
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -89,18 +90,21 @@ func (d *doc) findTaggedClaims() {
 			// the next ones, when they hold content and no cue of their own.
 			for sj := si + 1; sj < len(tagged) && c1 >= d.sents[sj-1].T1-2 && len(tagged[sj].cues) == 0; sj++ {
 				cs := tagged[sj].contents
-				if len(cs) == 0 || cs[0].used || cs[0].t0 > d.sents[sj].T0+1 || d.toks[d.sents[sj].T0].NL > 1 {
-					break
+				if len(cs) == 0 || cs[0].used || cs[0].t0 > d.sents[sj].T0+1 || d.toks[d.sents[sj].T0].NL > 1 || d.speechOutsideQuotes(sj) {
+					break // "... The minister hit back by saying ...": another speaker
 				}
 				cs[0].used = true
 				_, c1 = d.trimContent(c0, cs[0].t1)
 			}
-			c1 = d.secondAttribution(c0, c1)
+			c1 = d.secondAttribution(c0, d.clauseTail(si, c0, c1))
 			if c1-c0 < 2 || d.contentTaken(c0, c1) {
 				continue
 			}
 			content.used = true
 			k0, k1 := d.trimContent(cue.t0, cue.t1)
+			if d.quoteInside(k0, k1) {
+				continue // a cue across a quotation ('should "invest" in') is a mislabel
+			}
 			if k1 <= k0 || k1-k0 == 1 && violenceVerbs[d.lower[k0]] && !isQuoteToken(d.words[c0-1]) && d.lower[c0] != "that" {
 				continue // "the group attacked the army" is an event, not speech
 			}
@@ -143,6 +147,9 @@ func (d *doc) findTaggedClaims() {
 				if is, n0, n1, ok := d.invertedContent(si, c0, k0, k1); ok {
 					spk, c0, c1 = is, n0, n1 // "..., said Mr Pollmann."
 				}
+			}
+			if spk.t1 <= spk.t0 && k0 == d.sents[si].T0 && strings.HasSuffix(d.lower[k0], "ing") {
+				continue // "Adding extras will raise the price": a gerund subject, no speech
 			}
 			verbatim := c0 > 0 && isQuoteToken(d.words[c0-1])
 			// The span keeps "that" as PolNeAR does; the claim text drops it.

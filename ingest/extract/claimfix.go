@@ -13,6 +13,13 @@ import "github.com/newsgraph/newsgraph/graph"
 // beForms mark a passive cue.
 var beForms = setOf("is", "are", "was", "were", "be", "been", "being")
 
+// refusalVerbs with an infinitive ("refused to apologise") report an act
+// done or not done, not a statement.
+var refusalVerbs = setOf("refuse", "agree", "fail", "decline", "decide")
+
+// modalAdjectives before "to" say what may happen to a subject.
+var modalAdjectives = setOf("likely", "unlikely", "set", "due", "able", "unable", "poised", "bound")
+
 // pleaWords after "plead" make a plea in court, not a statement.
 var pleaWords = setOf("guilty", "not", "innocent", "no")
 
@@ -37,6 +44,45 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 	first := d.lower[c0]
 	if first == "to" && c0+1 < c1 && (d.lower[c0+1] == "comment" || d.lower[c0+1] == "discuss" || d.lower[c0+1] == "elaborate") {
 		return true // "declined to comment": nothing was said
+	}
+	last := d.lower[k1-1]
+	for k := k0; k < k1; k++ {
+		w := d.lower[k]
+		// "are likely to see", "is set to", "has been ruled out of":
+		// what may happen to the subject, not what it says.
+		if modalAdjectives[w] && (k+1 < k1 && d.lower[k+1] == "to" || k+1 == k1 && first == "to") {
+			return true
+		}
+		if (w == "ruled" || w == "rules") && k+1 < len(d.lower) && d.lower[k+1] == "out" {
+			return true
+		}
+		if (w == "goes" || w == "went" || w == "go") && k+1 == k1-1 && d.lower[k1-1] == "on" && c0 == k1 && determiners[first] {
+			return true // "goes on the run": not "went on to say"
+		}
+	}
+	for k := k0; k < k1; k++ {
+		next := first
+		if k+1 < k1 {
+			next = d.lower[k+1]
+		} else if c0 != k1 {
+			next = ""
+		}
+		for _, l := range lemmas(d.lower[k]) {
+			if refusalVerbs[l] && (next == "to" || l == "decide" && next == "against") {
+				return true // "refused to apologise", "agreed to buy", "decided against": acts
+			}
+		}
+	}
+	if last == "of" && k1-k0 == 2 && (d.lower[k0] == "hopes" || d.lower[k0] == "hope") || last == "defending" && (first == "champion" || first == "champions" || first == "title" || first == "titleholder") {
+		return true // "hopes of a deal", "defending champion"
+	}
+	if k0 > 0 && beForms[d.lower[k0-1]] {
+		passive = true // "profits were said to have fallen": the tagger left "were" out of the cue
+	}
+	for _, l := range lemmas(last) {
+		if l == "call" && c0 >= k1 && c1-c0 <= 4 && !d.clauseFollows(c0, c1) {
+			return true // "calls himself Heretic", "a chapter called the Review": naming
+		}
 	}
 	return passive && first == "to" && c0 >= k1 // "is expected to be fit": said of the subject, not by it
 }
@@ -120,4 +166,46 @@ func (d *doc) quotedAsSaying(k0, k1 int) (spk *speaker, q0, q1 int, ok bool) {
 		}
 	}
 	return nil, 0, 0, false
+}
+
+// clauseTail repairs a content the tagger cut after the subject of its
+// clause ("critics say [the sell-off] are part of ...", "says [no
+// approach] has been received"): a content of a few words with no verb,
+// followed by a finite verb, runs on to the end of the sentence.
+func (d *doc) clauseTail(si, c0, c1 int) int {
+	s := d.sents[si]
+	if c1 >= s.T1 || c1-c0 > 8 || !finiteVerbs[d.lower[c1]] || d.clauseFollows(c0, c1) {
+		return c1
+	}
+	for k := c0; k < c1; k++ {
+		if isQuoteToken(d.words[k]) {
+			return c1
+		}
+	}
+	_, end := d.trimContent(c1, s.T1)
+	return end
+}
+
+var determiners = setOf("the", "a", "an", "his", "her", "their", "its")
+
+// quoteInside reports whether tokens [t0, t1) hold a quotation mark.
+func (d *doc) quoteInside(t0, t1 int) bool {
+	for t := t0; t < t1; t++ {
+		if isQuoteToken(d.words[t]) {
+			return true
+		}
+	}
+	return false
+}
+
+// speechOutsideQuotes reports whether sentence si holds a speech verb
+// outside quotation marks: its content belongs to its own attribution.
+func (d *doc) speechOutsideQuotes(si int) bool {
+	s := d.sents[si]
+	for t := s.T0; t < s.T1; t++ {
+		if speechVerbs[d.lower[t]] && !d.inQuote(t) {
+			return true
+		}
+	}
+	return false
 }

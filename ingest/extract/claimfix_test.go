@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -8,7 +9,7 @@ import (
 // TestClaimRepairs checks speakers heading their source phrase, inverted
 // attributions, acts that are not speech, and contents cut before a second
 // attribution. Each case gives the claim expected for its sentence as
-// "speakers | cue | text", or "" for no claim.
+// "speakers | cue | text" (one of its claims), or "" for no claim.
 func TestClaimRepairs(t *testing.T) {
 	tests := []struct {
 		name, text, want string
@@ -21,6 +22,23 @@ func TestClaimRepairs(t *testing.T) {
 		{"pleaded guilty", "Ana Ruiz pleaded guilty to charges that she stole the files.", ""},
 		{"passive expectation", "The Norland winger is expected to be fit for the final.", ""},
 		{"planning", "The Norland board is planning a campaign against the claims.", ""},
+		{"refused to", "The Norland winger refused to apologise for the foul.", ""},
+		{"defending champion", "Lars Eng will meet Piet Vos, while defending champion Tom Hale faces Ana Ruiz.", ""},
+		{"gerund subject", "Adding more memory and a larger disk will raise the price.", ""},
+		{"person after a possessive", `"The film will win," said the Observer's Tom Hale.`, "PERSON:Tom Hale | said | The film will win"},
+		{"it is the organisation", "Kestrel Bank cut its rates on Monday. It said demand for loans had fallen sharply.", "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen sharply"},
+		{"content cut after its subject", "Norland coach Piet Vos says no official offer has been received from the club.", "PERSON:Piet Vos | says | no official offer has been received from the club"},
+		{"likely to", "Creditors of Kestrel Bank are likely to see their share fall to 6%.", ""},
+		{"ruled out of", "Norland winger Tom Hale has been ruled out of the final with a knee injury.", ""},
+		{"they are the organisations that spoke", "Kestrel Bank said profits had risen. They said demand for loans had fallen sharply.", "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen sharply"},
+		{"descriptor before an inverted speaker", "Demand is rising fast, said security firm Kestrel, which ran the poll.", "ORGANIZATION:Kestrel | said | Demand is rising fast"},
+		{"auxiliary between speaker and cue", "Kestrel Bank has denied to Reuters that it is the buyer.", "ORGANIZATION:Kestrel Bank | denied | it is the buyer"},
+		{"person before an organisation's apposition", `Tom Hale, spokesman for the ruling body the Norland Athletics Federation, which banned her, said: "We cannot comment."`, "PERSON:Tom Hale | said | We cannot comment"},
+		{"subject of a coordinated cue", "Tom Hale, of the Norland Athletics Federation, was away on Monday but said he would vote.", "PERSON:Tom Hale | said | he would vote"},
+		{"goes on the run", "Photographer Tom Hale then goes on the run from agents who burgle his home.", ""},
+		{"naming", "One recruit calls himself Heretic.", ""},
+		{"decided against", "Ana Ruiz also decided against competing in the Norland Open.", ""},
+		{"passive report", "Profits at Kestrel Bank rose but were said to have been hit by rate rises.", ""},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {
@@ -40,8 +58,8 @@ func TestClaimRepairs(t *testing.T) {
 				}
 				return
 			}
-			if len(got) == 0 || got[0] != tt.want {
-				t.Errorf("claims %q, want first %q", got, tt.want)
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("claims %q, want %q among them", got, tt.want)
 			}
 		})
 	}

@@ -215,6 +215,12 @@ func (d *doc) slotSpeaker(s *slot) *speaker {
 		return nil
 	}
 	if !s.m.Anaphor {
+		if n := d.appositionOwner(s.m); n != nil {
+			return personSpeaker(n.RoleT0, n) // "Nick Davies, spokesman for the IAAF, said"
+		}
+		if n := d.possessedPerson(s.m, min(s.m.T1+8, len(d.words))); n != nil {
+			return personSpeaker(s.m.RoleT0, n) // "said the Observer's Tom Hale"
+		}
 		if n := d.headPerson(s.m); n != nil {
 			return personSpeaker(s.m.RoleT0, n)
 		}
@@ -298,6 +304,19 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 		}
 	}
 	if best == nil {
+		// Quotes may run on for paragraphs after their speaker was
+		// named: the last person who spoke, further back.
+		for s := si - 3; s >= 0 && s >= si-pronounSpeakerReach && best == nil; s-- {
+			sp := d.speakers[s]
+			for k := len(sp) - 1; k >= 0; k-- {
+				if sp[k].ent.gender != other {
+					best = sp[k].ent
+					break
+				}
+			}
+		}
+	}
+	if best == nil {
 		return nil
 	}
 	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: pronounSpeakerFactor}
@@ -306,6 +325,10 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 // pronounReach is how many sentences back a pronoun looks for its person:
 // in news the "he" of a quotation often follows a few sentences of quotes.
 const pronounReach = 4
+
+// pronounSpeakerReach is how far back a pronoun no person near it explains
+// looks for the last person who spoke.
+const pronounSpeakerReach = 12
 
 // inQuote reports whether token t lies inside quotation marks.
 func (d *doc) inQuote(t int) bool {

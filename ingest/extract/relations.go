@@ -124,9 +124,6 @@ func (d *doc) relationMatch(si int, a *abstract, p *compiledRel, m []int) {
 		if !kindIn(s.ent.Kind, ks[0]) || !kindIn(t.ent.Kind, ks[1]) {
 			continue
 		}
-		if p.name == "located-in" && s.ent.Kind == graph.Place && t.ent.Kind == graph.Place {
-			continue // "from Kabul in Afghanistan" is too loose a cue
-		}
 		if !d.relationPlausible(p, o.typ, a, [2]int{s0, s1}, [2]int{g0, g1}, m[0], m[1], s, t) {
 			continue
 		}

@@ -54,6 +54,11 @@ func TestRelationPatterns(t *testing.T) {
 		{"group in place", "The Taliban in Kabul rejected the offer.", "LOCATED_IN GROUP:Taliban -> PLACE:Kabul"},
 		{"place possessive", "Afghanistan's Taliban rejected the offer.", "LOCATED_IN GROUP:Taliban -> PLACE:Afghanistan"},
 		{"leads", "Jawed Sultani leads the Eastern Ridge Brigades.", "LEADER_OF PERSON:Jawed Sultani -> GROUP:Eastern Ridge Brigades"},
+		{"person of organisation", "Tomas Berglund of the Nordic Fisheries Agency said stocks were low.", "MEMBER_OF PERSON:Tomas Berglund -> ORGANIZATION:Nordic Fisheries Agency"},
+		{"organisation possessive person", "The Labour Party's Tobias Lind said the vote was close.", "MEMBER_OF PERSON:Tobias Lind -> GROUP:Labour Party"},
+		{"apposition organisation role", "Anne Hansen, a Nordic Fisheries Agency spokeswoman, said stocks were low.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Nordic Fisheries Agency"},
+		{"apposition organisation leader", "Anne Hansen, Nordic Fisheries Agency chairman, said stocks were low.", "LEADER_OF PERSON:Anne Hansen -> ORGANIZATION:Nordic Fisheries Agency"},
+		{"town, country", "The plant in Tromso, Norway, closed on Monday.", "LOCATED_IN PLACE:Tromso -> PLACE:Norway"},
 	}
 	used := map[string]bool{}
 	for _, tt := range tests {

@@ -45,8 +45,10 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 	}
 	// A possessive right after the target, outside the match: the target
 	// owns what the relation is really about.
-	if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 && a.word(next) == "'s" {
-		return false
+	if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 {
+		if w := a.word(next); w == "'s" || w == "'" || w == "’" {
+			return false // "a member of the Athletes' Commission"
+		}
 	}
 	if p.name == "rivals-premodifier" {
 		// "league rivals X and Y" are rivals of a third party, the
@@ -57,10 +59,46 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			}
 		}
 	}
+	if titleWords(s.ent.Name) || titleWords(t.ent.Name) {
+		return false // "Do They Know It's Christmas": a title, not two names
+	}
+	switch p.name {
+	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier":
+		if s.ent.Kind != graph.Person || t.m.Anaphor {
+			return false // "the future of the company", "the group's Y"
+		}
+	}
+	if p.name == "member-apposition" && t.ent.Gaz == nil && !orgHeads[lastWord(t.ent.Name)] {
+		// "the member for Loch Ness West", "MP for Wantage": a seat,
+		// not an organisation.
+		for i := a.item(m0); i < len(a.pos) && a.pos[i] < m1; i++ {
+			if w := a.word(i); (w == "member" || w == "mp" || w == "lawmaker" || w == "senator") && i+1 < len(a.pos) && a.word(i+1) == "for" {
+				return false
+			}
+		}
+	}
+	if p.name == "member-possessive" && (orgHeads[lastWord(s.ent.Name)] || allTitleWords(s.ent.Name)) {
+		return false // "the Commissioner's Office", "the ATP's Vice President": no person
+	}
+	if p.name == "member-of" {
+		// "X, of Burnley, said" gives where X lives; "X of the CBI" an
+		// organisation.
+		if i := a.item(tb[0]); i > 0 && a.word(i-1) == "of" && i > 2 && a.word(i-2) == "," &&
+			t.ent.Gaz == nil && !orgHeads[lastWord(t.ent.Name)] {
+			return false
+		}
+	}
 	switch typ {
 	case graph.LeaderOf:
 		for i := a.item(m0); i < len(a.pos) && a.pos[i] < m1; i++ {
 			if subordinateRoles[a.word(i)] {
+				return false
+			}
+		}
+		// "leader of the Liberal Democrats in the assembly" leads a part;
+		// "head of UK equities at/for a firm" leads a desk of another.
+		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 {
+			if w := a.word(next); w == "in" || w == "at" || w == "for" {
 				return false
 			}
 		}
@@ -69,6 +107,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			return false
 		}
 	case graph.LocatedIn:
+		if !a.locationPlausible(p.name, sb, tb, s, t) {
+			return false
+		}
 		if p.name == "located-possessive" {
 			// "Y 's X": Y must be a place the gazetteer knows, X a whole
 			// noun phrase, and not itself a known place ("Leicester's
@@ -77,8 +118,8 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			if yg == nil || yg.Kind != graph.Place || xg != nil && xg.Kind == graph.Place {
 				return false
 			}
-			if next := a.itemAfter(sb[1]); next >= 0 && !a.endsPhrase(next) {
-				return false
+			if next := a.itemAfter(sb[1]); next >= 0 && (!a.endsPhrase(next) || peopleNoun(a.word(next))) {
+				return false // "Britain's EU commissioners" are people, not the EU
 			}
 		}
 	}

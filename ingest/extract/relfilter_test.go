@@ -22,6 +22,21 @@ func TestRelationNeighbours(t *testing.T) {
 		{"rivals of a third party", "He said league rivals Hamas and Fatah could gain.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas", false},
 		{"possessive of a known place", "France's Teldane warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", true},
 		{"possessive modifying a noun", "France's Teldane studio warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", false},
+		{"possessive before people", "He was one of Norway's Teldane commissioners.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:Norway", false},
+		{"leader of a part in a place", "Mike Hale, leader of the Labour Party in the assembly, spoke.", "LEADER_OF PERSON:Mike Hale -> GROUP:Labour Party", false},
+		{"list of places", "Exports to Norway, Sweden and Finland rose.", "LOCATED_IN PLACE:Norway -> PLACE:Sweden", false},
+		{"place then a clause", "In talks with Norway, Sweden said the deal was close.", "LOCATED_IN PLACE:Norway -> PLACE:Sweden", false},
+		{"place then an apposition", "He made one for a party in Norway, Kestrel, a puzzle game.", "LOCATED_IN PLACE:Norway -> PLACE:Kestrel", false},
+		{"town, region on a day", "The plant in Tromso, Norway, on Monday closed.", "LOCATED_IN PLACE:Tromso -> PLACE:Norway", true},
+		{"hometown", "Tom Hale, of Tromso, said he would vote.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Tromso", false},
+		{"head of a desk at a firm", "Anne Hansen, head of equities at Kestrel Bank, said shares fell.", "LEADER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Bank", false},
+		{"member for a seat", "Anne Hansen, the independent member for the Kestrel Valley, said she would vote.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Valley", false},
+		{"plural possessive after the target", "Anne Hansen, now a member of the Athletes' Commission, spoke.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Athletes", false},
+		{"a team where it plays", "Norway will host Sweden in Oslo on Saturday.", "LOCATED_IN PLACE:Sweden -> PLACE:Oslo", false},
+		{"an office is no person", "The Information Commissioner's Office said it would act.", "MEMBER_OF PERSON:Office -> ORGANIZATION:Information Commissioner", false},
+		{"song title", "Shops sold the single Do They Know It's Christmas in New York.", "MEMBER_OF PERSON:Christmas -> ORGANIZATION:Do They Know It", false},
+		{"product in a place", "Sony will launch the Vexa in Europe in March.", "LOCATED_IN ORGANIZATION:Vexa -> PLACE:Europe", false},
+		{"seat in a place", "He spoke at the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN ORGANIZATION:Royal Garden Hotel -> PLACE:Oslo", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

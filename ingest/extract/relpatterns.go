@@ -59,10 +59,22 @@ var relPatterns = []relPattern{
 	{name: "branch-split", keys: []string{"split", "broke", "splinter", "affiliated"}, out: one(g.BranchOf, "x", "y", 0.7),
 		expr: `{X} (?:, which |which |that )?(?:has |had )?(?P<t>split from|split off from|broke away from|splintered from|is affiliated with|was affiliated with|are affiliated with) {Y}`},
 	// MEMBER_OF
-	{name: "member-apposition", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "recruit", "supporter", "lawmaker", "mp", "senator"}, out: one(g.MemberOf, "x", "y", 0.75),
-		expr: `{X} , (?:a |an |the )?{W}(?P<t>members?|fighters?|militants?|spokesman|spokeswoman|spokesperson|officials?|operatives?|recruits?|supporters?|lawmaker|mp|senator) (?:of|for|with|from) (?:[a-z-]+ )?{Y}`},
-	{name: "member-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "lawmaker", "mp", "senator", "commander"}, out: one(g.MemberOf, "x", "y", 0.7),
-		expr: `{Y} (?:'s )?(?:senior |former |top |local )?(?P<t>member|fighter|militant|commander|spokesman|spokeswoman|spokesperson|official|operative|lawmaker|mp|senator) {X}`},
+	{name: "member-apposition", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "recruit", "supporter", "lawmaker", "mp", "senator", "commissioner", "economist", "analyst", "executive", "professor", "lecturer", "researcher", "scientist", "correspondent", "editor", "employee", "engineer", "prosecutor", "trader", "strategist", "advis"}, out: one(g.MemberOf, "x", "y", 0.75),
+		expr: `{X} , (?:a |an |the )?{W}(?P<t>members?|fighters?|militants?|spokesman|spokeswoman|spokesperson|officials?|operatives?|recruits?|supporters?|lawmaker|mp|senator|commissioner|economist|analyst|executive|professor|lecturer|researcher|scientist|correspondent|editor|employee|engineer|prosecutor|trader|strategist|adviser|advisor) (?:of|for|with|from|at) (?:[a-z-]+ )?{Y}`},
+	{name: "member-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "lawmaker", "mp", "senator", "commander", "commissioner", "economist", "analyst", "executive", "correspondent", "editor", "engineer", "strategist"}, out: one(g.MemberOf, "x", "y", 0.7),
+		expr: `{Y} (?:'s )?(?:senior |former |top |local )?(?P<t>member|fighter|militant|commander|spokesman|spokeswoman|spokesperson|official|operative|lawmaker|mp|senator|commissioner|economist|analyst|executive|correspondent|editor|engineer|strategist) {X}`},
+	// "Greg Thayer of the U.S. Forest Service", "Boston University's
+	// Michael Papagiannis", "Jack Frazier, Rotary Club president": a
+	// person of an organisation works for it (relationPlausible asks for a
+	// person).
+	{name: "member-of", keys: []string{"of"}, out: one(g.MemberOf, "x", "y", 0.6),
+		expr: `{X} (?:, )?(?P<t>of) {Y} (?:,|\.|said|says|told|and|who|\(|;|"|$)`},
+	{name: "member-possessive", keys: []string{"'s"}, out: one(g.MemberOf, "x", "y", 0.6),
+		expr: `{Y} (?P<t>'s) {X}`},
+	{name: "member-apposition-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{","}, out: one(g.MemberOf, "x", "y", 0.65),
+		expr: `{X} , (?:a |an |the )?(?:former |senior |top )?{Y} (?:'s )?(?P<t>spokesman|spokeswoman|spokesperson|official|executive|economist|analyst|director|meteorologist|engineer|researcher|scientist|correspondent|editor|member|commissioner|lawmaker|mp|senator) (?:,|\.|said|says|told|and|who|$)`},
+	{name: "leader-apposition-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{","}, out: one(g.LeaderOf, "x", "y", 0.7),
+		expr: `{X} , (?:the |a |an )?(?:new )?{Y} (?:'s )?(?P<t>president|chairman|chairwoman|chief executive|leader|head|chief|founder|secretary-general|director general|director-general|managing director|boss) (?:,|\.|said|says|told|and|who|$)`},
 	{name: "member-verb", keys: []string{"join", "member", "defect", "allegiance", "fight"}, out: one(g.MemberOf, "x", "y", 0.7),
 		expr: `{X} (?:has |have |had |later |reportedly )?(?P<t>joined|is a member of|was a member of|are members of|were members of|became a member of|defected to|pledged allegiance to|swore allegiance to|fights for|fought for) {Y}`},
 	// ALLIED_WITH
@@ -128,11 +140,15 @@ var relPatterns = []relPattern{
 		expr: `{X} (?P<t>in) {Y}`},
 	{name: "located-possessive", keys: []string{"'s"}, out: one(g.LocatedIn, "x", "y", 0.6),
 		expr: `{Y} (?P<t>'s) {X}`},
+	// "McAllen, Texas", "Ottawa, Canada": a place and the larger place it
+	// lies in; lists of places are ruled out in relationPlausible.
+	{name: "located-comma", keys: []string{","}, out: one(g.LocatedIn, "x", "y", 0.55),
+		expr: `{X} (?P<t>,) {Y}`},
 	// LEADER_OF
 	{name: "leader-apposition", roles: map[string]string{"x": triggerRole}, keys: []string{"leader", "head", "chief", "founder", "commander", "president", "chair", "emir", "minister", "director", "secretary", "governor", "mayor"}, out: one(g.LeaderOf, "x", "y", 0.8),
 		expr: `{X} , (?:the |a |an )?{W}(?P<t>leader|head|chief|founder|co-founder|commander|president|chairman|chairwoman|emir|chief executive|prime minister|director|secretary-general|governor|mayor) of (?:[a-z-]+ )?{Y}`},
-	{name: "leader-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"leader", "chief", "head", "emir", "founder", "commander", "president", "minister", "chair", "governor"}, out: one(g.LeaderOf, "x", "y", 0.75),
-		expr: `{Y} (?:'s )?(?:supreme |top |new |former |late )?(?P<t>leader|chief|head|emir|founder|commander|president|prime minister|chairman|chairwoman|governor) {X}`},
+	{name: "leader-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"leader", "chief", "head", "emir", "founder", "commander", "president", "minister", "chair", "governor", "secretary", "general", "director", "boss"}, out: one(g.LeaderOf, "x", "y", 0.75),
+		expr: `{Y} (?:'s )?(?:supreme |top |new |former |late )?(?P<t>leader|chief executive|chief|head|emir|founder|commander|president|prime minister|chairman|chairwoman|governor|secretary-general|secretary general|general secretary|director general|director-general|managing director|boss) {X}`},
 	{name: "leader-verb", keys: []string{"lead", "led", "head", "found", "command"}, out: one(g.LeaderOf, "x", "y", 0.7),
 		expr: `{X} (?:, who |who )?(?P<t>leads|led|heads|headed|founded|co-founded|commands|commanded) {Y}`},
 }

@@ -226,11 +226,14 @@ func (d *doc) genderCue(c *candidate) byte {
 	if j >= 0 && d.words[j] == "." {
 		j--
 	}
-	if j >= 0 {
-		switch d.lower[j] {
-		case "mr", "sir", "lord", "king", "prince":
+	for _, k := range []int{j, c.T0} { // "Mr Hale"; "Baroness Morgan", the title inside the name
+		if k < 0 {
+			continue
+		}
+		switch d.lower[k] {
+		case "mr", "sir", "lord", "king", "prince", "baron", "duke", "earl":
 			return 'm'
-		case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
+		case "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "baroness", "duchess", "countess":
 			return 'f'
 		}
 	}

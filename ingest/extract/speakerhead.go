@@ -83,3 +83,108 @@ func (d *doc) appositionPerson(t0, t1 int) *mention {
 func personSpeaker(t0 int, n *mention) *speaker {
 	return &speaker{t0: t0, t1: n.T1, ents: []*entity{n.Ent}, factor: 1}
 }
+
+// personAfterPossessive reports whether mention m owns, by "'s", a person
+// named right after it inside the source phrase ending at t1: "the
+// Observer's Philip French", "GM's vice president Mark LaNeve".
+func (d *doc) personAfterPossessive(m *mention, t1 int) bool {
+	return d.possessedPerson(m, t1) != nil
+}
+
+// possessedPerson returns the person mention that m owns by "'s", ending
+// by t1, or nil.
+func (d *doc) possessedPerson(m *mention, t1 int) *mention {
+	if m.T1 >= t1 || d.lower[m.T1] != "'s" && d.lower[m.T1] != "’s" {
+		return nil
+	}
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 > m.T1 })
+	for ; i < len(d.mentions) && d.mentions[i].T1 <= t1 && d.mentions[i].RoleT0 <= m.T1+4; i++ {
+		if n := d.mentions[i]; !n.Anaphor && n.Ent != nil && n.Ent.Kind == graph.Person {
+			if n.RoleT0 == m.T1+1 || d.roleWordsOnly(m.T1+1, n.T0) {
+				return n
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// organisationBefore resolves the "it" of "it said" to the organisation,
+// group or outlet named last before token t, outside quotations, in its
+// sentence or the two before; nil when there is none.
+func (d *doc) organisationBefore(t int) *entity {
+	si := d.sentenceOf(t)
+	for s := si; s >= 0 && s >= si-2; s-- {
+		ms := d.bySent[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if m.T0 >= t || m.Ent == nil || d.inQuote(m.T0) {
+				continue
+			}
+			switch m.Ent.Kind {
+			case graph.Organization, graph.Group, graph.Outlet:
+				return m.Ent
+			}
+		}
+	}
+	return nil
+}
+
+// pluralSpeaker resolves the "they" of "they said" to the speakers of the
+// last attribution before it, in its sentence or the two before, when
+// those are several people or a group or organisation ("the MPs' report
+// ... They said"); nil otherwise.
+func (d *doc) pluralSpeaker(t int) *speaker {
+	si := d.sentenceOf(t)
+	lo := d.sents[max(si-2, 0)].T0
+	for k := t - 1; k >= lo; k-- {
+		sp := d.cueSpeakers[k]
+		if sp == nil {
+			continue
+		}
+		if len(sp.ents) == 0 {
+			return nil // the last speaker is unnamed ("the MPs"): so is this one
+		}
+		if len(sp.ents) == 1 && sp.ents[0].Kind == graph.Person {
+			return nil
+		}
+		return &speaker{t0: t, t1: t + 1, ents: sp.ents, factor: pronounSpeakerFactor}
+	}
+	return nil
+}
+
+// appositionOwner returns the person whose apposition m stands in: "Nick
+// Davies, spokesman for athletics' ruling body the IAAF, (which ...,)
+// said" — a person, a comma, then role words (one a role noun) leading
+// to m; nil when m is no such organisation.
+func (d *doc) appositionOwner(m *mention) *mention {
+	if m.Ent == nil || m.Ent.Kind == graph.Person {
+		return nil
+	}
+	role := false
+	for t := m.RoleT0 - 1; t >= 1 && t >= m.RoleT0-10; t-- {
+		w := d.lower[t]
+		if d.toks[t+1].NL > 0 {
+			return nil
+		}
+		if w == "," {
+			if !role {
+				return nil
+			}
+			i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t })
+			if i < len(d.mentions) && d.mentions[i].T1 == t {
+				if n := d.mentions[i]; !n.Anaphor && n.Ent != nil && n.Ent.Kind == graph.Person {
+					return n
+				}
+			}
+			return nil
+		}
+		if roleNouns[w] {
+			role = true
+		}
+		if !isLowerWord(w) && w != "'s" && w != "’s" && !isTitle(w) {
+			return nil
+		}
+	}
+	return nil
+}

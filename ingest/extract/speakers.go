@@ -50,6 +50,9 @@ func (d *doc) speakerBefore(k0 int) *speaker {
 	if end > 0 && isLowerWord(d.lower[end-1]) && strings.HasSuffix(d.lower[end-1], "ly") || end > 0 && d.lower[end-1] == "also" {
 		end--
 	}
+	if end > 0 && auxiliaries[d.lower[end-1]] && d.toks[end-1].NL == 0 {
+		end-- // "Ironhorse has denied", "the firm had said"
+	}
 	if end <= 0 {
 		return none
 	}
@@ -93,6 +96,10 @@ func (d *doc) speakerBefore(k0 int) *speaker {
 	return none
 }
 
+// auxiliaries may stand between a speaker and a cue the tagger gave no
+// source.
+var auxiliaries = setOf("has", "have", "had", "is", "was", "are", "were", "will", "would", "did", "does")
+
 // mentionSpanning returns the mention covering exactly tokens [t0, t1),
 // role phrase allowed.
 func (d *doc) mentionSpanning(t0, t1 int) *mention {
@@ -118,6 +125,9 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 		}
 		if m.T1 > t1 || m.Ent == nil {
 			continue
+		}
+		if len(spk.ents) == 0 && d.personAfterPossessive(m, t1) {
+			continue // "the Observer's Philip French": the person speaks
 		}
 		// The head of the noun phrase speaks, and names joined to it by
 		// "and"; not the names in an apposition or a prepositional phrase
@@ -170,6 +180,18 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 		}
 		return spk
 	}
+	if t1-t0 == 1 && d.lower[t0] == "they" {
+		if p := d.pluralSpeaker(t0); p != nil {
+			return p
+		}
+		return spk
+	}
+	if t1-t0 == 1 && d.lower[t0] == "it" {
+		if o := d.organisationBefore(t0); o != nil {
+			return &speaker{t0: t0, t1: t1, ents: []*entity{o}, factor: pronounSpeakerFactor}
+		}
+		return spk
+	}
 	// The group noun heads the phrase: "the analysts on the programme".
 	head := t1 - 1
 	for i := t0 + 1; i < t1; i++ {
@@ -219,8 +241,8 @@ func (d *doc) speakerAfter(k1 int, none *speaker) *speaker {
 	}
 	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 >= k1 })
 	for ; i < len(d.mentions) && d.mentions[i].T0 <= k1+6; i++ {
-		if m := d.mentions[i]; m.RoleT0 == k1 && !m.Anaphor && m.Ent != nil && m.Ent.Kind != graph.Place && m.Ent.Kind != graph.Program && d.clauseEnds(m.T1) {
-			return d.sourceSpeaker(m.RoleT0, m.T1)
+		if m := d.mentions[i]; (m.RoleT0 == k1 || d.descriptorOnly(k1, m.RoleT0)) && !m.Anaphor && m.Ent != nil && m.Ent.Kind != graph.Place && m.Ent.Kind != graph.Program && d.clauseEnds(m.T1) {
+			return d.sourceSpeaker(k1, m.T1) // "..., said security firm RSA"
 		}
 	}
 	// "the committee", "a spokesman for the firm": up to four words.
@@ -247,6 +269,25 @@ func (d *doc) speakerAfter(k1 int, none *speaker) *speaker {
 	}
 	return none
 }
+
+// descriptorOnly reports whether tokens [t0, t1) are one to three
+// lower-case words that describe the name after them ("security firm",
+// "think tank"), with no pronoun or clause word among them.
+func (d *doc) descriptorOnly(t0, t1 int) bool {
+	if t1 <= t0 || t1-t0 > 3 {
+		return false
+	}
+	for t := t0; t < t1; t++ {
+		w := d.lower[t]
+		if !isLowerWord(w) || d.toks[t].NL > 0 || notDescriptors[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var notDescriptors = setOf("that", "to", "it", "he", "she", "they", "we", "i", "you", "on", "in", "at", "of", "and",
+	"but", "was", "is", "had", "has", "would", "will", "after", "before", "when", "as", "by", "for", "with")
 
 // clauseEnds reports whether token t ends a clause: the end of the text,
 // or a full stop, comma, semicolon or closing quotation mark.
@@ -287,6 +328,18 @@ func (d *doc) coordinatedSpeaker(end int) *speaker {
 	for t := end - 2; t >= s.T0; t-- {
 		if spk := d.cueSpeakers[t]; spk != nil {
 			return spk
+		}
+	}
+	// "X, of the Y, was playing a gig but said ...": the subject that
+	// opens the sentence.
+	t0 := s.T0
+	if w := d.lower[t0]; w == "but" || w == "and" || w == "however" {
+		t0++
+	}
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 > t0 })
+	if i < len(d.mentions) {
+		if m := d.mentions[i]; m.RoleT0 == t0 && !m.Anaphor && m.Ent != nil && m.Ent.Kind == graph.Person && m.T1 < end {
+			return personSpeaker(t0, m)
 		}
 	}
 	return nil

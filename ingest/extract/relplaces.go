@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// LOCATED_IN from "X in Y" and "X, Y" is only as good as its endpoints:
+// "launch the PSP in Europe", "no WMD in Iraq" and "Modern Sounds in
+// Country" put a product or a title in a place, and "Kenya, Uganda and
+// Tanzania" is a list, not a city in a country.
+
+// orgHeads are the last words of names of organisations and facilities
+// that have a seat ("Waverley Local Court", "Roosevelt Hotel").
+var orgHeads = setOf("court", "hotel", "university", "college", "school", "academy", "institute", "centre", "center",
+	"council", "bank", "ministry", "department", "agency", "authority", "commission", "committee", "office", "company",
+	"corporation", "corp", "inc", "ltd", "plc", "group", "holdings", "museum", "gallery", "hospital", "clinic", "club",
+	"airport", "stadium", "arena", "theatre", "theater", "studio", "studios", "parliament", "assembly", "police",
+	"party", "union", "association", "federation", "foundation", "trust", "network", "house", "hall", "park", "station",
+	"church", "cathedral", "mosque", "temple", "exchange", "airline", "airlines", "airways", "embassy", "embassies",
+	"consulate", "prison", "zoo", "library", "festival", "championships", "championship", "games", "prix", "open",
+	"cup", "tournament", "marathon", "forces", "army", "navy", "service", "services", "board", "firm", "brigade",
+	"brigades", "regiment", "factory", "plant", "mill", "mine", "port", "base", "laboratory", "laboratories", "labs")
+
+// locationPlausible checks the endpoints of a LOCATED_IN match of pattern
+// name: an organisation or group in "X in Y" needs a known name or a head
+// word of organisations; two places need to be no list ("X, Y and Z",
+// "from X to Y").
+func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) bool {
+	bothPlaces := s.ent.Kind == graph.Place && t.ent.Kind == graph.Place
+	switch name {
+	case "located-comma":
+		if !bothPlaces {
+			return false
+		}
+	case "located-in":
+		if !bothPlaces && s.ent.Gaz == nil && !s.m.Anaphor && !orgHeads[lastWord(s.ent.Name)] {
+			return false
+		}
+	default:
+		return true
+	}
+	if !bothPlaces {
+		return true
+	}
+	if i := a.item(sb[0]); i > 0 {
+		switch w := a.word(i - 1); {
+		case w == "," || w == ";" || w == "and" || w == "or" || w == "from" || w == "to" || w == "between" || w == "by" || isSlotWord(w):
+			return false // lists, routes and agents: "held by the US in X"
+		case opponentWords[w]:
+			return false // "host Ireland in Cardiff": a team where it plays
+		}
+	}
+	next := a.itemAfter(tb[1])
+	if next < 0 {
+		return true
+	}
+	switch w := a.word(next); {
+	case w == "and" || w == "or" || w == "/" || w == "-" || w == ";":
+		return false
+	case w == ",":
+		if n2 := next + 1; n2 < len(a.pos) {
+			switch w2 := a.word(n2); {
+			case isSlotWord(w2) || w2 == "and" || w2 == "or" || w2 == "a" || w2 == "an" || w2 == "the":
+				return false // a list, or an apposition: "in Uruguay, Cambiemos, an online game"
+			}
+		}
+	case name == "located-comma" && isLowerWord(w) && !regionFollowers[w]:
+		return false // "with Russia, the US said": the second place begins a clause
+	}
+	return true
+}
+
+// opponentWords before a place name make it a team: "take on Ireland in
+// the Six Nations", "a win over the USA in Seville".
+var opponentWords = setOf("against", "over", "on", "face", "faces", "facing", "faced", "host", "hosts", "hosted",
+	"hosting", "play", "plays", "played", "playing", "beat", "beats", "beating", "meet", "meets", "met", "v", "vs",
+	"versus", "to", "visit", "visits", "welcome", "welcomes")
+
+// regionFollowers may follow "Town, Region" in a sentence.
+var regionFollowers = setOf("on", "in", "at", "for", "back", "last", "this", "next", "since", "during", "where",
+	"which", "who", "when", "before", "after", "until", "to", "from")
+
+// titleWords reports whether a name holds a pronoun or an auxiliary, as
+// titles of songs and films do ("Do They Know It", "Who Wants to Be").
+func titleWords(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "i", "you", "we", "they", "it", "me", "my", "your", "do", "does", "know", "wants", "want", "is", "are":
+			return true
+		}
+	}
+	return false
+}
+
+// lastWord is the lower-cased last word of a name.
+func lastWord(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,")
+}
+
+// peopleNoun reports whether w, singular or plural, names people by
+// their role: "Britain's EU commissioners" are people of the EU.
+func peopleNoun(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return roleNouns[w] || peopleNouns[w]
+}
+
+var peopleNouns = setOf("commissioner", "member", "employee", "worker", "executive", "player", "fan", "soldier",
+	"staff", "manager", "boss", "representative", "delegate", "negotiator", "MEP", "mep")
+
+// allTitleWords reports whether every word of a name is a title or a role
+// noun ("Vice President"): a role read as a name.
+func allTitleWords(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	for _, w := range f {
+		if !isTitle(w) && !roleNouns[w] && !subordinateRoles[w] {
+			return false
+		}
+	}
+	return len(f) > 0
+}
