@@ -36,7 +36,7 @@ func TestRelationNeighbours(t *testing.T) {
 		{"an office is no person", "The Information Commissioner's Office said it would act.", "MEMBER_OF PERSON:Office -> ORGANIZATION:Information Commissioner", false},
 		{"song title", "Shops sold the single Do They Know It's Christmas in New York.", "MEMBER_OF PERSON:Christmas -> ORGANIZATION:Do They Know It", false},
 		{"product in a place", "Sony will launch the Vexa in Europe in March.", "LOCATED_IN ORGANIZATION:Vexa -> PLACE:Europe", false},
-		{"seat in a place", "He spoke at the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN ORGANIZATION:Royal Garden Hotel -> PLACE:Oslo", true},
+		{"seat in a place", "He spoke at the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN PLACE:Royal Garden Hotel -> PLACE:Oslo", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
