@@ -86,6 +86,7 @@ func (d *doc) findClaims() {
 		}
 		return d.claims[i].Cue.Start < d.claims[j].Cue.Start
 	})
+	d.splitActs()
 }
 
 // mentionIndex maps the first token of each mention, and of its role
@@ -422,5 +423,31 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		Start: content.Start, End: content.End, Trigger: ev.Cue.Text,
 		Extractor: d.x.Name() + ":" + rule, Confidence: conf * spk.factor,
 	}
+	if !d.proposition(c0, c1, verbatim) {
+		// "announced a plan", "criticised the deal": an act on a thing,
+		// nothing said. It takes part in the overlap checks as any
+		// attribution does and leaves the claims at the end (splitActs).
+		if d.acts == nil {
+			d.acts = map[[2]int]bool{}
+		}
+		d.acts[[2]int{ev.Citation.Start, ev.Cue.Start}] = true
+	}
 	d.claims = append(d.claims, ev)
+}
+
+// splitActs moves the attributions whose content is no proposition from
+// the claims to the acts.
+func (d *doc) splitActs() {
+	if len(d.acts) == 0 {
+		return
+	}
+	kept := d.claims[:0]
+	for _, c := range d.claims {
+		if d.acts[[2]int{c.Citation.Start, c.Cue.Start}] {
+			d.actClaims = append(d.actClaims, c)
+		} else {
+			kept = append(kept, c)
+		}
+	}
+	d.claims = kept
 }
