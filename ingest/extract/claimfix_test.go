@@ -21,6 +21,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"declined to comment", "The firm declined to comment on the report.", ""},
 		{"pleaded guilty", "Ana Ruiz pleaded guilty to charges that she stole the files.", ""},
 		{"passive expectation", "The Norland winger is expected to be fit for the final.", ""},
+		{"evidential appear", "Harbor City appear to have won the race for the striker.", ""},
+		{"act on a thing", "Mayor Dana Ruiz criticised the new budget for the harbour.", ""},
 		{"planning", "The Norland board is planning a campaign against the claims.", ""},
 		{"refused to", "The Norland winger refused to apologise for the foul.", ""},
 		{"defending champion", "Lars Eng will meet Piet Vos, while defending champion Tom Hale faces Ana Ruiz.", ""},

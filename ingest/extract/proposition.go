@@ -72,8 +72,8 @@ var nounLeaders = setOf("the", "a", "an", "his", "her", "their", "its", "our", "
 // quotation, opens with a complementizer or an infinitive, or holds a
 // finite verb.
 func (d *doc) proposition(c0, c1 int, verbatim bool) bool {
-	if c1 <= c0 || verbatim || d.quoteInside(max(c0-1, 0), c1) {
-		return true
+	if c1 <= c0 || verbatim || isQuoteToken(d.words[c0]) {
+		return true // a quotation; a quoted phrase inside a noun phrase is still one
 	}
 	for c0 < c1-1 && interjections[d.lower[c0]] {
 		c0++ // "Uh, we think ..."
