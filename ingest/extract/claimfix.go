@@ -80,8 +80,8 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 		passive = true // "profits were said to have fallen": the tagger left "were" out of the cue
 	}
 	for _, l := range lemmas(last) {
-		if (l == "seem" || l == "appear") && first == "to" && c0 >= k1 {
-			return true // "the side appear to have won": said of the subject, not by it
+		if (l == "seem" || l == "appear") && first != "that" {
+			return true // "the side appear to have won", "appeared on his shoulder": said of the subject, not by it
 		}
 		if l == "call" && c0 >= k1 && c1-c0 <= 4 && !d.clauseFollows(c0, c1) {
 			return true // "calls himself Heretic", "a chapter called the Review": naming

@@ -22,6 +22,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"pleaded guilty", "Ana Ruiz pleaded guilty to charges that she stole the files.", ""},
 		{"passive expectation", "The Norland winger is expected to be fit for the final.", ""},
 		{"evidential appear", "Harbor City appear to have won the race for the striker.", ""},
+		{"appearing somewhere", "Mayor Dana Ruiz appeared on the balcony at noon.", ""},
 		{"act on a thing", "Mayor Dana Ruiz criticised the new budget for the harbour.", ""},
 		{"planning", "The Norland board is planning a campaign against the claims.", ""},
 		{"refused to", "The Norland winger refused to apologise for the foul.", ""},

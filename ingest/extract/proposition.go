@@ -45,6 +45,14 @@ var pluralVerbs = setOf("expect", "say", "believe", "think", "know", "feel", "ho
 	"spend", "buy", "sell", "accept", "prefer", "back", "favour", "own", "lack", "hold", "run", "cost", "mean",
 	"stand", "stay", "account", "risk", "suffer", "tend", "struggle", "offer", "provide", "include", "exist")
 
+// aimNouns take an infinitive of their own: "plans to merge", "calls to
+// publish" are noun phrases, not an object and its infinitive.
+var aimNouns = setOf("plan", "plans", "bid", "bids", "attempt", "attempts", "effort", "efforts", "call", "calls",
+	"decision", "move", "moves", "way", "ways", "chance", "right", "power", "powers", "ability", "need", "hopes",
+	"intention", "proposal", "proposals", "pressure", "deal", "agreement", "promise", "pledge", "offer",
+	"campaign", "drive", "push", "commitment", "time", "reason", "opportunity", "determination", "willingness",
+	"refusal", "failure", "plot", "scheme", "measures", "steps", "action", "money", "funds", "permission")
+
 // coordinators join a second verb phrase to the first: what follows them
 // has the cue's subject, not one of the content's own.
 var coordinators = setOf("and", "but", "or", "then", "nor")
@@ -94,7 +102,7 @@ func (d *doc) proposition(c0, c1 int, verbatim bool) bool {
 		if k > c0 && (coordinators[d.lower[k-1]] || relativeWords[d.lower[k-1]] && k-1 > c0) {
 			continue // "her title and will now seek", "trends that had driven": no clause of the content's own
 		}
-		if w == "to" && k > c0 && k+1 < c1 && isLowerWord(d.words[k+1]) && !nounLeaders[d.lower[k+1]] {
+		if w == "to" && k > c0 && k+1 < c1 && isLowerWord(d.words[k+1]) && !nounLeaders[d.lower[k+1]] && !aimNouns[d.lower[k-1]] {
 			return true // "urged the government to scrap the tax"
 		}
 		if clauseVerbs[w] {

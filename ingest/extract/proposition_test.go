@@ -22,6 +22,7 @@ func TestProposition(t *testing.T) {
 		{"interjection first", "She said: well, we think it works.", "well , we think it works", true},
 		{"noun phrase", "The company announced a new plan for its stores.", "a new plan for its stores", false},
 		{"criticised the deal", "The senator criticised the proposed merger of the two banks.", "the proposed merger of the two banks", false},
+		{"noun with its own infinitive", "The banks have agreed plans to merge next year.", "plans to merge next year", false},
 		{"quoted noun phrase", `The institute questioned the "long-term viability" of news.`, `the " long-term viability " of news`, false},
 		{"possessive noun", "He denied the minister's claims of fraud.", "the minister 's claims of fraud", false},
 	}
