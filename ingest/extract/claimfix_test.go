@@ -21,6 +21,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"declined to comment", "The firm declined to comment on the report.", ""},
 		{"pleaded guilty", "Ana Ruiz pleaded guilty to charges that she stole the files.", ""},
 		{"passive expectation", "The Norland winger is expected to be fit for the final.", ""},
+		{"role of an organisation", "The chairman of the Harbor Institute said the index rose in May.", " | said | the index rose in May"},
+		{"prefixed role after an organisation", "Voters were split on Monday. The Harbor Party chairman said the vote would be close.", " | said | the vote would be close"},
 		{"evidential appear", "Harbor City appear to have won the race for the striker.", ""},
 		{"appearing somewhere", "Mayor Dana Ruiz appeared on the balcony at noon.", ""},
 		{"act on a thing", "Mayor Dana Ruiz criticised the new budget for the harbour.", ""},
