@@ -272,6 +272,23 @@ func (d *doc) groupSpeaker(t0, t1, head int) *speaker {
 	return sp
 }
 
+// plausiblePerson reports whether a PERSON entity can stand for "he" or
+// "she": one a title or role gave a gender, or a name of two words or more
+// that does not end like an organisation's ("Jupiter Research"). A
+// one-word name with no gender is as often a firm or a country the tagger
+// typed PERSON ("Gartner", "Maldives").
+func plausiblePerson(e *entity) bool {
+	if e.gender != 0 {
+		return true
+	}
+	last := lastWord(e.Name)
+	return strings.Contains(strings.TrimSpace(e.Name), " ") && !orgHeads[last] && !firmHeads[last]
+}
+
+// firmHeads end the names of firms that orgHeads, made for places, leaves out.
+var firmHeads = setOf("research", "consulting", "capital", "partners", "securities", "economics", "media",
+	"systems", "technologies", "software", "communications", "associates", "international", "motors", "airways")
+
 // pronounSpeaker resolves "he" or "she" to the last person named in the
 // same or the previous two sentences whose title or role does not say
 // otherwise.
@@ -289,7 +306,7 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 		ms := d.bySent[s]
 		for k := len(ms) - 1; k >= 0; k-- {
 			m := ms[k]
-			if m.T0 < t && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) {
+			if m.T0 < t && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) {
 				best, pos = m.Ent, m.T0
 				break
 			}
