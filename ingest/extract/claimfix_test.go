@@ -21,6 +21,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"declined to comment", "The firm declined to comment on the report.", ""},
 		{"pleaded guilty", "Ana Ruiz pleaded guilty to charges that she stole the files.", ""},
 		{"passive expectation", "The Norland winger is expected to be fit for the final.", ""},
+		{"content before a second attribution", "Dana Ruiz denied the port would close, insisting that jobs were safe.", "PERSON:Dana Ruiz | denied | the port would close"},
 		{"role of an organisation", "The chairman of the Harbor Institute said the index rose in May.", " | said | the index rose in May"},
 		{"prefixed role after an organisation", "Voters were split on Monday. The Harbor Party chairman said the vote would be close.", " | said | the vote would be close"},
 		{"evidential appear", "Harbor City appear to have won the race for the striker.", ""},
