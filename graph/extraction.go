@@ -10,6 +10,12 @@ type Extraction struct {
 	Mentions      []Mention
 	Relationships []RelationshipEvidence
 	Claims        []ClaimEvidence
+	// Acts are attributions whose content is a noun phrase, not a
+	// proposition ("the minister criticised the deal"): speech acts with
+	// nothing said that could be checked. They are not claims; stores keep
+	// none of them. Attribution scoring (PolNeAR annotates such objects as
+	// contents) counts them with the claims.
+	Acts []ClaimEvidence
 }
 
 // Validate checks the invariants every store relies on, so that backends need

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // Extent is a stretch of text in code points, End exclusive. Discontinuous
@@ -312,36 +314,57 @@ func scorePolNeAR(ctx context.Context, res Result, docs []AttributionDoc, x Extr
 	parts := []string{"Source", "Cue", "Content"}
 	exact := map[string]*PRF{}
 	overlap := map[string]*PRF{}
+	claimsOnly := map[string]*PRF{}
 	for _, p := range parts {
-		exact[p], overlap[p] = &PRF{}, &PRF{}
+		exact[p], overlap[p], claimsOnly[p] = &PRF{}, &PRF{}, &PRF{}
 	}
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return Result{}, err
 		}
 		ex := runExtractor(ctx, x, article("polnear-"+d.Name, d.Text), &res)
-		pred := map[string][]Extent{}
+		var claims, acts []graph.ClaimEvidence
 		if ex != nil {
-			for _, c := range ex.Claims {
-				if c.Source.End > c.Source.Start {
-					pred["Source"] = append(pred["Source"], Extent{Start: c.Source.Start, End: c.Source.End})
-				}
-				if c.Cue.End > c.Cue.Start {
-					pred["Cue"] = append(pred["Cue"], Extent{Start: c.Cue.Start, End: c.Cue.End})
-				}
-				pred["Content"] = append(pred["Content"], Extent{Start: c.Citation.Start, End: c.Citation.End})
-			}
+			claims, acts = ex.Claims, ex.Acts
 		}
+		// PolNeAR annotates attributions, noun-phrase contents too: the
+		// extractor's acts count with its claims; the claims alone are
+		// scored on the side (what the graph keeps).
+		pred, predClaims := attributionExtents(append(append([]graph.ClaimEvidence{}, claims...), acts...)), attributionExtents(claims)
 		text := []rune(d.Text)
 		for _, p := range parts {
 			e, o := SpanScores(text, d.Spans[p], pred[p])
 			exact[p].Add(e)
 			overlap[p].Add(o)
+			e, o = SpanScores(text, d.Spans[p], predClaims[p])
+			if p == "Content" {
+				e = o
+			}
+			claimsOnly[p].Add(e)
 		}
 	}
 	for _, p := range parts {
 		res.Rows = append(res.Rows, Row{Name: strings.ToLower(p) + " exact", PRF: *exact[p]}, Row{Name: strings.ToLower(p) + " overlap", PRF: *overlap[p]})
 	}
+	res.Rows = append(res.Rows, Row{Name: "claims: source exact", PRF: *claimsOnly["Source"]},
+		Row{Name: "claims: cue exact", PRF: *claimsOnly["Cue"]}, Row{Name: "claims: content overlap", PRF: *claimsOnly["Content"]})
+	res.Notes = append(res.Notes, "claims: without the attributions whose content is a noun phrase (acts), which the graph does not keep as claims")
 	res.Notes = append(res.Notes, "one annotator per article (smallest id); exact match ignores surrounding space, quotes and punctuation")
 	return res, nil
+}
+
+// attributionExtents collects the source, cue and content spans of
+// attributions.
+func attributionExtents(cs []graph.ClaimEvidence) map[string][]Extent {
+	pred := map[string][]Extent{}
+	for _, c := range cs {
+		if c.Source.End > c.Source.Start {
+			pred["Source"] = append(pred["Source"], Extent{Start: c.Source.Start, End: c.Source.End})
+		}
+		if c.Cue.End > c.Cue.Start {
+			pred["Cue"] = append(pred["Cue"], Extent{Start: c.Cue.Start, End: c.Cue.End})
+		}
+		pred["Content"] = append(pred["Content"], Extent{Start: c.Citation.Start, End: c.Citation.End})
+	}
+	return pred
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/newsgraph/newsgraph/graph"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // Checks and repairs of tagged attributions that the speech-act lexicon
 // alone cannot make: a speech verb used for an act ("pleaded guilty",
@@ -80,6 +84,9 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 		passive = true // "profits were said to have fallen": the tagger left "were" out of the cue
 	}
 	for _, l := range lemmas(last) {
+		if (l == "seem" || l == "appear") && first != "that" {
+			return true // "the side appear to have won", "appeared on his shoulder": said of the subject, not by it
+		}
 		if l == "call" && c0 >= k1 && c1-c0 <= 4 && !d.clauseFollows(c0, c1) {
 			return true // "calls himself Heretic", "a chapter called the Review": naming
 		}
@@ -125,6 +132,9 @@ func (d *doc) secondAttribution(c0, c1 int) int {
 	for t := c0 + 2; t+2 < c1; t++ {
 		if d.words[t] != "," {
 			continue
+		}
+		if n := d.lower[t+1]; strings.HasSuffix(n, "ing") && n != "including" && !d.inQuote(t) && d.speechCue(t+1, t+2) {
+			return t // "denied X made the remark, insisting: ...": a second attribution
 		}
 		switch d.lower[t+1] {
 		case "while", "whereas", "but", "and":

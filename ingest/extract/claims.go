@@ -86,6 +86,7 @@ func (d *doc) findClaims() {
 		}
 		return d.claims[i].Cue.Start < d.claims[j].Cue.Start
 	})
+	d.splitActs()
 }
 
 // mentionIndex maps the first token of each mention, and of its role
@@ -271,6 +272,23 @@ func (d *doc) groupSpeaker(t0, t1, head int) *speaker {
 	return sp
 }
 
+// plausiblePerson reports whether a PERSON entity can stand for "he" or
+// "she": one a title or role gave a gender, or a name of two words or more
+// that does not end like an organisation's ("Jupiter Research"). A
+// one-word name with no gender is as often a firm or a country the tagger
+// typed PERSON ("Gartner", "Maldives").
+func plausiblePerson(e *entity) bool {
+	if e.gender != 0 {
+		return true
+	}
+	last := lastWord(e.Name)
+	return strings.Contains(strings.TrimSpace(e.Name), " ") && !orgHeads[last] && !firmHeads[last]
+}
+
+// firmHeads end the names of firms that orgHeads, made for places, leaves out.
+var firmHeads = setOf("research", "consulting", "capital", "partners", "securities", "economics", "media",
+	"systems", "technologies", "software", "communications", "associates", "international", "motors", "airways")
+
 // pronounSpeaker resolves "he" or "she" to the last person named in the
 // same or the previous two sentences whose title or role does not say
 // otherwise.
@@ -288,7 +306,7 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 		ms := d.bySent[s]
 		for k := len(ms) - 1; k >= 0; k-- {
 			m := ms[k]
-			if m.T0 < t && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) {
+			if m.T0 < t && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) {
 				best, pos = m.Ent, m.T0
 				break
 			}
@@ -422,5 +440,31 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		Start: content.Start, End: content.End, Trigger: ev.Cue.Text,
 		Extractor: d.x.Name() + ":" + rule, Confidence: conf * spk.factor,
 	}
+	if !d.proposition(c0, c1, verbatim) {
+		// "announced a plan", "criticised the deal": an act on a thing,
+		// nothing said. It takes part in the overlap checks as any
+		// attribution does and leaves the claims at the end (splitActs).
+		if d.acts == nil {
+			d.acts = map[[2]int]bool{}
+		}
+		d.acts[[2]int{ev.Citation.Start, ev.Cue.Start}] = true
+	}
 	d.claims = append(d.claims, ev)
+}
+
+// splitActs moves the attributions whose content is no proposition from
+// the claims to the acts.
+func (d *doc) splitActs() {
+	if len(d.acts) == 0 {
+		return
+	}
+	kept := d.claims[:0]
+	for _, c := range d.claims {
+		if d.acts[[2]int{c.Citation.Start, c.Cue.Start}] {
+			d.actClaims = append(d.actClaims, c)
+		} else {
+			kept = append(kept, c)
+		}
+	}
+	d.claims = kept
 }

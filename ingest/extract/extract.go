@@ -177,6 +177,10 @@ type doc struct {
 	rels     []graph.RelationshipEvidence
 	relSeen  map[string]bool
 	claims   []graph.ClaimEvidence
+	// acts keys the attributions whose content is no proposition by their
+	// content and cue offsets; actClaims holds them once split off.
+	acts      map[[2]int]bool
+	actClaims []graph.ClaimEvidence
 	// taggedSources and taggedCues are the attribution tagger's source and
 	// cue phrases, in token positions, for widening the rules' spans.
 	taggedSources, taggedCues []*attrSpan

@@ -56,6 +56,7 @@ func (d *doc) extraction() *graph.Extraction {
 	}
 	x.Relationships = d.rels
 	x.Claims = d.claims
+	x.Acts = d.actClaims
 	return x
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -57,11 +58,36 @@ func (d *doc) roleAfter(m *mention) int {
 		return -1
 	}
 	for t := m.T1; t < len(d.lower) && t < m.T1+3 && isLowerWord(d.lower[t]) && d.toks[t].NL == 0; t++ {
-		if roleNouns[d.lower[t]] && (t+1 >= len(d.lower) || !roleNouns[d.lower[t+1]]) {
+		if isRoleNoun(d.lower[t]) && (t+1 >= len(d.lower) || !isRoleNoun(d.lower[t+1])) {
 			return t + 1
 		}
 	}
 	return -1
+}
+
+// isRoleNoun reports whether w is a role, with a prefix ("co-chairman",
+// "vice-president") or without.
+func isRoleNoun(w string) bool {
+	for _, p := range []string{"co-", "vice-", "deputy-", "ex-"} {
+		w = strings.TrimPrefix(w, p)
+	}
+	return roleNouns[w]
+}
+
+// roleBefore reports whether the source phrase [t0, m.T0) before the
+// organisation m is a role of it: "chairman of the ISM's committee",
+// "a spokesman for the firm". The person in the role speaks, unnamed; the
+// organisation does not.
+func (d *doc) roleBefore(t0 int, m *mention) bool {
+	for t := t0; t+1 < m.T0; t++ {
+		if isRoleNoun(d.lower[t]) {
+			switch d.lower[t+1] {
+			case "of", "at", "for", "to", "with":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appositionPerson returns the person named in an apposition that ends

@@ -145,8 +145,8 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 			if n := d.appositionPerson(t0, t1); n != nil && n.RoleT0 > m.T1 {
 				return personSpeaker(t0, n)
 			}
-			if r := d.roleAfter(m); r > 0 && r <= t1 {
-				return spk
+			if r := d.roleAfter(m); r > 0 && r <= t1 || d.roleBefore(t0, m) {
+				return spk // "the party's co-chairman", "chairman of the ISM": the unnamed person in the role speaks
 			}
 		}
 		switch m.Ent.Kind {
