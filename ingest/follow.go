@@ -34,7 +34,7 @@ type FeedItem struct {
 	// date, text): a follower that found the item broken for good knows it
 	// again by it, and tries again only once the feed changes the item.
 	Digest string
-	load     func(ctx context.Context) (*graph.Article, error)
+	load   func(ctx context.Context) (*graph.Article, error)
 }
 
 // Article reads the item's article, fetching its page when the item is a
