@@ -27,30 +27,55 @@ import (
 // otherwise (merges rewrite mentions in bulk) the mentions are counted.
 func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, delta int, counted bool) error {
 	const op = "sqlite.recomputeEntity"
-	var old entityRow
-	err := tx.QueryRowContext(ctx, `SELECT kind, name, name_key, aliases, roles, external_ids, first_seen, last_seen, mention_count
-		FROM entities WHERE id = ?`, id).
-		Scan(&old.kind, &old.name, &old.nameKey, &old.aliases, &old.roles, &old.externalIDs, &old.first, &old.last, &old.count)
-	existed := err == nil
-	if err != nil && err != sql.ErrNoRows {
+	// One statement reads the stored row, the mentions' dates (and their
+	// count when the stored one cannot be trusted: a new entity has few
+	// mentions, a merge moved them in bulk), the entity's latest own
+	// declaration and whether its own declarations disagree on the kind;
+	// each an index seek. Merging may join entities of different kinds on
+	// purpose; only the entity's own declarations must agree.
+	var (
+		old          entityRow
+		existed      bool
+		stored       sql.NullInt64 // the stored mention count
+		recounted    sql.NullInt64
+		first, last  sql.NullInt64
+		dKind, dName sql.NullString // the latest own declaration's
+		clash        sql.NullBool
+		oldText      [6]sql.NullString // kind, name, name_key, aliases, roles, external_ids
+		oldFirstLast [2]sql.NullInt64
+	)
+	err := tx.QueryRowContext(ctx, `SELECT e.id IS NOT NULL, e.kind, e.name, e.name_key, e.aliases, e.roles, e.external_ids,
+			e.first_seen, e.last_seen, e.mention_count,
+			CASE WHEN e.id IS NULL OR NOT ?2 THEN (SELECT count(*) FROM mentions WHERE entity_id = ?1) END,
+			(SELECT min(date) FROM mentions WHERE entity_id = ?1),
+			(SELECT max(date) FROM mentions WHERE entity_id = ?1),
+			d.kind, d.name,
+			EXISTS (SELECT 1 FROM entity_declarations WHERE entity_id = ?1 AND kind < d.kind) OR
+			EXISTS (SELECT 1 FROM entity_declarations WHERE entity_id = ?1 AND kind > d.kind)
+		FROM (SELECT 1)
+		LEFT JOIN entities e ON e.id = ?1
+		LEFT JOIN (SELECT kind, name FROM entity_declarations WHERE entity_id = ?1
+			ORDER BY date DESC, article_id DESC LIMIT 1) d`, id, counted).
+		Scan(&existed, &oldText[0], &oldText[1], &oldText[2], &oldText[3], &oldText[4], &oldText[5],
+			&oldFirstLast[0], &oldFirstLast[1], &stored, &recounted, &first, &last, &dKind, &dName, &clash)
+	if err != nil {
 		return err
 	}
+	if existed {
+		old = entityRow{kind: oldText[0].String, name: oldText[1].String, nameKey: oldText[2].String,
+			aliases: oldText[3].String, roles: oldText[4].String, externalIDs: oldText[5].String,
+			first: oldFirstLast[0], last: oldFirstLast[1], count: int(stored.Int64)}
+	}
 	count := old.count + delta
-	if !counted || !existed || count < 0 {
-		// A new entity has few mentions; a merge moved them in bulk.
+	if recounted.Valid {
+		count = int(recounted.Int64)
+	} else if count < 0 {
+		// Never seen; counting again repairs a count that went wrong.
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mentions WHERE entity_id = ?`, id).Scan(&count); err != nil {
 			return err
 		}
 	}
-	var first, last sql.NullInt64
-	if count > 0 {
-		// Two seeks on mentions_by_entity_date.
-		if err := tx.QueryRowContext(ctx, `SELECT
-			(SELECT min(date) FROM mentions WHERE entity_id = ?1),
-			(SELECT max(date) FROM mentions WHERE entity_id = ?1)`, id).Scan(&first, &last); err != nil {
-			return err
-		}
-	} else {
+	if count == 0 {
 		var linked bool
 		if err := tx.QueryRowContext(ctx, `SELECT
 			EXISTS (SELECT 1 FROM relationships WHERE source_id = ?1) OR
@@ -63,29 +88,21 @@ func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, 
 			return deleteEntity(ctx, tx, id)
 		}
 	}
-	// The declarations of the entity and of every entity merged into it;
-	// its own come first, so that it keeps its name and kind.
-	var kind, name string
-	found, err := latest(ctx, tx, members, `SELECT date, article_id, kind, name FROM entity_declarations
-		WHERE entity_id = ? ORDER BY date DESC, article_id DESC LIMIT 1`, nil, &kind, &name)
-	if err != nil {
-		return err
-	}
-	if !found {
-		return graph.Errorf(op, graph.Internal, "entity %s has evidence but no declaration", id)
-	}
-	var clash bool
-	// Merging may join entities of different kinds on purpose; only the
-	// entity's own declarations must agree. Two seeks on
-	// entity_declarations_by_kind rather than a scan of the declarations.
-	if err := tx.QueryRowContext(ctx, `SELECT
-		EXISTS (SELECT 1 FROM entity_declarations WHERE entity_id = ?1 AND kind < ?2) OR
-		EXISTS (SELECT 1 FROM entity_declarations WHERE entity_id = ?1 AND kind > ?2)`,
-		id, kind).Scan(&clash); err != nil {
-		return err
-	}
-	if clash {
+	if clash.Bool {
 		return graph.Errorf(op, graph.Conflict, "entity %s is declared with two kinds", id)
+	}
+	kind, name := dKind.String, dName.String
+	if !dKind.Valid {
+		// No declaration of its own: the latest of the entities merged
+		// into it gives the name and kind.
+		found, err := latest(ctx, tx, members[1:], false, `SELECT date, article_id, kind, name FROM entity_declarations
+			WHERE entity_id = ? ORDER BY date DESC, article_id DESC LIMIT 1`, nil, &kind, &name)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return graph.Errorf(op, graph.Internal, "entity %s has evidence but no declaration", id)
+		}
 	}
 	in, args := memberList(members)
 	f, err := forms(ctx, tx, in, args)
@@ -97,7 +114,7 @@ func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, 
 	ext := make(map[string]string, len(keys))
 	for _, k := range keys {
 		var v string
-		if _, err := latest(ctx, tx, members, `SELECT date, article_id, value FROM entity_external_ids
+		if _, err := latest(ctx, tx, members, true, `SELECT date, article_id, value FROM entity_external_ids
 			WHERE entity_id = ? AND key = ? ORDER BY date DESC, article_id DESC LIMIT 1`, []any{k}, &v); err != nil {
 			return err
 		}
@@ -130,11 +147,11 @@ func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, 
 // latest scans into dest the columns after (date, article_id) of the row
 // of the latest article that query finds for a member, where query selects
 // date, article_id and then dest's columns of one member, the member's id
-// its first argument, then args, ordered latest first (an index seek). The
-// entity's own rows (members[0]) win over those of the entities merged
-// into it; among those, the latest article wins, the first member on a
-// tie. It reports whether any member had a row.
-func latest(ctx context.Context, tx *txq, members []string, query string, args []any, dest ...*string) (bool, error) {
+// its first argument, then args, ordered latest first (an index seek). With
+// own, the first member's rows (the entity's own) win over the others';
+// otherwise, and among the others, the latest article wins, the first
+// member on a tie. It reports whether any member had a row.
+func latest(ctx context.Context, tx *txq, members []string, own bool, query string, args []any, dest ...*string) (bool, error) {
 	var (
 		found    bool
 		bestDate int64
@@ -161,7 +178,7 @@ func latest(ctx context.Context, tx *txq, members []string, query string, args [
 				*d = row[j]
 			}
 		}
-		if i == 0 {
+		if i == 0 && own {
 			break // the entity's own rows win
 		}
 	}
