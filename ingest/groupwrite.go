@@ -16,16 +16,18 @@ type batchWriter interface {
 
 // Bounds of group commits.
 const (
-	maxGroup     = 64
+	maxGroup     = 128
 	groupTimeout = time.Minute
 	// A writer about to commit a group smaller than gatherGroup while
 	// articles are still being extracted waits up to maxGather for them:
-	// committing one or two articles at a time costs the single writer
-	// several times more per article (each commit rewrites the index
-	// pages it touched), CPU the extraction then lacks. A lone article,
-	// with nothing else being extracted, is committed at once.
-	gatherGroup = 32
-	maxGather   = 50 * time.Millisecond
+	// each commit rewrites every index page it touched, so the single
+	// writer's cost per article falls with the size of its groups (SQLite
+	// writer alone on the BBC extractions: 6.6 ms per article in groups
+	// of 2, 3.6 in groups of 32, 2.9 in groups of 128), CPU the
+	// extraction then has. A lone article, with nothing else being
+	// extracted, is committed at once.
+	gatherGroup = maxGroup
+	maxGather   = 100 * time.Millisecond
 )
 
 // groupWriter commits the extractions of concurrent workers together: a
