@@ -16,8 +16,18 @@ type batchWriter interface {
 
 // Bounds of group commits.
 const (
-	maxGroup     = 64
+	maxGroup     = 128
 	groupTimeout = time.Minute
+	// A writer about to commit a group smaller than gatherGroup while
+	// articles are still being extracted waits up to maxGather for them:
+	// each commit rewrites every index page it touched, so the single
+	// writer's cost per article falls with the size of its groups (SQLite
+	// writer alone on the BBC extractions: 6.6 ms per article in groups
+	// of 2, 3.6 in groups of 32, 2.9 in groups of 128), CPU the
+	// extraction then has. A lone article, with nothing else being
+	// extracted, is committed at once.
+	gatherGroup = maxGroup
+	maxGather   = 100 * time.Millisecond
 )
 
 // groupWriter commits the extractions of concurrent workers together: a
@@ -29,6 +39,10 @@ const (
 // fails alone.
 type groupWriter struct {
 	w batchWriter
+	// coming, when set, counts the articles being extracted, which will
+	// soon ask to be written.
+	coming  func() int
+	arrived chan struct{} // a new extraction is pending; buffered, 1
 
 	mu      sync.Mutex
 	pending []*groupReq
@@ -45,6 +59,10 @@ func (g *groupWriter) WriteExtraction(ctx context.Context, x *graph.Extraction) 
 	r := &groupReq{x: x, done: make(chan error, 1), lead: make(chan struct{})}
 	g.mu.Lock()
 	g.pending = append(g.pending, r)
+	select {
+	case g.arrived <- struct{}{}:
+	default:
+	}
 	if g.leading {
 		g.mu.Unlock()
 		select {
@@ -55,6 +73,7 @@ func (g *groupWriter) WriteExtraction(ctx context.Context, x *graph.Extraction) 
 		g.mu.Lock()
 	}
 	g.leading = true
+	g.gather()
 	n := min(len(g.pending), maxGroup)
 	group := g.pending[:n:n]
 	g.pending = g.pending[n:]
@@ -70,6 +89,30 @@ func (g *groupWriter) WriteExtraction(ctx context.Context, x *graph.Extraction) 
 	}
 	g.mu.Unlock()
 	return <-r.done
+}
+
+// gather waits, with g.mu held across its checks, for the articles being
+// extracted to join the group, as long as it is small and for at most
+// maxGather.
+func (g *groupWriter) gather() {
+	if g.coming == nil {
+		return
+	}
+	var deadline *time.Timer
+	for len(g.pending) < gatherGroup && g.coming() > 0 {
+		if deadline == nil {
+			deadline = time.NewTimer(maxGather)
+			defer deadline.Stop()
+		}
+		g.mu.Unlock()
+		select {
+		case <-g.arrived:
+			g.mu.Lock()
+		case <-deadline.C:
+			g.mu.Lock()
+			return
+		}
+	}
 }
 
 // commit writes a group in one transaction, or one by one when that fails.

@@ -120,7 +120,8 @@ func New(x Extractor, w Writer, opts ...Option) *Ingester {
 	}
 	in.slots = make(chan struct{}, in.workers)
 	if bw, ok := w.(batchWriter); ok {
-		in.commits = &groupWriter{w: bw}
+		in.commits = &groupWriter{w: bw, arrived: make(chan struct{}, 1),
+			coming: func() int { return len(in.slots) }}
 	} else {
 		in.commits = w
 	}

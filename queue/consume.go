@@ -82,7 +82,7 @@ func (q *Queue) Consume(ctx context.Context, n int, h Handler) error {
 
 // deliver does one delivery of a task and records its outcome.
 func (q *Queue) deliver(ctx context.Context, m jetstream.Msg, h Handler) {
-	bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), stateTimeout)
+	bg, cancel := context.WithTimeout(context.WithoutCancel(ctx), q.opts.stateTimeout)
 	defer cancel()
 	log := q.opts.Log
 	var t Task
@@ -127,6 +127,12 @@ func (q *Queue) deliver(ctx context.Context, m jetstream.Msg, h Handler) {
 	q.record(bg, job)
 
 	counts, herr := q.run(ctx, m, &t, h)
+	// The outcome's bookkeeping gets time of its own: the run may have
+	// outlasted the first (a task waits in the handler for its extraction
+	// slot and its group commit), and a done state that cannot be written
+	// leaves the job running for ever once the task is acknowledged.
+	bg, cancelAfter := context.WithTimeout(context.WithoutCancel(ctx), q.opts.stateTimeout)
+	defer cancelAfter()
 	switch {
 	case herr == nil:
 		job.Status, job.Counts, job.Code, job.Reason = Done, counts, "", ""

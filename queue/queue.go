@@ -61,6 +61,8 @@ type Options struct {
 	// process writes (running, then done, failed or queued again), for
 	// metrics. It must be quick and safe for concurrent use.
 	Observe func(*Job)
+
+	stateTimeout time.Duration // stateTimeout unless a test shortens it
 }
 
 func (o *Options) defaults() {
@@ -88,6 +90,9 @@ func (o *Options) defaults() {
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.stateTimeout <= 0 {
+		o.stateTimeout = stateTimeout
 	}
 }
 

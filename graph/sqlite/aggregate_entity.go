@@ -15,57 +15,96 @@ import (
 // greatest article id), so the result does not depend on the order in which
 // articles were written; aliases (declared names and aliases, mention
 // surface forms) and roles are unions; each external id comes from the
-// latest article that declares it. Every step is an index lookup or a scan
-// of the entity's distinct forms, never of all its mentions.
+// latest article that declares it. Every step is an index seek or a scan
+// of the entity's distinct forms, never of all its mentions or
+// declarations: a hub cited by thousands of articles costs what a new
+// entity does.
 //
 // members is the entity and the entities merged into it (see
-// merges.membersOf), whose declarations and forms count for it.
-func recomputeEntity(ctx context.Context, tx *txq, id string, members []string) error {
+// merges.membersOf), whose declarations and forms count for it. When
+// counted, delta is the net change of the entity's mentions in this
+// transaction, and the stored mention count plus delta is its new count;
+// otherwise (merges rewrite mentions in bulk) the mentions are counted.
+func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, delta int, counted bool) error {
 	const op = "sqlite.recomputeEntity"
+	// One statement reads the stored row, the mentions' dates (and their
+	// count when the stored one cannot be trusted: a new entity has few
+	// mentions, a merge moved them in bulk), the entity's latest own
+	// declaration and whether its own declarations disagree on the kind;
+	// each an index seek. Merging may join entities of different kinds on
+	// purpose; only the entity's own declarations must agree.
 	var (
-		count       int
-		first, last sql.NullInt64
-		linked      bool
+		old          entityRow
+		existed      bool
+		stored       sql.NullInt64 // the stored mention count
+		recounted    sql.NullInt64
+		first, last  sql.NullInt64
+		dKind, dName sql.NullString // the latest own declaration's
+		clash        sql.NullBool
+		oldText      [6]sql.NullString // kind, name, name_key, aliases, roles, external_ids
+		oldFirstLast [2]sql.NullInt64
 	)
-	if err := tx.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM mentions WHERE entity_id = ?1),
-		(SELECT min(date) FROM mentions WHERE entity_id = ?1),
-		(SELECT max(date) FROM mentions WHERE entity_id = ?1)`, id).
-		Scan(&count, &first, &last); err != nil {
-		return err
-	}
-	if err := tx.QueryRowContext(ctx, `SELECT
-		EXISTS (SELECT 1 FROM relationships WHERE source_id = ?1) OR
-		EXISTS (SELECT 1 FROM relationships WHERE target_id = ?1) OR
-		EXISTS (SELECT 1 FROM claim_speakers WHERE entity_id = ?1) OR
-		EXISTS (SELECT 1 FROM claim_about WHERE entity_id = ?1)`, id).Scan(&linked); err != nil {
-		return err
-	}
-	if count == 0 && !linked {
-		return deleteEntity(ctx, tx, id)
-	}
-	// The declarations of the entity and of every entity merged into it;
-	// its own come first, so that it keeps its name and kind.
-	in, args := memberList(members)
-	var kind, name string
-	err := tx.QueryRowContext(ctx, `SELECT kind, name FROM entity_declarations WHERE entity_id IN (`+in+`)
-		ORDER BY entity_id = ?1 DESC, date DESC, article_id DESC LIMIT 1`, args...).Scan(&kind, &name)
-	if err == sql.ErrNoRows {
-		return graph.Errorf(op, graph.Internal, "entity %s has evidence but no declaration", id)
-	}
+	err := tx.QueryRowContext(ctx, `SELECT e.id IS NOT NULL, e.kind, e.name, e.name_key, e.aliases, e.roles, e.external_ids,
+			e.first_seen, e.last_seen, e.mention_count,
+			CASE WHEN e.id IS NULL OR NOT ?2 THEN (SELECT count(*) FROM mentions WHERE entity_id = ?1) END,
+			(SELECT min(date) FROM mentions WHERE entity_id = ?1),
+			(SELECT max(date) FROM mentions WHERE entity_id = ?1),
+			d.kind, d.name,
+			EXISTS (SELECT 1 FROM entity_declarations WHERE entity_id = ?1 AND kind < d.kind) OR
+			EXISTS (SELECT 1 FROM entity_declarations WHERE entity_id = ?1 AND kind > d.kind)
+		FROM (SELECT 1)
+		LEFT JOIN entities e ON e.id = ?1
+		LEFT JOIN (SELECT kind, name FROM entity_declarations WHERE entity_id = ?1
+			ORDER BY date DESC, article_id DESC LIMIT 1) d`, id, counted).
+		Scan(&existed, &oldText[0], &oldText[1], &oldText[2], &oldText[3], &oldText[4], &oldText[5],
+			&oldFirstLast[0], &oldFirstLast[1], &stored, &recounted, &first, &last, &dKind, &dName, &clash)
 	if err != nil {
 		return err
 	}
-	var clash bool
-	// Merging may join entities of different kinds on purpose; only the
-	// entity's own declarations must agree.
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM entity_declarations WHERE entity_id = ? AND kind != ?)`,
-		id, kind).Scan(&clash); err != nil {
-		return err
+	if existed {
+		old = entityRow{kind: oldText[0].String, name: oldText[1].String, nameKey: oldText[2].String,
+			aliases: oldText[3].String, roles: oldText[4].String, externalIDs: oldText[5].String,
+			first: oldFirstLast[0], last: oldFirstLast[1], count: int(stored.Int64)}
 	}
-	if clash {
+	count := old.count + delta
+	if recounted.Valid {
+		count = int(recounted.Int64)
+	} else if count < 0 {
+		// Never seen; counting again repairs a count that went wrong.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mentions WHERE entity_id = ?`, id).Scan(&count); err != nil {
+			return err
+		}
+	}
+	if count == 0 {
+		var linked bool
+		if err := tx.QueryRowContext(ctx, `SELECT
+			EXISTS (SELECT 1 FROM relationships WHERE source_id = ?1) OR
+			EXISTS (SELECT 1 FROM relationships WHERE target_id = ?1) OR
+			EXISTS (SELECT 1 FROM claim_speakers WHERE entity_id = ?1) OR
+			EXISTS (SELECT 1 FROM claim_about WHERE entity_id = ?1)`, id).Scan(&linked); err != nil {
+			return err
+		}
+		if !linked {
+			return deleteEntity(ctx, tx, id)
+		}
+	}
+	if clash.Bool {
 		return graph.Errorf(op, graph.Conflict, "entity %s is declared with two kinds", id)
 	}
+	kind, name := dKind.String, dName.String
+	if !dKind.Valid {
+		// No declaration of its own: the latest of the entities merged
+		// into it gives the name and kind.
+		found, err := latest(ctx, tx, members[1:], false, `SELECT date, article_id, kind, name FROM entity_declarations
+			WHERE entity_id = ? ORDER BY date DESC, article_id DESC LIMIT 1`, nil, &kind, &name)
+		if err != nil {
+			return err
+		}
+		if !found {
+			return graph.Errorf(op, graph.Internal, "entity %s has evidence but no declaration", id)
+		}
+	}
+	in, args := memberList(members)
 	f, err := forms(ctx, tx, in, args)
 	if err != nil {
 		return err
@@ -75,9 +114,8 @@ func recomputeEntity(ctx context.Context, tx *txq, id string, members []string) 
 	ext := make(map[string]string, len(keys))
 	for _, k := range keys {
 		var v string
-		if err := tx.QueryRowContext(ctx, `SELECT value FROM entity_external_ids WHERE entity_id IN (`+in+`) AND key = ?`+
-			strconv.Itoa(len(args)+1)+` ORDER BY entity_id = ?1 DESC, date DESC, article_id DESC LIMIT 1`,
-			append(args, k)...).Scan(&v); err != nil {
+		if _, err := latest(ctx, tx, members, true, `SELECT date, article_id, value FROM entity_external_ids
+			WHERE entity_id = ? AND key = ? ORDER BY date DESC, article_id DESC LIMIT 1`, []any{k}, &v); err != nil {
 			return err
 		}
 		ext[k] = v
@@ -85,14 +123,6 @@ func recomputeEntity(ctx context.Context, tx *txq, id string, members []string) 
 
 	newRow := entityRow{kind: kind, name: name, nameKey: graph.CanonicalKey(name), aliases: jsonText(nonNil(aliases)),
 		roles: jsonText(nonNil(roles)), externalIDs: jsonText(ext), first: first, last: last, count: count}
-	var old entityRow
-	err = tx.QueryRowContext(ctx, `SELECT kind, name, name_key, aliases, roles, external_ids, first_seen, last_seen, mention_count
-		FROM entities WHERE id = ?`, id).
-		Scan(&old.kind, &old.name, &old.nameKey, &old.aliases, &old.roles, &old.externalIDs, &old.first, &old.last, &old.count)
-	existed := err == nil
-	if err != nil && err != sql.ErrNoRows {
-		return err
-	}
 	if existed && old == newRow {
 		return nil // most rewrites change nothing: spare the writes
 	}
@@ -112,6 +142,47 @@ func recomputeEntity(ctx context.Context, tx *txq, id string, members []string) 
 		return nil // names unchanged: the search index stays as it is
 	}
 	return indexNames(ctx, tx, id, append([]string{name}, aliases...))
+}
+
+// latest scans into dest the columns after (date, article_id) of the row
+// of the latest article that query finds for a member, where query selects
+// date, article_id and then dest's columns of one member, the member's id
+// its first argument, then args, ordered latest first (an index seek). With
+// own, the first member's rows (the entity's own) win over the others';
+// otherwise, and among the others, the latest article wins, the first
+// member on a tie. It reports whether any member had a row.
+func latest(ctx context.Context, tx *txq, members []string, own bool, query string, args []any, dest ...*string) (bool, error) {
+	var (
+		found    bool
+		bestDate int64
+		bestArt  string
+		date     int64
+		art      string
+	)
+	row := make([]string, len(dest))
+	scan := []any{&date, &art}
+	for j := range row {
+		scan = append(scan, &row[j])
+	}
+	for i, m := range members {
+		err := tx.QueryRowContext(ctx, query, append([]any{m}, args...)...).Scan(scan...)
+		if err == sql.ErrNoRows {
+			continue
+		}
+		if err != nil {
+			return false, err
+		}
+		if !found || date > bestDate || date == bestDate && art > bestArt {
+			found, bestDate, bestArt = true, date, art
+			for j, d := range dest {
+				*d = row[j]
+			}
+		}
+		if i == 0 && own {
+			break // the entity's own rows win
+		}
+	}
+	return found, nil
 }
 
 // entityRow is an entities row as stored, to tell whether it changes.
@@ -156,12 +227,49 @@ func forms(ctx context.Context, tx *txq, in string, args []any) (map[string][]st
 	return out, rows.Err()
 }
 
-// indexNames replaces an entity's rows in the name search index.
+// indexNames makes an entity's rows in the name search index names, by
+// difference: the names it keeps keep their rows, so that a hub that gains
+// an alias costs one insert, not a rewrite of all its names.
 func indexNames(ctx context.Context, tx *txq, id string, names []string) error {
-	if err := unindexNames(ctx, tx, id); err != nil {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, name FROM entity_names WHERE entity_id = ?`, id)
+	if err != nil {
 		return err
 	}
+	had := map[string][]int64{}
+	for rows.Next() {
+		var (
+			rowid int64
+			n     string
+		)
+		if err := rows.Scan(&rowid, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		had[n] = append(had[n], rowid)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var add []string
 	for _, n := range names {
+		if ids := had[n]; len(ids) > 0 {
+			had[n] = ids[1:]
+			continue
+		}
+		add = append(add, n)
+	}
+	for _, ids := range had {
+		for _, rowid := range ids {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM entity_names_fts WHERE rowid = ?`, rowid); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM entity_names WHERE rowid = ?`, rowid); err != nil {
+				return err
+			}
+		}
+	}
+	for _, n := range add {
 		var rowid int64
 		if err := tx.QueryRowContext(ctx, `INSERT INTO entity_names (entity_id, name, key) VALUES (?, ?, ?) RETURNING rowid`,
 			id, n, graph.CanonicalKey(n)).Scan(&rowid); err != nil {

@@ -38,7 +38,7 @@ func (s *Store) write1(ctx context.Context, op string, xs []*graph.Extraction) e
 		if err != nil {
 			return err
 		}
-		t := newTouched()
+		t := newCountedTouched()
 		for _, x := range xs {
 			if err := s.writeArticle(ctx, tx, x, merged, t); err != nil {
 				return err
@@ -89,7 +89,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 		if n == 0 {
 			return graph.Errorf(op, graph.NotFound, "article %q not found", id)
 		}
-		t := newTouched()
+		t := newCountedTouched()
 		if err := removeEvidence(ctx, tx, id, t); err != nil {
 			return err
 		}
@@ -122,10 +122,23 @@ func (s *Store) inTx(ctx context.Context, op string, fn func(*txq) error) error 
 // touched collects the ids whose aggregates a write must recompute.
 type touched struct {
 	entities, relationships, claims map[string]bool
+	// mentions is the net change in mentions of each entity (by resolved
+	// id) when the write counts them as it adds and removes them; nil
+	// when it cannot (merges rewrite mentions in bulk), and they are
+	// counted again.
+	mentions map[string]int
 }
 
 func newTouched() *touched {
 	return &touched{entities: map[string]bool{}, relationships: map[string]bool{}, claims: map[string]bool{}}
+}
+
+// newCountedTouched is newTouched for writes that add and remove mentions
+// by article, counting them as they go.
+func newCountedTouched() *touched {
+	t := newTouched()
+	t.mentions = map[string]int{}
+	return t
 }
 
 // removeEvidence deletes an article's evidence, noting what it supported.
@@ -143,6 +156,9 @@ func removeEvidence(ctx context.Context, tx *txq, articleID string, t *touched) 
 		if err := collectIDs(ctx, tx, c.query, articleID, c.into); err != nil {
 			return err
 		}
+	}
+	if err := countMentions(ctx, tx, articleID, t); err != nil {
+		return err
 	}
 	if err := countForms(ctx, tx, articleID, -1); err != nil {
 		return err
@@ -183,6 +199,30 @@ func countForms(ctx context.Context, tx *txq, articleID string, delta int) error
 	return err
 }
 
+// countMentions subtracts an article's mentions, about to be removed, from
+// the mention counts of their entities, when t counts them.
+func countMentions(ctx context.Context, tx *txq, articleID string, t *touched) error {
+	if t.mentions == nil {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT entity_id, count(*) FROM mentions WHERE article_id = ? GROUP BY entity_id`, articleID)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id string
+			n  int
+		)
+		if err := rows.Scan(&id, &n); err != nil {
+			return err
+		}
+		t.mentions[id] -= n
+	}
+	return rows.Err()
+}
+
 func collectIDs(ctx context.Context, tx *txq, query, arg string, into map[string]bool) error {
 	rows, err := tx.QueryContext(ctx, query, arg)
 	if err != nil {
@@ -213,30 +253,49 @@ func upsertArticle(ctx context.Context, tx *txq, a *graph.Article) error {
 	return err
 }
 
+// The evidence tables' multi-row inserts.
+var (
+	declarationRows = newRowInserter(`entity_declarations`,
+		`article_id`, `entity_id`, `date`, `kind`, `name`, `aliases`, `roles`, `external_ids`)
+	externalIDRows = newRowInserter(`entity_external_ids`, `entity_id`, `key`, `date`, `article_id`, `value`)
+	mentionRows    = newRowInserter(`mentions`,
+		`article_id`, `seq`, `entity_id`, `date`, `text`, `role`, `sentence_index`, `sentence_text`, `start`, `end_`,
+		`trigger_`, `extractor`, `confidence`, `written_entity_id`)
+	relationshipEvidenceRows = newRowInserter(`relationship_evidence`,
+		`article_id`, `seq`, `relationship_id`, `type`, `source_id`, `target_id`, `date`,
+		`sentence_index`, `sentence_text`, `start`, `end_`, `trigger_`, `extractor`, `confidence`,
+		`written_source_id`, `written_target_id`)
+	claimEvidenceRows = newRowInserter(`claim_evidence`,
+		`article_id`, `seq`, `claim_id`, `date`, `text`, `verbatim`,
+		`source_start`, `source_end`, `source_text`, `cue_start`, `cue_end`, `cue_text`, `speaker_ids`, `about_ids`,
+		`sentence_index`, `sentence_text`, `start`, `end_`, `trigger_`, `extractor`, `confidence`,
+		`written_speaker_ids`, `written_about_ids`)
+)
+
 // insertEvidence writes x's declarations and evidence, dated date.
 // Declarations stay under the ids x wrote; evidence counts for the entities
 // those ids resolve to through the merges in force.
 func insertEvidence(ctx context.Context, tx *txq, x *graph.Extraction, date int64, merged merges, t *touched) error {
 	id := x.Article.ID
 	decls := mergeDeclarations(x.Entities)
+	args := make([]any, 0, len(decls)*declarationRows.cols)
+	var ext []any
 	for _, eid := range slices.Sorted(maps.Keys(decls)) {
 		e := decls[eid]
 		t.entities[merged.resolve(eid)] = true
-		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_declarations
-			(article_id, entity_id, date, kind, name, aliases, roles, external_ids)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, eid, date, string(e.Kind), e.Name, jsonText(nonNil(e.Aliases)), jsonText(nonNil(e.Roles)),
-			jsonText(nonNilMap(e.ExternalIDs))); err != nil {
-			return err
-		}
+		args = append(args, id, eid, date, string(e.Kind), e.Name, jsonText(nonNil(e.Aliases)), jsonText(nonNil(e.Roles)),
+			jsonText(nonNilMap(e.ExternalIDs)))
 		for _, key := range slices.Sorted(maps.Keys(e.ExternalIDs)) {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO entity_external_ids (entity_id, key, date, article_id, value)
-				VALUES (?, ?, ?, ?, ?)`, eid, key, date, id, e.ExternalIDs[key]); err != nil {
-				return err
-			}
+			ext = append(ext, eid, key, date, id, e.ExternalIDs[key])
 		}
 	}
-	if err := insertMentions(ctx, tx, id, date, x.Mentions, merged); err != nil {
+	if err := declarationRows.exec(ctx, tx, args); err != nil {
+		return err
+	}
+	if err := externalIDRows.exec(ctx, tx, ext); err != nil {
+		return err
+	}
+	if err := insertMentions(ctx, tx, id, date, x.Mentions, merged, t); err != nil {
 		return err
 	}
 	if err := countForms(ctx, tx, id, +1); err != nil {
@@ -248,34 +307,22 @@ func insertEvidence(ctx context.Context, tx *txq, x *graph.Extraction, date int6
 	return insertClaimEvidence(ctx, tx, id, date, x.Claims, merged, t)
 }
 
-func insertMentions(ctx context.Context, tx *txq, articleID string, date int64, ms []graph.Mention, merged merges) error {
-	if len(ms) == 0 {
-		return nil
-	}
-	const insert = `INSERT INTO mentions
-		(article_id, seq, entity_id, date, text, role, sentence_index, sentence_text, start, end_, trigger_, extractor, confidence,
-		 written_entity_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+func insertMentions(ctx context.Context, tx *txq, articleID string, date int64, ms []graph.Mention, merged merges, t *touched) error {
+	args := make([]any, 0, len(ms)*mentionRows.cols)
 	for i, m := range ms {
 		c := m.Citation
 		eid, written := merged.resolveWritten(m.EntityID)
-		if _, err := tx.ExecContext(ctx, insert, articleID, i, eid, date, m.Text, m.Role,
-			c.SentenceIndex, c.SentenceText, c.Start, c.End, c.Trigger, c.Extractor, c.Confidence, written); err != nil {
-			return err
+		if t.mentions != nil {
+			t.mentions[eid]++
 		}
+		args = append(args, articleID, i, eid, date, m.Text, m.Role,
+			c.SentenceIndex, c.SentenceText, c.Start, c.End, c.Trigger, c.Extractor, c.Confidence, written)
 	}
-	return nil
+	return mentionRows.exec(ctx, tx, args)
 }
 
 func insertRelationshipEvidence(ctx context.Context, tx *txq, articleID string, date int64, rs []graph.RelationshipEvidence, merged merges, t *touched) error {
-	if len(rs) == 0 {
-		return nil
-	}
-	const insert = `INSERT INTO relationship_evidence
-		(article_id, seq, relationship_id, type, source_id, target_id, date,
-		 sentence_index, sentence_text, start, end_, trigger_, extractor, confidence,
-		 written_source_id, written_target_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	args := make([]any, 0, len(rs)*relationshipEvidenceRows.cols)
 	for i, r := range rs {
 		src, wsrc := merged.resolveWritten(r.SourceID)
 		tgt, wtgt := merged.resolveWritten(r.TargetID)
@@ -284,38 +331,26 @@ func insertRelationshipEvidence(ctx context.Context, tx *txq, articleID string, 
 			t.relationships[rid] = true
 		}
 		c := r.Citation
-		if _, err := tx.ExecContext(ctx, insert, articleID, i, rid, string(r.Type), src, tgt, date,
-			c.SentenceIndex, c.SentenceText, c.Start, c.End, c.Trigger, c.Extractor, c.Confidence, wsrc, wtgt); err != nil {
-			return err
-		}
+		args = append(args, articleID, i, rid, string(r.Type), src, tgt, date,
+			c.SentenceIndex, c.SentenceText, c.Start, c.End, c.Trigger, c.Extractor, c.Confidence, wsrc, wtgt)
 	}
-	return nil
+	return relationshipEvidenceRows.exec(ctx, tx, args)
 }
 
 func insertClaimEvidence(ctx context.Context, tx *txq, articleID string, date int64, cs []graph.ClaimEvidence, merged merges, t *touched) error {
-	if len(cs) == 0 {
-		return nil
-	}
-	const insert = `INSERT INTO claim_evidence
-		(article_id, seq, claim_id, date, text, verbatim,
-		 source_start, source_end, source_text, cue_start, cue_end, cue_text, speaker_ids, about_ids,
-		 sentence_index, sentence_text, start, end_, trigger_, extractor, confidence,
-		 written_speaker_ids, written_about_ids)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	args := make([]any, 0, len(cs)*claimEvidenceRows.cols)
 	for i, e := range cs {
 		t.claims[e.ClaimID] = true
 		c := e.Citation
 		speakers, wspeakers := merged.resolveList(e.SpeakerIDs)
 		about, wabout := merged.resolveList(e.AboutIDs)
-		if _, err := tx.ExecContext(ctx, insert, articleID, i, e.ClaimID, date, e.Text, e.Verbatim,
+		args = append(args, articleID, i, e.ClaimID, date, e.Text, e.Verbatim,
 			e.Source.Start, e.Source.End, e.Source.Text, e.Cue.Start, e.Cue.End, e.Cue.Text,
 			speakers, about,
 			c.SentenceIndex, c.SentenceText, c.Start, c.End, c.Trigger, c.Extractor, c.Confidence,
-			wspeakers, wabout); err != nil {
-			return err
-		}
+			wspeakers, wabout)
 	}
-	return nil
+	return claimEvidenceRows.exec(ctx, tx, args)
 }
 
 // mergeDeclarations folds repeated declarations of one entity in an
