@@ -20,9 +20,10 @@ import (
 // code INVALID is final; any other is retried.
 type Handler func(ctx context.Context, t *Task) (Counts, error)
 
-// stateTimeout bounds the bookkeeping of one delivery (state writes,
-// acknowledgements), which goes on after a shutdown began.
-const stateTimeout = 10 * time.Second
+// stateTimeout bounds each step of a delivery's bookkeeping (state
+// writes, acknowledgements), which goes on after a shutdown began. A var
+// so that a test can shorten it.
+var stateTimeout = 10 * time.Second
 
 // Consume runs n workers that take tasks from the queue and do them with
 // h, until ctx ends; it then returns nil once the workers stopped. A task
@@ -127,6 +128,12 @@ func (q *Queue) deliver(ctx context.Context, m jetstream.Msg, h Handler) {
 	q.record(bg, job)
 
 	counts, herr := q.run(ctx, m, &t, h)
+	// The outcome's bookkeeping gets a deadline of its own: the handler
+	// may have taken longer than stateTimeout (an article waiting for its
+	// group commit on a loaded Neo4j), and a done job whose state is not
+	// written is acknowledged yet never seen finished.
+	bg, cancel = context.WithTimeout(context.WithoutCancel(ctx), stateTimeout)
+	defer cancel()
 	switch {
 	case herr == nil:
 		job.Status, job.Counts, job.Code, job.Reason = Done, counts, "", ""
