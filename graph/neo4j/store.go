@@ -77,6 +77,8 @@ var (
 	_ graph.Store    = (*Store)(nil)
 	_ graph.Explorer = (*Store)(nil)
 	_ graph.Curator  = (*Store)(nil)
+	// Ingest's group commits and graphcopy write through WriteExtractions.
+	_ graph.BatchWriter = (*Store)(nil)
 )
 
 // Open connects to Neo4j, checks that it answers, and creates the
