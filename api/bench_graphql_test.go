@@ -22,6 +22,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/api"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/neo4j/neo4jtest/boltproxy"
 	"github.com/newsgraph/newsgraph/graph/sqlite"
 	"github.com/newsgraph/newsgraph/graph/storetest"
 )
@@ -109,13 +110,15 @@ func BenchmarkGraphQL(b *testing.B) {
 	for _, size := range benchSizes(b) {
 		b.Run(fmt.Sprintf("rels=%d", size), func(b *testing.B) {
 			store, g := openNewsGraph(b, size)
-			benchGraphQL(b, store, g)
+			benchGraphQL(b, store, g, nil)
 		})
 	}
 }
 
-// benchGraphQL runs BenchmarkGraphQL's queries on store, which holds g.
-func benchGraphQL(b *testing.B, store api.Store, g storetest.NewsGraph) {
+// benchGraphQL runs BenchmarkGraphQL's queries on store, which holds g;
+// with a proxy (the store's way to Neo4j), it also reports what each
+// request cost on the wire.
+func benchGraphQL(b *testing.B, store api.Store, g storetest.NewsGraph, proxy *boltproxy.Proxy) {
 	ents := g.EntityList()
 	h := api.NewServer(store, api.WithLogger(zerolog.Nop())).Handler()
 	r := rand.New(rand.NewPCG(7, 7))
@@ -151,6 +154,9 @@ func benchGraphQL(b *testing.B, store api.Store, g storetest.NewsGraph) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			var lat []time.Duration
+			if proxy != nil {
+				proxy.Reset()
+			}
 			for b.Loop() {
 				body, _ := json.Marshal(map[string]any{"query": c.query, "variables": c.vars()})
 				req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
@@ -172,6 +178,12 @@ func benchGraphQL(b *testing.B, store api.Store, g storetest.NewsGraph) {
 			}
 			b.ReportMetric(pct(0.50), "p50-ms")
 			b.ReportMetric(pct(0.99), "p99-ms")
+			if proxy != nil {
+				c, n := proxy.Counts(), float64(len(lat))
+				b.ReportMetric(float64(c.RoundTrips)/n, "roundtrips/op")
+				b.ReportMetric(float64(c.Messages["BEGIN"])/n, "tx/op")
+				b.ReportMetric(float64(c.Messages["RUN"])/n, "statements/op")
+			}
 		})
 	}
 }

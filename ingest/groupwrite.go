@@ -9,7 +9,8 @@ import (
 )
 
 // batchWriter is implemented by stores that write many extractions in one
-// transaction, recomputing each touched aggregate once (graph/sqlite).
+// transaction, recomputing each touched aggregate once (graph/sqlite and
+// graph/neo4j: see graph.BatchWriter).
 type batchWriter interface {
 	WriteExtractions(ctx context.Context, xs []*graph.Extraction) error
 }

@@ -20,8 +20,8 @@ import (
 // code INVALID is final; any other is retried.
 type Handler func(ctx context.Context, t *Task) (Counts, error)
 
-// stateTimeout bounds the bookkeeping of one delivery (state writes,
-// acknowledgements), which goes on after a shutdown began.
+// stateTimeout bounds each step of a delivery's bookkeeping (state
+// writes, acknowledgements), which goes on after a shutdown began.
 const stateTimeout = 10 * time.Second
 
 // Consume runs n workers that take tasks from the queue and do them with

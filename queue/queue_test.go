@@ -194,6 +194,7 @@ func TestQueue(t *testing.T) {
 			t.Run("dead letter and retry", func(t *testing.T) { testDeadLetter(t, b) })
 			t.Run("worker dies", func(t *testing.T) { testWorkerDies(t, b) })
 			t.Run("heartbeats", func(t *testing.T) { testHeartbeats(t, b) })
+			t.Run("handler outlasts the state timeout", func(t *testing.T) { testSlowerThanState(t, b) })
 			t.Run("list", func(t *testing.T) { testList(t, b) })
 			t.Run("bad input", func(t *testing.T) { testBadInput(t, b) })
 		})
@@ -401,6 +402,28 @@ func testHeartbeats(t *testing.T, b backend) {
 	}
 	if n := c.get(task.Article.ID); n != 1 {
 		t.Errorf("slow task ran %d times, want 1", n)
+	}
+}
+
+// testSlowerThanState checks that a job whose handler takes longer than
+// the bookkeeping's timeout (an article waiting for a slow group commit)
+// is still recorded done.
+func testSlowerThanState(t *testing.T, b backend) {
+	ctx := context.Background()
+	opts := testOptions(t)
+	opts.stateTimeout = 500 * time.Millisecond
+	q := b.open(t, opts)
+	consume(t, q, 1, func(ctx context.Context, t *Task) (Counts, error) {
+		time.Sleep(3 * opts.stateTimeout)
+		return Counts{Entities: 1}, nil
+	})
+	task := article("slower than the state timeout")
+	j, err := q.Enqueue(ctx, &task)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := await(t, q, j.ID, Done); got.Counts.Entities != 1 {
+		t.Errorf("job %+v, want done with its counts", got)
 	}
 }
 

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
 	"flag"
+	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -31,14 +34,17 @@ type queueFlags struct {
 func (f *queueFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.spec, "queue", DefaultQueue,
 		"the work queue: embedded (a JetStream server in this process), or nats://HOST:4222[,HOST2...]")
-	fs.StringVar(&f.dir, "queue-dir", "", "the embedded queue's folder (default: beside the SQLite store, or newsgraph.queue)")
+	fs.StringVar(&f.dir, "queue-dir", "", "the embedded queue's folder (default: beside the SQLite store, or newsgraph-HASH.queue naming the store)")
 	fs.IntVar(&f.maxAttempts, "max-attempts", queue.DefaultMaxAttempts, "attempts of an article before it goes to the dead letters")
 	fs.DurationVar(&f.ackWait, "ack-wait", queue.DefaultAckWait, "how long a silent worker keeps a task before it is delivered again")
 }
 
 // queueDir is the embedded queue's folder: next to a SQLite store
-// ("newsgraph.db" → "newsgraph.queue"), else newsgraph.queue in the
-// working directory.
+// ("newsgraph.db" → "newsgraph.queue"), else newsgraph-HASH.queue in the
+// working directory, HASH naming the store (its URL without credentials).
+// The queue remembers the jobs it finished and skips them when asked
+// again, so two stores must not share one: ingesting into a second Neo4j
+// graph from the same folder would have written nothing.
 func queueDir(f queueFlags, s storeFlags) string {
 	if f.dir != "" {
 		return f.dir
@@ -48,7 +54,13 @@ func queueDir(f queueFlags, s storeFlags) string {
 			return strings.TrimSuffix(p, filepath.Ext(p)) + ".queue"
 		}
 	}
-	return "newsgraph.queue"
+	key := s.url
+	if u, err := url.Parse(s.url); err == nil {
+		u.User = nil
+		key = u.String()
+	}
+	sum := sha256.Sum256([]byte(key))
+	return fmt.Sprintf("newsgraph-%x.queue", sum[:6])
 }
 
 // openQueue opens the queue and closes it with m.

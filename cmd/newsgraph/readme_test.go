@@ -94,7 +94,9 @@ func TestReadmeRunCommand(t *testing.T) {
 // (the server NEO4J_URI names, see neo4jtest) must give the same answer.
 func TestReadmeQuery(t *testing.T) {
 	t.Run("sqlite", func(t *testing.T) { readmeQuery(t, *update) })
-	t.Run("neo4j", func(t *testing.T) { readmeQuery(t, false, "--store", neo4jtest.URL(t, "readme-query")) })
+	t.Run("neo4j", func(t *testing.T) {
+		readmeQuery(t, false, "--store", neo4jtest.URL(t, "readme-query"), "--queue-dir", t.TempDir())
+	})
 }
 
 // readmeQuery serves the examples with the serve flags given and checks the

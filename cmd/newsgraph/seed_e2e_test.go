@@ -88,15 +88,15 @@ func TestSeedEndToEnd(t *testing.T) {
 		{"neo4j", func(t *testing.T) string { return neo4jtest.URL(t, "seed-e2e") }},
 	} {
 		t.Run(b.name, func(t *testing.T) {
-			store := b.url(t)
-			out, stderr, err := run(t, context.Background(), "", "ingest", "--store", store, seedArticle)
+			store, queueDir := b.url(t), t.TempDir()
+			out, stderr, err := run(t, context.Background(), "", "ingest", "--store", store, "--queue-dir", queueDir, seedArticle)
 			if err != nil {
 				t.Fatalf("ingest: %v\n%s\n%s", err, out, stderr)
 			}
 			if got := summaryCounts(t, out); got["articles"] != 1 || got["failures"] != 0 {
 				t.Fatalf("ingest summary %v, want 1 article and no failures", got)
 			}
-			base := startServe(t, "--store", store)
+			base := startServe(t, "--store", store, "--queue-dir", queueDir)
 			body, _ := json.Marshal(map[string]any{"query": seedQuery})
 			resp, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
 			if err != nil {

@@ -20,12 +20,12 @@ package neo4j
 // What a lock order cannot cover is retried by the driver: an entity
 // created by another writer between the two steps is locked out of order.
 const cypherLockWrite statement = `
-CALL {
+CALL () {
   UNWIND $articleIds AS aid
   OPTIONAL MATCH (:Article {ns: $ns, id: aid})-[:DECLARES]->(e:Entity)
   RETURN collect(DISTINCT e.id) AS declared
 }
-CALL {
+CALL () {
   UNWIND $articleIds AS aid
   OPTIONAL MATCH (:Article {ns: $ns, id: aid})-[:HAS_EVIDENCE]->(w:ClaimEvidence)
   RETURN collect(DISTINCT w.claimId) AS cited
@@ -51,7 +51,7 @@ CALL (entityIds, roots) {
   REMOVE e.writeLock
   RETURN count(e) AS existing
 }
-CALL {
+CALL () {
   UNWIND keys($entities) AS eid
   WITH eid ORDER BY eid
   WITH eid, $entities[eid] AS x
@@ -69,7 +69,7 @@ CALL (claimIds) {
   REMOVE c.writeLock
   RETURN count(c) AS existingClaims
 }
-CALL {
+CALL () {
   UNWIND $claimIds AS cid
   WITH DISTINCT cid ORDER BY cid
   MERGE (c:Claim {ns: $ns, id: cid})

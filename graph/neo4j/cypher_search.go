@@ -19,7 +19,10 @@ const claimFullText = "newsgraph_claim_text"
 
 // searchEntityHits and searchClaimHits keep the full-text candidates (node)
 // that are hits, as e and c; Search and CountSearch share them so that a
-// count counts what the list returns.
+// count counts what the list returns. Both take every candidate the index
+// has: the indexes serve every graph of the database, and prefix queries
+// score alike, so Lucene's first N are not this graph's best N (a cut at
+// 1,000 lost hits to a neighbouring graph: TestSearchBesideOtherGraphs).
 const searchEntityHits = `
   WITH node AS e
   WHERE e.ns = $ns AND e.visible
@@ -35,7 +38,7 @@ const cypherSearch statement = `
 CALL () {
   WITH $entities AS searched
   WHERE searched
-  CALL db.index.fulltext.queryNodes($entityIndex, $lucene, {limit: $candidates}) YIELD node` + searchEntityHits + `
+  CALL db.index.fulltext.queryNodes($entityIndex, $lucene) YIELD node` + searchEntityHits + `
   WITH e, reduce(b = 0.0, k IN e.searchKeys |
          CASE WHEN all(w IN $words WHERE any(t IN split(k, ' ') WHERE t STARTS WITH w))
                    AND toFloat(size($words)) / size(split(k, ' ')) > b
@@ -46,7 +49,7 @@ CALL () {
   UNION ALL
   WITH $claims AS searched
   WHERE searched
-  CALL db.index.fulltext.queryNodes($claimIndex, $lucene, {limit: $candidates}) YIELD node` + searchClaimHits + `
+  CALL db.index.fulltext.queryNodes($claimIndex, $lucene) YIELD node` + searchClaimHits + `
   WITH c, toFloat(size($words)) / size(split(c.normalized, ' ')) AS b
   RETURN '' AS entityId, c.id AS claimId,
          b / (1.0 + b) + CASE WHEN c.normalized = $exact THEN 1.0 ELSE 0.0 END AS score,

@@ -301,7 +301,22 @@ SET e.name = name,
       OR EXISTS { MATCH (e)-[:REL]-(:Entity) }
       OR EXISTS { MATCH (e)-[:SAID|ABOUT]-(:Claim) })`
 
-// cypherDeleteGraph deletes every node of one graph (ns), in batches.
+// cypherDeleteGraphEdges deletes up to 10,000 relationships of one graph
+// (ns): every relationship starts at a node of its graph. Deleting nodes
+// with DETACH DELETE in batches of nodes is not bounded: a batch that
+// holds the hub entities holds most of the graph's relationships, and at
+// 100,000 REL edges one such transaction outgrew the server's transaction
+// memory (dbms.memory.transaction.total.max). So the relationships go
+// first, in batches of their own, and then the nodes, which have none left.
+const cypherDeleteGraphEdges statement = `
+MATCH (n {ns: $ns})-[r]->()
+WITH r LIMIT 10000
+DELETE r
+RETURN count(*) AS deleted`
+
+// cypherDeleteGraph deletes up to 10,000 nodes of one graph (ns), once
+// cypherDeleteGraphEdges has deleted their relationships (DETACH, in case
+// another writer added one since).
 const cypherDeleteGraph statement = `
 MATCH (n {ns: $ns})
 WITH n LIMIT 10000

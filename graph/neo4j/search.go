@@ -10,11 +10,10 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// Candidate bounds of the full-text searches: Lucene hands back its best
-// hits first, so a bound keeps hub-sized matches cheap and cuts only hits
-// that would rank below the page.
+// Bounds of the similar-claims search: its candidates are Lucene's best
+// (an OR query of the claim's words, scored by relevance). Search takes
+// every candidate instead (see searchEntityHits).
 const (
-	searchCandidates    = 1000
 	similarCandidates   = 500
 	similarMaxTermCount = 256 // below Lucene's 1024-clause limit
 )
@@ -42,8 +41,7 @@ func (s *Store) Search(ctx context.Context, q graph.SearchQuery) ([]graph.Search
 	}
 	recs, err := s.read(ctx, op, cypherSearch, map[string]any{
 		"entityIndex": entityFullText, "claimIndex": claimFullText, "lucene": lucene,
-		"candidates": max(searchCandidates, 2*(page.Offset+page.Limit)),
-		"entities":   entities, "claims": claims, "kinds": kinds,
+		"entities": entities, "claims": claims, "kinds": kinds,
 		"words": words, "exact": exact, "offset": page.Offset, "limit": page.Limit,
 	})
 	if err != nil {

@@ -77,6 +77,8 @@ var (
 	_ graph.Store    = (*Store)(nil)
 	_ graph.Explorer = (*Store)(nil)
 	_ graph.Curator  = (*Store)(nil)
+	// Ingest's group commits and graphcopy write through WriteExtractions.
+	_ graph.BatchWriter = (*Store)(nil)
 )
 
 // Open connects to Neo4j, checks that it answers, and creates the
@@ -222,17 +224,20 @@ func (s *Store) run(ctx context.Context, tx neo4jdrv.ManagedTransaction, st stat
 }
 
 // DeleteGraph deletes everything in the store's graph (Config.Graph), in
-// batches of one transaction each.
+// batches of one transaction each: its relationships, then its nodes.
 func (s *Store) DeleteGraph(ctx context.Context) error {
-	for {
-		recs, err := s.write(ctx, cypherDeleteGraph, nil)
-		if err != nil {
-			return s.wrap(ctx, "neo4j.DeleteGraph", err)
-		}
-		if len(recs) == 0 || props(recs[0].AsMap()).int("deleted") == 0 {
-			return nil
+	for _, st := range []statement{cypherDeleteGraphEdges, cypherDeleteGraph} {
+		for {
+			recs, err := s.write(ctx, st, nil)
+			if err != nil {
+				return s.wrap(ctx, "neo4j.DeleteGraph", err)
+			}
+			if len(recs) == 0 || props(recs[0].AsMap()).int("deleted") == 0 {
+				break
+			}
 		}
 	}
+	return nil
 }
 
 // String names the store for logs.

@@ -128,7 +128,9 @@ func Open(t testing.TB, prefix string, adjust ...func(*neo4j.Config)) *Store {
 // first return the first one's result.
 func (s *Store) Close() error {
 	s.once.Do(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		// A benchmark's graph of 100,000 relationships takes minutes to
+		// delete on a loaded machine.
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		defer cancel()
 		err := s.DeleteGraph(ctx)
 		if cerr := s.Store.Close(); err == nil {
