@@ -24,6 +24,78 @@ var refusalVerbs = setOf("refuse", "agree", "fail", "decline", "decide")
 // modalAdjectives before "to" say what may happen to a subject.
 var modalAdjectives = setOf("likely", "unlikely", "set", "due", "able", "unable", "poised", "bound")
 
+// saysNothing reports whether an attribution PolNeAR would annotate states
+// nothing a fact-checker could check: a negated act of telling ("would not
+// say whether"), an aim ("hoping to win", "keen to sell"), a perception
+// ("had seen the shares fall"), or an evidential anywhere in the cue
+// ("seemed keen not to"). Such attributions become acts, as noun-phrase
+// contents do: out of the graph, still scored on PolNeAR.
+func (d *doc) saysNothing(k0, k1, c0, c1 int) bool {
+	if c1 <= c0 || k1 <= k0 {
+		return false
+	}
+	if d.negatedCue(k0, k1) {
+		return true
+	}
+	first, last := d.lower[c0], d.lower[k1-1]
+	for k := k0; k < k1; k++ {
+		for _, l := range lemmas(d.lower[k]) {
+			if (l == "seem" || l == "appear") && first != "that" {
+				return true
+			}
+		}
+	}
+	if c0 < k1 {
+		return false
+	}
+	for _, l := range lemmas(last) {
+		if wishWords[l] && first == "to" || (l == "see" || last == "saw" || last == "seen") && first != "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// wishWords with an infinitive ("hoping to win", "keen to sell") state an
+// aim of their subject, not something it said.
+var wishWords = setOf("hope", "wish", "want", "keen", "eager", "long", "yearn", "intend", "aim")
+
+// sayingLemmas are the acts of telling that a negation empties: "would not
+// say", "did not disclose". A negated belief ("does not think that") is
+// still a claim.
+var sayingLemmas = setOf("say", "tell", "comment", "confirm", "disclose", "reveal", "specify", "elaborate",
+	"name", "explain", "identify", "give", "detail", "discuss", "speculate", "said", "told", "gave")
+
+// negatedCue reports whether the cue [k0, k1) is an act of telling under a
+// negation, in the cue or right before it ("would not say", "did not
+// immediately comment", "never disclosed").
+func (d *doc) negatedCue(k0, k1 int) bool {
+	neg := false
+	for k := max(k0-3, 0); k < k1; k++ {
+		w := strings.ReplaceAll(d.lower[k], "’", "'")
+		if k < k0 && d.clauseEnds(k) {
+			neg = false
+			continue
+		}
+		if w == "not" && k+1 < len(d.lower) && d.lower[k+1] == "only" {
+			continue // "not only said": a stronger statement
+		}
+		if w == "not" || w == "never" || w == "n't" || strings.HasSuffix(w, "n't") || w == "cannot" {
+			neg = true
+			continue
+		}
+		if !neg {
+			continue
+		}
+		for _, l := range lemmas(w) {
+			if sayingLemmas[l] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pleaWords after "plead" make a plea in court, not a statement.
 var pleaWords = setOf("guilty", "not", "innocent", "no")
 

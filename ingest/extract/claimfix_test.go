@@ -45,6 +45,15 @@ func TestClaimRepairs(t *testing.T) {
 		{"naming", "One recruit calls himself Heretic.", ""},
 		{"decided against", "Ana Ruiz also decided against competing in the Norland Open.", ""},
 		{"passive report", "Profits at Kestrel Bank rose but were said to have been hit by rate rises.", ""},
+		{"addressee after told", "Mayor Dana Ruiz told the Harbor Post the ferry would stop in May.", "PERSON:Mayor Dana Ruiz | told | the ferry would stop in May"},
+		{"named programme after told", "Dana Ruiz told Norland Radio's Morning Show programme she would not resign.", "PERSON:Dana Ruiz | told | she would not resign"},
+		{"addressee before that", "Tom Hale told a council committee that the bridge was unsafe.", "PERSON:Tom Hale | told | the bridge was unsafe"},
+		{"told to leave", "Tom Hale told the guards to open the gate.", "PERSON:Tom Hale | told | the guards to open the gate"},
+		{"negated saying", "Kestrel Bank would not say whether the branch would close.", ""},
+		{"not only said", "Kestrel Bank not only said the branch would close but sold it.", "ORGANIZATION:Kestrel Bank | not only said | the branch would close but sold it"},
+		{"seemed keen", "Tom Hale seemed keen not to rule out a move to the club.", ""},
+		{"hoping to", "Kestrel Bank is hoping to sell the branch by May.", ""},
+		{"had seen", "Ana Ruiz had seen her shares fall by half in a week.", ""},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {

@@ -403,6 +403,12 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 	if !d.speechCue(k0, k1) || d.actNotSpeech(k0, k1, c0, c1) {
 		return // an act in the world, not a statement: no claim
 	}
+	if n0 := d.skipAddressee(k0, k1, c0, c1); n0 != c0 {
+		if text == d.span(c0, c1).Text {
+			text = d.span(n0, c1).Text
+		}
+		c0 = n0 // "told the Post the plant would close": whom, not what
+	}
 	content := d.span(c0, c1)
 	text = claimText(text, verbatim)
 	ev := graph.ClaimEvidence{
@@ -440,7 +446,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		Start: content.Start, End: content.End, Trigger: ev.Cue.Text,
 		Extractor: d.x.Name() + ":" + rule, Confidence: conf * spk.factor,
 	}
-	if !d.proposition(c0, c1, verbatim) {
+	if !d.proposition(c0, c1, verbatim) || d.saysNothing(k0, k1, c0, c1) {
 		// "announced a plan", "criticised the deal": an act on a thing,
 		// nothing said. It takes part in the overlap checks as any
 		// attribution does and leaves the claims at the end (splitActs).
