@@ -54,6 +54,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"seemed keen", "Tom Hale seemed keen not to rule out a move to the club.", ""},
 		{"hoping to", "Kestrel Bank is hoping to sell the branch by May.", ""},
 		{"had seen", "Ana Ruiz had seen her shares fall by half in a week.", ""},
+		{"quote running on over an unclosed piece", `The quarter was weak. "Sales slowed," said Tom Hale, economist at Kestrel Bank. "Spending held up, due to the games. "The light is amber." Taxes may rise.`, "PERSON:Tom Hale | said | Sales slowed. Spending held up, due to the games. The light is amber"},
+		{"apposition after according to", "Sales, according to Tom Hale, chief economist at Kestrel Bank, will fall this year.", "PERSON:Tom Hale | according to | Sales will fall this year"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {
