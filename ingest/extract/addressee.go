@@ -20,11 +20,12 @@ var npStarters = setOf("the", "a", "an", "his", "her", "their", "its", "our", "t
 
 // skipAddressee returns where the content [c0, c1) of a cue [k0, k1) ending
 // in a form of "tell" really starts: after the addressee that opens it. It
-// returns c0 when the content does not start right after the cue, starts
+// returns c0 when the content does not start right after the cue (or its
+// article, which the tagger often leaves out of both), starts
 // with a clause, or has an object and its infinitive ("told him to
 // leave").
 func (d *doc) skipAddressee(k0, k1, c0, c1 int) int {
-	if k1 <= k0 || c0 != k1 || c1-c0 < 3 || !tellForm(d.lower[k1-1]) || clauseOpeners[d.lower[c0]] || isQuoteToken(d.words[c0]) {
+	if k1 <= k0 || c0 < k1 || c0 > k1+1 || c1-c0 < 3 || !tellForm(d.lower[k1-1]) || clauseOpeners[d.lower[c0]] || isQuoteToken(d.words[c0]) {
 		return c0
 	}
 	for j := c0 + 1; j < c1 && j <= c0+addresseeReach; j++ {

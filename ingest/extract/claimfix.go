@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -37,6 +39,12 @@ func (d *doc) saysNothing(k0, k1, c0, c1 int) bool {
 	if d.negatedCue(k0, k1) {
 		return true
 	}
+	if si := d.sentenceOf(k0); k0 == d.sents[si].T0 && d.lower[k0] == "asked" {
+		return true // "Asked whether he would stand, ...": the question put to him, not his answer
+	}
+	if d.cueInName(k0) {
+		return true // "North East Says No": a cue word inside a name
+	}
 	first, last := d.lower[c0], d.lower[k1-1]
 	for k := k0; k < k1; k++ {
 		for _, l := range lemmas(d.lower[k]) {
@@ -54,6 +62,22 @@ func (d *doc) saysNothing(k0, k1, c0, c1 int) bool {
 		}
 	}
 	return false
+}
+
+// cueInName reports whether the cue word at k0 is capitalised inside its
+// sentence next to another capitalised word: part of a name ("the No
+// campaign North East Says No"), not a verb.
+func (d *doc) cueInName(k0 int) bool {
+	if k0 == d.sents[d.sentenceOf(k0)].T0 || !capitalised(d.words[k0]) || isTrimmable(d.words[k0-1]) {
+		return false
+	}
+	return capitalised(d.words[k0-1]) || k0+1 < len(d.words) && capitalised(d.words[k0+1])
+}
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // wishWords with an infinitive ("hoping to win", "keen to sell") state an

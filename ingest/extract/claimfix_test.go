@@ -56,6 +56,10 @@ func TestClaimRepairs(t *testing.T) {
 		{"had seen", "Ana Ruiz had seen her shares fall by half in a week.", ""},
 		{"quote running on over an unclosed piece", `The quarter was weak. "Sales slowed," said Tom Hale, economist at Kestrel Bank. "Spending held up, due to the games. "The light is amber." Taxes may rise.`, "PERSON:Tom Hale | said | Sales slowed. Spending held up, due to the games. The light is amber"},
 		{"apposition after according to", "Sales, according to Tom Hale, chief economist at Kestrel Bank, will fall this year.", "PERSON:Tom Hale | according to | Sales will fall this year"},
+		{"addressee with its article left out", "Tom Hale told The Harbor Post the council's plans were a mistake.", "PERSON:Tom Hale | told | the council's plans were a mistake"},
+		{"asked at the start", "Asked whether he would stand again, Tom Hale smiled.", ""},
+		{"cue word inside a name", "Tom Hale, spokesman for Norland Says No, said the decision to get personal was wrong.", ""},
+		{"spokesman of a body typed person", "A Defra spokesman said the report was welcome.", " | said | the report was welcome"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {
