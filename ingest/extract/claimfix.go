@@ -57,7 +57,7 @@ func (d *doc) saysNothing(k0, k1, c0, c1 int) bool {
 		return false
 	}
 	for _, l := range lemmas(last) {
-		if wishWords[l] && first == "to" || (l == "see" || last == "saw" || last == "seen") && first != "that" {
+		if wishWords[l] && (first == "to" || determiners[first]) || (l == "see" || last == "saw" || last == "seen") && first != "that" {
 			return true
 		}
 	}
@@ -80,8 +80,9 @@ func capitalised(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// wishWords with an infinitive ("hoping to win", "keen to sell") state an
-// aim of their subject, not something it said.
+// wishWords with an infinitive or a noun phrase ("hoping to win", "keen
+// to sell", "want a machine") state an aim of their subject, not something
+// it said.
 var wishWords = setOf("hope", "wish", "want", "keen", "eager", "long", "yearn", "intend", "aim")
 
 // sayingLemmas are the acts of telling that a negation empties: "would not

@@ -60,6 +60,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"asked at the start", "Asked whether he would stand again, Tom Hale smiled.", ""},
 		{"cue word inside a name", "Tom Hale, spokesman for Norland Says No, said the decision to get personal was wrong.", ""},
 		{"spokesman of a body typed person", "A Defra spokesman said the report was welcome.", " | said | the report was welcome"},
+		{"speaker after the cue, content after its comma", "Sales are slow. But, said Mr Hale, the new model would sell well in May.", "PERSON:Mr Hale | said | the new model would sell well in May"},
+		{"wanting a thing", "Buyers who want a machine they can upgrade will look elsewhere.", ""},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {

@@ -150,8 +150,8 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 			}
 		}
 		if len(spk.ents) == 0 && m.Ent.Kind == graph.Person && !m.Anaphor && !plausiblePerson(m.Ent) {
-			if r := d.roleAfter(m); r > 0 && r <= t1 {
-				return spk // "a Defra spokesman": a body the tagger typed PERSON; its unnamed spokesman speaks
+			if r := d.roleAfter(m); r > 0 && r <= t1 || d.roleBefore(t0, m) {
+				return spk // "a Defra spokesman", "a spokesman for Dell": a body typed PERSON; its unnamed spokesman speaks
 			}
 		}
 		switch m.Ent.Kind {
