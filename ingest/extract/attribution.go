@@ -143,6 +143,16 @@ func (d *doc) findTaggedClaims() {
 			if spk.t1 <= spk.t0 && c1 <= k0 {
 				spk = d.speakerAfter(k1, spk) // "..., said Microsoft"
 			}
+			if spk.t1 <= spk.t0 && c0 == k1 && k0-d.sents[si].T0 < 4 {
+				// "But, said Mr Hale, the plan is sound": the name after
+				// the cue speaks; the content follows its comma.
+				none := &speaker{factor: 1}
+				if a := d.speakerAfter(k1, none); a != none && a.t0 == k1 && a.t1 < c1 && d.words[a.t1] == "," {
+					if n0, n1 := d.trimContent(a.t1+1, c1); n1-n0 >= 3 && !relativeWords[d.lower[n0]] {
+						spk, c0 = a, n0
+					}
+				}
+			}
 			if spk.t1 <= spk.t0 {
 				if is, n0, n1, ok := d.invertedContent(si, c0, k0, k1); ok {
 					spk, c0, c1 = is, n0, n1 // "..., said Mr Pollmann."

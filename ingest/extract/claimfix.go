@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -23,6 +25,101 @@ var refusalVerbs = setOf("refuse", "agree", "fail", "decline", "decide")
 
 // modalAdjectives before "to" say what may happen to a subject.
 var modalAdjectives = setOf("likely", "unlikely", "set", "due", "able", "unable", "poised", "bound")
+
+// saysNothing reports whether an attribution PolNeAR would annotate states
+// nothing a fact-checker could check: a negated act of telling ("would not
+// say whether"), an aim ("hoping to win", "keen to sell"), a perception
+// ("had seen the shares fall"), or an evidential anywhere in the cue
+// ("seemed keen not to"). Such attributions become acts, as noun-phrase
+// contents do: out of the graph, still scored on PolNeAR.
+func (d *doc) saysNothing(k0, k1, c0, c1 int) bool {
+	if c1 <= c0 || k1 <= k0 {
+		return false
+	}
+	if d.negatedCue(k0, k1) {
+		return true
+	}
+	if si := d.sentenceOf(k0); k0 == d.sents[si].T0 && d.lower[k0] == "asked" {
+		return true // "Asked whether he would stand, ...": the question put to him, not his answer
+	}
+	if d.cueInName(k0) {
+		return true // "North East Says No": a cue word inside a name
+	}
+	first, last := d.lower[c0], d.lower[k1-1]
+	for k := k0; k < k1; k++ {
+		for _, l := range lemmas(d.lower[k]) {
+			if (l == "seem" || l == "appear") && first != "that" {
+				return true
+			}
+		}
+	}
+	if c0 < k1 {
+		return false
+	}
+	for _, l := range lemmas(last) {
+		if wishWords[l] && (first == "to" || determiners[first]) || (l == "see" || last == "saw" || last == "seen") && first != "that" {
+			return true
+		}
+	}
+	return false
+}
+
+// cueInName reports whether the cue word at k0 is capitalised inside its
+// sentence next to another capitalised word: part of a name ("the No
+// campaign North East Says No"), not a verb.
+func (d *doc) cueInName(k0 int) bool {
+	if k0 == d.sents[d.sentenceOf(k0)].T0 || !capitalised(d.words[k0]) || isTrimmable(d.words[k0-1]) {
+		return false
+	}
+	return capitalised(d.words[k0-1]) || k0+1 < len(d.words) && capitalised(d.words[k0+1])
+}
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// wishWords with an infinitive or a noun phrase ("hoping to win", "keen
+// to sell", "want a machine") state an aim of their subject, not something
+// it said.
+var wishWords = setOf("hope", "wish", "want", "keen", "eager", "long", "yearn", "intend", "aim")
+
+// sayingLemmas are the acts of telling that a negation empties: "would not
+// say", "did not disclose". A negated belief ("does not think that") is
+// still a claim.
+var sayingLemmas = setOf("say", "tell", "comment", "confirm", "disclose", "reveal", "specify", "elaborate",
+	"name", "explain", "identify", "give", "detail", "discuss", "speculate", "said", "told", "gave")
+
+// negatedCue reports whether the cue [k0, k1) is an act of telling under a
+// negation, in the cue or right before it ("would not say", "did not
+// immediately comment", "never disclosed").
+func (d *doc) negatedCue(k0, k1 int) bool {
+	neg := false
+	for k := max(k0-3, 0); k < k1; k++ {
+		w := strings.ReplaceAll(d.lower[k], "’", "'")
+		if k < k0 && d.clauseEnds(k) {
+			neg = false
+			continue
+		}
+		if w == "not" && k+1 < len(d.lower) && d.lower[k+1] == "only" {
+			continue // "not only said": a stronger statement
+		}
+		if w == "not" || w == "never" || w == "n't" || strings.HasSuffix(w, "n't") || w == "cannot" {
+			neg = true
+			continue
+		}
+		if !neg {
+			continue
+		}
+		for _, l := range lemmas(w) {
+			if sayingLemmas[l] {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // pleaWords after "plead" make a plea in court, not a statement.
 var pleaWords = setOf("guilty", "not", "innocent", "no")

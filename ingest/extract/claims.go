@@ -132,7 +132,7 @@ func (d *doc) claimMatch(si int, a *abstract, p *compiledClaim, m []int, at map[
 		// "X, according to Y, Z": the content spans X to Z; its text leaves
 		// the attribution out.
 		r0, r1 := a.tokens(rb0, rb1)
-		r0, r1 = d.trimContent(r0, r1)
+		r0, r1 = d.trimContent(d.pastApposition(r0, r1), r1)
 		if r1 > r0 {
 			text += " " + d.span(r0, r1).Text
 			c1 = r1
@@ -184,6 +184,28 @@ func (d *doc) clauseFollows(c0, c1 int) bool {
 		}
 	}
 	return false
+}
+
+// pastApposition skips the apposition that may open the rest of an
+// "according to" content: in "X, according to Y, chief economist at Z,
+// will fall" the rest is "will fall", not the speaker's role. An
+// apposition is a phrase up to a comma that holds a role noun and no
+// finite verb.
+func (d *doc) pastApposition(r0, r1 int) int {
+	role := false
+	for t := r0; t < r1 && t < r0+appositionReach; t++ {
+		if d.words[t] == "," {
+			if role && t+1 < r1 {
+				return t + 1
+			}
+			return r0
+		}
+		if finiteVerbs[d.lower[t]] || clauseVerbs[d.lower[t]] {
+			return r0
+		}
+		role = role || isRoleNoun(d.lower[t])
+	}
+	return r0
 }
 
 // finiteVerbs are common auxiliaries and verbs that mark a clause.
@@ -403,6 +425,12 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 	if !d.speechCue(k0, k1) || d.actNotSpeech(k0, k1, c0, c1) {
 		return // an act in the world, not a statement: no claim
 	}
+	if n0 := d.skipAddressee(k0, k1, c0, c1); n0 != c0 {
+		if text == d.span(c0, c1).Text {
+			text = d.span(n0, c1).Text
+		}
+		c0 = n0 // "told the Post the plant would close": whom, not what
+	}
 	content := d.span(c0, c1)
 	text = claimText(text, verbatim)
 	ev := graph.ClaimEvidence{
@@ -440,7 +468,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		Start: content.Start, End: content.End, Trigger: ev.Cue.Text,
 		Extractor: d.x.Name() + ":" + rule, Confidence: conf * spk.factor,
 	}
-	if !d.proposition(c0, c1, verbatim) {
+	if !d.proposition(c0, c1, verbatim) || d.saysNothing(k0, k1, c0, c1) {
 		// "announced a plan", "criticised the deal": an act on a thing,
 		// nothing said. It takes part in the overlap checks as any
 		// attribution does and leaves the claims at the end (splitActs).

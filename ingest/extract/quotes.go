@@ -124,7 +124,9 @@ func (d *doc) continueQuote(a *quoteAttribution, c0, c1 int) bool {
 		return false
 	}
 	c := &d.claims[a.idx]
-	first, second := d.span(a.c0, a.c1).Text, d.span(c0, c1).Text
+	// The claim's text so far, not the span from its first piece to its
+	// last: after one continuation that span holds the attribution.
+	first, second := c.Text, d.span(c0, c1).Text
 	sep := " "
 	if r, _ := utf8.DecodeRuneInString(second); unicode.IsUpper(r) && !strings.ContainsAny(first[len(first)-1:], ".!?") {
 		sep = ". " // “The bridge is safe,” she said. “It reopens today.”

@@ -1,0 +1,62 @@
+package extract
+
+import "strings"
+
+// The object of "tell" is whom the speaker told, not what: "X told the
+// Daily Post the plant would close", "X told reporters he was leaving".
+// The tagger and the reported-speech rules often start the content at the
+// addressee; the content is the clause after it.
+
+// addresseeReach is how many tokens an addressee may take ("BBC Radio 4's
+// Today programme").
+const addresseeReach = 10
+
+// clauseOpeners start a clause after an addressee: a that-complement or a
+// subject pronoun.
+var clauseOpeners = setOf("that", "he", "she", "they", "we", "i", "it", "there", "you")
+
+// npStarters may open the subject of a clause after an addressee.
+var npStarters = setOf("the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "some", "no", "all", "most", "many")
+
+// skipAddressee returns where the content [c0, c1) of a cue [k0, k1) ending
+// in a form of "tell" really starts: after the addressee that opens it. It
+// returns c0 when the content does not start right after the cue (or its
+// article, which the tagger often leaves out of both), starts
+// with a clause, or has an object and its infinitive ("told him to
+// leave").
+func (d *doc) skipAddressee(k0, k1, c0, c1 int) int {
+	if k1 <= k0 || c0 < k1 || c0 > k1+1 || c1-c0 < 3 || !tellForm(d.lower[k1-1]) || clauseOpeners[d.lower[c0]] || isQuoteToken(d.words[c0]) {
+		return c0
+	}
+	for j := c0 + 1; j < c1 && j <= c0+addresseeReach; j++ {
+		w := d.lower[j]
+		switch {
+		case w == ":" || isQuoteToken(d.words[j]):
+			if n0, n1 := d.trimContent(j, c1); n1-n0 >= 2 {
+				return n0
+			}
+			return c0
+		case w == "to" || w == "about" || w == "of" || w == "and" || w == "or" || d.clauseEnds(j):
+			return c0 // "told him to leave", "told reporters about the plan"
+		case clauseOpeners[w]:
+			if c1-j >= 2 {
+				return j
+			}
+			return c0
+		case npStarters[w] && d.clauseFollows(j+1, c1) && c1-j >= 3:
+			return j // "told the Post the plant would close"
+		case !isLowerWord(d.words[j]) && isLowerWord(d.words[j-1]) && d.lower[j-1] != "'s" && d.clauseFollows(j+1, c1):
+			return j // "told reporters Kestrel would sell"
+		}
+	}
+	return c0
+}
+
+// tellForm reports whether w is a form of "tell".
+func tellForm(w string) bool {
+	switch strings.ReplaceAll(w, "’", "'") {
+	case "tell", "tells", "told", "telling":
+		return true
+	}
+	return false
+}
