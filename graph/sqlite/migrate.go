@@ -61,11 +61,24 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return graph.E(op, graph.Internal, err)
 	}
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	// In a transaction of its own, which the writer begins IMMEDIATE: as a
+	// statement on its own it would read first and then upgrade to a write,
+	// and in WAL mode an upgrade after another process committed (one that
+	// opened the same new file at the same moment) fails busy at once,
+	// without waiting for the busy timeout.
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(ctx, op, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version    INTEGER PRIMARY KEY,
 		name       TEXT NOT NULL,
 		applied_at INTEGER NOT NULL
 	) STRICT`); err != nil {
+		return fail(ctx, op, err)
+	}
+	if err := tx.Commit(); err != nil {
 		return fail(ctx, op, err)
 	}
 	for _, m := range ms {

@@ -21,6 +21,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"math/rand/v2"
 	"net/url"
 	"runtime"
 	"strconv"
@@ -105,7 +106,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	write.SetMaxIdleConns(1)
 	write.SetConnMaxLifetime(0)
 	s := &Store{write: write, now: o.now, stmts: stmtCache{db: write}}
-	if err := migrate(ctx, write); err != nil {
+	if err := migrateWhenFree(ctx, write, o.busyTimeout); err != nil {
 		write.Close()
 		return nil, graph.E(op, "cannot open the database", err)
 	}
@@ -118,6 +119,28 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	read.SetMaxIdleConns(o.readConns)
 	s.read = read
 	return s, nil
+}
+
+// migrateWhenFree migrates, trying again for up to wait while the file is
+// busy. Processes that open one new file together (workers started at
+// once) meet SQLite's locks before the file is in WAL mode, where a
+// conflict between a reader and a writer is reported busy at once rather
+// than waited for under the busy timeout.
+func migrateWhenFree(ctx context.Context, db *sql.DB, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	pause := 5 * time.Millisecond
+	for {
+		err := migrate(ctx, db)
+		if err == nil || graph.ErrorCode(err) != graph.Unavailable || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause + time.Duration(rand.Int64N(int64(pause)))):
+		}
+		pause = min(2*pause, 200*time.Millisecond)
+	}
 }
 
 // dsn builds the modernc connection string. Writers begin IMMEDIATE
