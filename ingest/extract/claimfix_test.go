@@ -38,7 +38,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"ruled out of", "Norland winger Tom Hale has been ruled out of the final with a knee injury.", ""},
 		{"they are the organisations that spoke", "Kestrel Bank said profits had risen. They said demand for loans had fallen sharply.", "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen sharply"},
 		{"descriptor before an inverted speaker", "Demand is rising fast, said security firm Kestrel, which ran the poll.", "ORGANIZATION:Kestrel | said | Demand is rising fast"},
-		{"auxiliary between speaker and cue", "Kestrel Bank has denied to Reuters that it is the buyer.", "ORGANIZATION:Kestrel Bank | denied | it is the buyer"},
+		{"auxiliary between speaker and cue", "Kestrel Bank has denied to Reuters that it made an offer.", "ORGANIZATION:Kestrel Bank | denied | it made an offer"},
 		{"person before an organisation's apposition", `Tom Hale, spokesman for the ruling body the Norland Athletics Federation, which banned her, said: "We cannot comment."`, "PERSON:Tom Hale | said | We cannot comment"},
 		{"subject of a coordinated cue", "Tom Hale, of the Norland Athletics Federation, was away on Monday but said he would vote.", "PERSON:Tom Hale | said | he would vote"},
 		{"goes on the run", "Photographer Tom Hale then goes on the run from agents who burgle his home.", ""},

@@ -67,10 +67,11 @@ func TestTaggerSpansOverContractions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tokens := []string{"It", "is", "damning", "that", "the", "Home", "Office", "isn't", "doing", "this", "."}
+	tokens := []string{"Critics", "say", "the", "Home", "Office", "isn't", "listening", "."}
+	const isnt = 5
 	for _, sp := range src.spans(tokens, nil) {
-		if sp.End > 7 && sp.Start < 8 {
-			t.Errorf("span %+v covers %q", sp, tokens[7])
+		if sp.End > isnt && sp.Start <= isnt {
+			t.Errorf("span %+v covers %q", sp, tokens[isnt])
 		}
 	}
 }

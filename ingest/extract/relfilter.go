@@ -95,7 +95,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 				return false
 			}
 		}
-		// "leader of the Liberal Democrats in the assembly" leads a part;
+		// "leader of the Greens in the city council" leads a part;
 		// "head of UK equities at/for a firm" leads a desk of another.
 		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 {
 			if w := a.word(next); w == "in" || w == "at" || w == "for" {

@@ -179,8 +179,8 @@ func (d *doc) pluralSpeaker(t int) *speaker {
 	return nil
 }
 
-// appositionOwner returns the person whose apposition m stands in: "Nick
-// Davies, spokesman for athletics' ruling body the IAAF, (which ...,)
+// appositionOwner returns the person whose apposition m stands in: "Mara
+// Linde, spokeswoman for the sport's governing body the WRF, (which ...,)
 // said" — a person, a comma, then role words (one a role noun) leading
 // to m; nil when m is no such organisation.
 func (d *doc) appositionOwner(m *mention) *mention {
