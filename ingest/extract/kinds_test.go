@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -29,10 +30,7 @@ func TestEntityKinds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, byID := extractText(t, tt.text)
-			var names []string
-			for _, n := range byID {
-				names = append(names, n)
-			}
+			names := slices.Collect(maps.Values(byID))
 			if !slices.Contains(names, tt.want) {
 				t.Errorf("entities %q lack %q", names, tt.want)
 			}

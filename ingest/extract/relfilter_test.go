@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"testing"
 )
@@ -62,10 +63,7 @@ func TestContextKinds(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, names := extractText(t, tt.text)
-			var got []string
-			for _, n := range names {
-				got = append(got, n)
-			}
+			got := slices.Collect(maps.Values(names))
 			if !slices.Contains(got, tt.entity) {
 				t.Errorf("entities %q lack %q", got, tt.entity)
 			}
