@@ -38,10 +38,15 @@ type wordFeats struct {
 	at   [numAt][numLabels]int32
 }
 
-// wordCacheMax bounds the word types a model caches (about 0.5 KB each):
-// beyond it, a new word is scored as without the cache. News keeps
-// bringing new names, and a long-running server must not grow for ever.
-const wordCacheMax = 1 << 15
+// wordCacheMax bounds the word types a model caches (512 bytes each, 4
+// MB): beyond it, a new word is scored as without the cache. The words
+// that repeat most are met early, so the first ones are mostly those worth
+// keeping; news keeps bringing new names, which a long-running server must
+// not hoard. The bound is a trade: on the BBC folder's ingest twice as
+// many words (and twice the memory, 25 MB of live heap for the three fast
+// models) saved a few percent more CPU and took the process's peak memory
+// 60 MB higher, past 500 MB.
+const wordCacheMax = 1 << 13
 
 // wordCache is shared by the goroutines that tag with one model. Lookups
 // read an immutable map snapshot without locking; new words wait in
