@@ -229,7 +229,6 @@ type scratch struct {
 	scores [numLabels]float32
 	beam   beamState
 	ents   []*wordFeats // the words' cached features, pads included, as toks
-	spare  []wordFeats  // features of words the full cache has no room for
 }
 
 func (m *Model) getScratch(n int) *scratch {

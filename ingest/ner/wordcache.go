@@ -36,16 +36,17 @@ type wordFeats struct {
 	word string
 	base tokenBase
 	at   [numAt][numLabels]int32
+	used atomic.Bool // looked up in the snapshot since the snapshot before
 }
 
 // wordCacheMax bounds the word types a model caches (512 bytes each, 4
-// MB): beyond it, a new word is scored as without the cache. The words
-// that repeat most are met early, so the first ones are mostly those worth
-// keeping; news keeps bringing new names, which a long-running server must
-// not hoard. The bound is a trade: on the BBC folder's ingest twice as
-// many words (and twice the memory, 25 MB of live heap for the three fast
-// models) saved a few percent more CPU and took the process's peak memory
-// 60 MB higher, past 500 MB.
+// MB). When a new snapshot would pass it, the words not looked up since
+// the snapshot before make room: news keeps bringing new names, which a
+// long-running server must not hoard, and a folder or a feed changes
+// topic, so the words worth keeping change too. The bound is a trade: on
+// the BBC folder's ingest, caches of twice as many words (25 MB of live
+// heap for the three fast models) took the process's peak memory 60 MB
+// higher, past 500 MB.
 const wordCacheMax = 1 << 13
 
 // wordCache is shared by the goroutines that tag with one model. Lookups
@@ -57,7 +58,6 @@ type wordCache struct {
 	snap    atomic.Pointer[map[string]*wordFeats]
 	mu      sync.Mutex
 	pending map[string]*wordFeats
-	full    atomic.Bool
 }
 
 // padFeats returns the cached rows of the pads before (0) and after (1)
@@ -73,22 +73,17 @@ func (m *Model) padFeats() *[2]wordFeats {
 	return &c.pads
 }
 
-// lookupWord returns the cached features of w, the word at position i of
-// s's sentence, or computes them (and caches them while there is room;
-// when the cache is full, into s's spare entries).
-func (m *Model) lookupWord(w string, s *scratch, i int) *wordFeats {
+// lookupWord returns the cached features of w, or computes and caches
+// them.
+func (m *Model) lookupWord(w string) *wordFeats {
 	c := &m.words
 	if snap := c.snap.Load(); snap != nil {
 		if e := (*snap)[w]; e != nil {
+			if !e.used.Load() { // read first: most are set, and a write would bounce the line between cores
+				e.used.Store(true)
+			}
 			return e
 		}
-	}
-	if c.full.Load() {
-		if len(s.spare) < len(s.ents) {
-			s.spare = make([]wordFeats, len(s.ents))
-		}
-		m.fillWord(&s.spare[i], w)
-		return &s.spare[i]
 	}
 	c.mu.Lock()
 	e := c.pending[w]
@@ -103,7 +98,10 @@ func (m *Model) lookupWord(w string, s *scratch, i int) *wordFeats {
 }
 
 // add caches e, making a new snapshot when the pending words reach a
-// quarter of it (so copying costs a constant per word).
+// quarter of the snapshot (so copying costs a constant per word). A
+// snapshot that would pass wordCacheMax keeps, of the old one, only the
+// words used since the snapshot before (and no more than leave room for
+// the pending ones).
 func (c *wordCache) add(e *wordFeats) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -111,19 +109,25 @@ func (c *wordCache) add(e *wordFeats) {
 	if p := c.snap.Load(); p != nil {
 		old = *p
 	}
-	if len(old)+len(c.pending) >= wordCacheMax {
-		c.full.Store(true)
-		return
-	}
 	if c.pending == nil {
 		c.pending = map[string]*wordFeats{}
 	}
 	c.pending[e.word] = e
-	if len(c.pending) < max(256, len(old)/4) {
+	if len(c.pending) < min(max(256, len(old)/4), wordCacheMax/4) {
 		return
 	}
-	next := make(map[string]*wordFeats, len(old)+len(c.pending))
-	maps.Copy(next, old)
+	replace := len(old)+len(c.pending) > wordCacheMax
+	room := wordCacheMax - len(c.pending)
+	next := make(map[string]*wordFeats, min(len(old), room)+len(c.pending))
+	for w, o := range old {
+		if len(next) >= room {
+			break
+		}
+		if replace && !o.used.Swap(false) {
+			continue
+		}
+		next[w] = o
+	}
 	maps.Copy(next, c.pending)
 	c.snap.Store(&next)
 	c.pending = nil
@@ -255,7 +259,7 @@ func (m *Model) wordTokens(s *scratch, words []string, annotate bool) {
 	s.ents[0], s.ents[1] = &pads[0], &pads[0]
 	s.ents[n+2], s.ents[n+3] = &pads[1], &pads[1]
 	for i, w := range words {
-		e := m.lookupWord(w, s, i)
+		e := m.lookupWord(w)
 		s.ents[i+2] = e
 		if annotate {
 			s.toks[i+2] = token{tokenBase: e.base}

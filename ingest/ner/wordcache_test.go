@@ -108,8 +108,8 @@ func referenceLabels(m *Model, words []string) []int {
 }
 
 // TestWordCacheSameLabels checks the shipped fast models against the
-// reference decoder, with the cache cold, warm, and full (every word then
-// scored into the scratch's spare entries).
+// reference decoder, with the cache cold, warm, and after words of no use
+// here have pushed most of the sentences' words out of it.
 func TestWordCacheSameLabels(t *testing.T) {
 	for _, load := range []struct {
 		name string
@@ -119,9 +119,11 @@ func TestWordCacheSameLabels(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, phase := range []string{"cold", "warm", "full"} {
-			if phase == "full" {
-				m.words.full.Store(true)
+		for _, phase := range []string{"cold", "warm", "replaced"} {
+			if phase == "replaced" {
+				for i := range 2 * wordCacheMax {
+					m.lookupWord(fmt.Sprintf("filler%d", i))
+				}
 			}
 			for k, sent := range cacheSentences {
 				t.Run(fmt.Sprintf("%s/%s/%d", load.name, phase, k), func(t *testing.T) {
@@ -137,31 +139,37 @@ func TestWordCacheSameLabels(t *testing.T) {
 }
 
 // TestWordCacheSnapshots checks that words cached past the first
-// snapshot are found again, and that the cache stops growing at its bound.
+// snapshot are found again, that the cache stays within its bound, and
+// that a word in use survives the words that replace the others.
 func TestWordCacheSnapshots(t *testing.T) {
 	m, err := Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var s scratch
-	s.ents = make([]*wordFeats, 1)
 	for i := range 2000 {
-		m.lookupWord(fmt.Sprintf("w%d", i), &s, 0)
+		m.lookupWord(fmt.Sprintf("w%d", i))
 	}
 	snap := m.words.snap.Load()
 	if snap == nil || len(*snap) < 1000 {
 		t.Fatalf("after 2000 new words the snapshot holds %v", snap)
 	}
-	if e := m.lookupWord("w5", &s, 0); e.word != "w5" || e != (*snap)["w5"] {
+	if e := m.lookupWord("w5"); e.word != "w5" || e != (*snap)["w5"] {
 		t.Errorf("w5 not served from the snapshot")
 	}
-	for i := 2000; i < wordCacheMax+10; i++ {
-		m.lookupWord(fmt.Sprintf("w%d", i), &s, 0)
+	keep := m.lookupWord("keep")
+	for i := 2000; i < 4*wordCacheMax; i++ {
+		m.lookupWord(fmt.Sprintf("w%d", i))
+		if i%64 == 0 && m.lookupWord("keep") != keep {
+			t.Fatalf("after %d words, a word looked up all along was replaced", i)
+		}
+		if n := len(*m.words.snap.Load()) + len(m.words.pending); n > wordCacheMax+wordCacheMax/4 {
+			t.Fatalf("after %d words the cache holds %d", i, n)
+		}
 	}
-	if !m.words.full.Load() {
-		t.Errorf("cache not full after %d words", wordCacheMax+10)
+	if n := len(*m.words.snap.Load()); n > wordCacheMax {
+		t.Errorf("snapshot of %d words, bound %d", n, wordCacheMax)
 	}
-	if e := m.lookupWord("fresh", &s, 0); e != &s.spare[0] || e.word != "fresh" {
-		t.Errorf("a word past the bound is not scored into the spare entry")
+	if _, ok := (*m.words.snap.Load())["w7"]; ok {
+		t.Errorf("w7, unused for %d words, still cached", 4*wordCacheMax)
 	}
 }
