@@ -10,8 +10,9 @@
 // The tagger decodes greedily left to right over BILOU labels, with hashed
 // features on the word, its shape, affixes, a ±2 window, how often the word
 // is capitalised in running text, word clusters, a gazetteer of names seen
-// in training, and the two previous labels. A Model is immutable after
-// Load and safe for concurrent use.
+// in training, and the two previous labels. A Model's weights are
+// immutable after Load, and it is safe for concurrent use (its word cache,
+// wordcache.go, is shared by the goroutines that tag with it).
 //
 // The same tagger, trained by cmd/nertrain -task attribution on PolNeAR
 // with sentence-wide context features, labels attribution sources, cues
