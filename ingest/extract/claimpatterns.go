@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -51,13 +50,13 @@ var claimPatterns = []claimPattern{
 
 type compiledClaim struct {
 	claimPattern
-	re *regexp.Regexp
+	re *filteredRegexp
 }
 
 var compiledClaims = func() []compiledClaim {
 	out := make([]compiledClaim, len(claimPatterns))
 	for i, p := range claimPatterns {
-		out[i] = compiledClaim{p, regexp.MustCompile(p.expr)}
+		out[i] = compiledClaim{p, mustCompileFiltered(p.expr)}
 	}
 	return out
 }()

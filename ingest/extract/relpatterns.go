@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	g "github.com/newsgraph/newsgraph/graph"
@@ -156,7 +155,7 @@ var relPatterns = []relPattern{
 // compiledRel is a relation pattern ready to run.
 type compiledRel struct {
 	relPattern
-	re *regexp.Regexp
+	re *filteredRegexp
 }
 
 var compiledRels = compileRels(relPatterns)
@@ -171,7 +170,7 @@ func compileRels(ps []relPattern) []compiledRel {
 		expr = strings.ReplaceAll(expr, "{W}", `(?:[a-z][a-z'-]* ){0,3}`)
 		expr = strings.ReplaceAll(expr, "{F}", `(?:[^E ]\S* ){0,8}`)
 		expr = strings.ReplaceAll(expr, "{R}", `(?:[a-z][a-z-]* ){0,3}`)
-		out[i] = compiledRel{p, regexp.MustCompile(`(?:^| )` + expr + `(?: |$)`)}
+		out[i] = compiledRel{p, mustCompileFiltered(`(?:^| )` + expr + `(?: |$)`)}
 	}
 	return out
 }

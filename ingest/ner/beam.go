@@ -96,15 +96,7 @@ func (m *Model) beamLabels(s *scratch, n int, headline bool) {
 	b.reset(n, m.beam)
 	b.cur = append(b.cur, hyp{prev: labelO, prev2: labelO, parent: -1})
 	for i := range n {
-		var static [numLabels]int32
-		s.keys = staticKeys(s.keys[:0], s.toks, i, headline, m.lex.context)
-		for _, k := range s.keys {
-			if row := m.feats.get(k); row != nil {
-				for l, q := range row {
-					static[l] += int32(q)
-				}
-			}
-		}
+		static := m.staticScores(s, i, headline)
 		last := i == n-1
 		for j, h := range b.cur {
 			acc := static

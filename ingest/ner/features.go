@@ -51,24 +51,31 @@ const (
 
 // token holds the hashes every template reads.
 type token struct {
+	tokenBase
+	gaz   [2]uint64
+	ngaz  int
+	gmask uint8 // gazetteer types covering the token
+	ctx   [numCtx]uint64
+	nctx  int // context features, set only for context models
+	stk   [numStk]uint64
+	nstk  int // stacked features, set only for stacked models
+}
+
+// tokenBase is the part of a token that depends on its word alone (and
+// the model's lexicon), whatever the sentence around it: what the word
+// cache keeps (wordcache.go).
+type tokenBase struct {
 	word, lower, shape, short uint64
 	pre, suf                  [4]uint64
 	flags                     uint32
 	caseBin                   uint64 // how often the lowercase form is capitalised, bucketed
-	gaz                       [2]uint64
-	ngaz                      int
 	fine, coarse              uint64 // word clusters; 0 when unknown
-	gmask                     uint8  // gazetteer types covering the token
-	ctx                       [numCtx]uint64
-	nctx                      int // context features, set only for context models
-	stk                       [numStk]uint64
-	nstk                      int // stacked features, set only for stacked models
 }
 
 // boundary hashes stand for positions before and after the sentence.
 var (
-	padLeft  = token{word: 0x1111, lower: 0x1111, shape: 0x1111, short: 0x1111, caseBin: 0x1111, fine: 0x1111, coarse: 0x1111}
-	padRight = token{word: 0x2222, lower: 0x2222, shape: 0x2222, short: 0x2222, caseBin: 0x2222, fine: 0x2222, coarse: 0x2222}
+	padLeft  = token{tokenBase: tokenBase{word: 0x1111, lower: 0x1111, shape: 0x1111, short: 0x1111, caseBin: 0x1111, fine: 0x1111, coarse: 0x1111}}
+	padRight = token{tokenBase: tokenBase{word: 0x2222, lower: 0x2222, shape: 0x2222, short: 0x2222, caseBin: 0x2222, fine: 0x2222, coarse: 0x2222}}
 )
 
 func shapeOf(r rune) rune {

@@ -10,8 +10,9 @@
 // The tagger decodes greedily left to right over BILOU labels, with hashed
 // features on the word, its shape, affixes, a ±2 window, how often the word
 // is capitalised in running text, word clusters, a gazetteer of names seen
-// in training, and the two previous labels. A Model is immutable after
-// Load and safe for concurrent use.
+// in training, and the two previous labels. A Model's weights are
+// immutable after Load, and it is safe for concurrent use (its word cache,
+// wordcache.go, is shared by the goroutines that tag with it).
 //
 // The same tagger, trained by cmd/nertrain -task attribution on PolNeAR
 // with sentence-wide context features, labels attribution sources, cues
@@ -46,6 +47,7 @@ type Model struct {
 	// (the fast models), more is beam search (the accurate ones).
 	beam    int
 	scratch sync.Pool
+	words   wordCache
 }
 
 // featureTable is an open-addressing hash table from feature key to its
@@ -158,14 +160,19 @@ func (lx *lexicon) annotate(toks []token, words []string) {
 	n := len(words)
 	toks[n+2], toks[n+3] = padRight, padRight
 	for i, w := range words {
-		tk := &toks[i+2]
-		analyse(w, tk)
-		tk.caseBin = uint64(lx.caseBins[tk.lower]) + 100
-		if c := lx.clusters[tk.lower]; c != 0 {
-			tk.fine, tk.coarse = uint64(c&1023), uint64(c>>10)
-		}
+		lx.base(w, &toks[i+2])
 	}
 	lx.markGazetteer(toks[2:n+2], nil)
+}
+
+// base sets tk to the word w as the lexicon reads it, with no marks of
+// the sentence (gazetteer, context, stacked labels).
+func (lx *lexicon) base(w string, tk *token) {
+	analyse(w, tk)
+	tk.caseBin = uint64(lx.caseBins[tk.lower]) + 100
+	if c := lx.clusters[tk.lower]; c != 0 {
+		tk.fine, tk.coarse = uint64(c&1023), uint64(c>>10)
+	}
 }
 
 // markGazetteer marks tokens covered by gazetteer entries with (type,
@@ -222,6 +229,7 @@ type scratch struct {
 	first  []int // the first pass's labels, for stacked models
 	scores [numLabels]float32
 	beam   beamState
+	ents   []*wordFeats // the words' cached features, pads included, as toks
 }
 
 func (m *Model) getScratch(n int) *scratch {
@@ -233,8 +241,10 @@ func (m *Model) getScratch(n int) *scratch {
 		s.toks = make([]token, n+4)
 		s.labels = make([]int, n)
 		s.first = make([]int, n)
+		s.ents = make([]*wordFeats, n+4)
 	}
 	s.toks = s.toks[:n+4]
+	s.ents = s.ents[:n+4]
 	s.labels = s.labels[:n]
 	s.first = s.first[:n]
 	return s
@@ -264,11 +274,9 @@ func (m *Model) decode(s *scratch, words []string) {
 			return
 		}
 	}
-	if !annotated {
-		m.lex.annotate(s.toks, words)
-		if m.lex.context {
-			addContext(s.toks[2:len(words)+2], words)
-		}
+	m.wordTokens(s, words, !annotated)
+	if !annotated && m.lex.context {
+		addContext(s.toks[2:len(words)+2], words)
 	}
 	if first != nil {
 		addStacked(s.toks[2:len(words)+2], first)
@@ -280,9 +288,8 @@ func (m *Model) decode(s *scratch, words []string) {
 	}
 	prev, prev2 := labelO, labelO
 	for i := range words {
-		var acc [numLabels]int32
-		s.keys = staticKeys(s.keys[:0], s.toks, i, headline, m.lex.context)
-		s.keys = dynamicKeys(s.keys, s.toks, i, prev, prev2)
+		acc := m.staticScores(s, i, headline)
+		s.keys = dynamicKeys(s.keys[:0], s.toks, i, prev, prev2)
 		for _, k := range s.keys {
 			if row := m.feats.get(k); row != nil {
 				for l, q := range row {
