@@ -250,13 +250,38 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 		if whole.Label == "MISC" || d.heading[s.Index] && d.commonWords(words[whole.Start:whole.End]) {
 			continue
 		}
-		for _, sp := range d.titledSpans(words, whole) {
-			c := nerCandidate(words, sp)
-			kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
-				RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+		for _, part := range companyOfSpans(words, whole) {
+			for _, sp := range d.titledSpans(words, part) {
+				c := nerCandidate(words, sp)
+				kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
+					RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+			}
 		}
 	}
 	return kept
+}
+
+// companyOfSpans splits an organisation the tagger read on past a company
+// suffix and "of" into the company and the place after it: "Kestrel
+// Cranes Inc. of Houston" is a firm of Houston (a suffix ends a company's
+// name).
+func companyOfSpans(words []string, sp ner.Span) []ner.Span {
+	if sp.Label != "ORG" {
+		return []ner.Span{sp}
+	}
+	for k := sp.Start + 1; k+2 < sp.End; k++ {
+		if !companySuffixes[strings.TrimSuffix(lowerASCII(words[k]), ".")] {
+			continue
+		}
+		end := k + 1
+		if words[end] == "." {
+			end++ // "Inc ." as the tokenizer splits it
+		}
+		if end+1 < sp.End && lowerASCII(words[end]) == "of" && hasUpperOrDigit(words[end+1]) {
+			return []ner.Span{{Start: sp.Start, End: end, Label: sp.Label}, {Start: end + 1, End: sp.End, Label: "LOC"}}
+		}
+	}
+	return []ner.Span{sp}
 }
 
 // titledSpans splits an organisation or place the tagger read across a

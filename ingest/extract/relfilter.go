@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -77,8 +78,26 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			}
 		}
 	}
-	if p.name == "member-possessive" && (orgHeads[lastWord(s.ent.Name)] || allTitleWords(s.ent.Name)) {
-		return false // "the Commissioner's Office", "the ATP's Vice President": no person
+	if p.name == "member-possessive" && (orgHeads[lastWord(s.ent.Name)] || allTitleWords(s.ent.Name) || !fullPersonName(s.ent.Name)) {
+		// "the Commissioner's Office", "the ATP's Vice President": no
+		// person; "Kestrel's Vexa": a product the tagger read as a person
+		// (a person after a firm's possessive is named in full somewhere).
+		return false
+	}
+	if !d.patternKindsPlausible(p.name, s, t) {
+		return false
+	}
+	// A target followed by a common noun outside the match is that noun's
+	// modifier, and the relation is with what the noun names: "chief
+	// executive of US firm X", "director of the Leeds venue", "attacked
+	// US troops".
+	switch typ {
+	case graph.LeaderOf, graph.MemberOf, graph.BranchOf, graph.Attacked:
+		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 {
+			if w := a.word(next); partNouns[w] || t.ent.Kind == graph.Place && bodyNouns[w] {
+				return false
+			}
+		}
 	}
 	if p.name == "member-of" {
 		// "X, of Burnley, said" gives where X lives; "X of the CBI" an
@@ -175,5 +194,81 @@ func (a *abstract) endsPhrase(i int) bool {
 	if w == "" || !isLowerWord(w) || phraseEnders[w] || speechVerbs[w] {
 		return true
 	}
-	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") ||
+		timeAdverbs[w]
+}
+
+// partNouns after a name make it the modifier of a part or of people of
+// the named body: "the Kestrel venue", "Kestrel's UK division", "US
+// troops".
+var partNouns = setOf("division", "unit", "subsidiary", "arm", "branch", "office", "offices", "desk", "department",
+	"team", "side", "squad", "venue", "site", "plant", "factory", "store", "stores", "embassy",
+	"consulate", "delegation", "operation", "operations", "troops", "forces", "soldiers", "officials", "staff",
+	"workers", "players", "fans", "government", "market", "industry", "campus", "headquarters")
+
+// bodyNouns after a place's name make the place a modifier of a body
+// named next: "chief executive of US firm Kestrel".
+var bodyNouns = setOf("firm", "firms", "company", "group", "bank", "carrier", "airline", "network", "channel",
+	"station", "studio", "agency", "band", "club", "giant", "outfit", "label", "brand", "chain", "business",
+	"newspaper", "magazine", "broadcaster", "retailer", "maker", "producer", "manufacturer", "university", "charity")
+
+// timeAdverbs may follow a whole noun phrase: "chief executive of X
+// yesterday announced".
+var timeAdverbs = setOf("yesterday", "today", "tonight", "tomorrow", "earlier", "later", "too", "here", "there",
+	"so", "just", "again", "already", "however", "instead", "though", "although", "where", "whose", "whom", "what",
+	"until", "since", "now", "then", "once", "first", "either", "both", "alone", "itself", "himself", "herself")
+
+// patternKindsPlausible holds the kind checks of single patterns that
+// kindsOf, which is per relation type, cannot state: a deal between two
+// organisations or states is an alliance, a player's contract with a club
+// is not; an organisation "of" a place has an organisation's name
+// ("Kestrel Cranes Inc. of Houston"), not a person's or a place's;
+// employment is a person's.
+func (d *doc) patternKindsPlausible(name string, s, t *slot) bool {
+	switch name {
+	case "ally-deal-between", "ally-deal-with":
+		return s.ent.Kind != graph.Person && t.ent.Kind != graph.Person
+	case "member-works-for":
+		return s.ent.Kind == graph.Person
+	case "located-of":
+		return (s.ent.Kind == graph.Organization || s.ent.Kind == graph.Group) && t.ent.Kind == graph.Place && orgName(s.ent.Name)
+	}
+	return true
+}
+
+// orgName reports whether a name is an organisation's by its words: a
+// head word of organisations last or before "of" ("University of Leeds",
+// "Court of Appeals"), or a company suffix.
+func orgName(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	for i, w := range f {
+		w = strings.Trim(w, ".,")
+		if orgHeads[w] && (i == len(f)-1 || f[i+1] == "of") || companySuffixes[w] && i == len(f)-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// companySuffixes end company names.
+var companySuffixes = setOf("inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag", "nv", "bv", "gmbh", "spa",
+	"laboratories", "industries", "international", "enterprises", "holdings", "partners", "associates")
+
+// fullPersonName reports whether a person's name has a given name and a
+// surname of letters: two words or more, no digits ("Kestrel's Vexa 3"
+// and single words after a firm's possessive are products as often as
+// people).
+func fullPersonName(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f {
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' && r != '’' {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -15,6 +15,12 @@ func TestRelationNeighbours(t *testing.T) {
 		rel  string // a relationship that must (want) or must not be found
 		want bool
 	}{
+		{"a country modifying the firm led", "Ann Lee, chief executive of US firm Harlow Media, resigned.", "LEADER_OF PERSON:Ann Lee -> PLACE:United States", false},
+		{"a firm's venue", "Ann Lee, director of the Harlow Media venue, resigned.", "LEADER_OF PERSON:Ann Lee -> ORGANIZATION:Harlow Media", false},
+		{"a product after a firm's possessive", "Harlow Media's Vexa 3 went on sale on Monday.", "MEMBER_OF PERSON:Vexa 3 -> ORGANIZATION:Harlow Media", false},
+		{"a person after a firm's possessive", "Harlow Media's Anne Berg said sales rose.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Harlow Media", true},
+		{"a player's contract is no alliance", "Tom Hale signed a new deal with Harlow Media on Monday.", "ALLIED_WITH PERSON:Tom Hale -> ORGANIZATION:Harlow Media", false},
+		{"a person of a place is no located organisation", "Tom Hale of Houston, a retired teacher, said he would vote.", "LOCATED_IN PERSON:Tom Hale -> PLACE:Houston", false},
 		{"leader of the whole", "Sara Lind, director of the Bank of Norway, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", true},
 		{"leader of a sub-unit", "Sara Lind, director of the Bank of Norway's Research Department, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", false},
 		{"assistant director", "Sara Lind, assistant director of the Bank of Norway, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", false},
