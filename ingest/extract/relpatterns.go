@@ -98,8 +98,8 @@ var relPatterns = []relPattern{
 	// Business deals: "a joint venture between X and Y", "X signed a
 	// partnership with Y" (relationPlausible keeps people out: a player's
 	// contract with a club is no alliance).
-	{name: "ally-deal-between", keys: []string{"venture", "partnership", "tie-up", "deal", "agreement", "merger"}, out: one(g.AlliedWith, "x", "y", 0.7),
-		expr: `(?P<t>joint venture|partnership|tie-up|deal|agreement|merger|alliance) (?:between|of) {X} and {Y}`},
+	{name: "ally-deal-between", keys: []string{"venture", "partnership", "tie-up", "deal", "agreement"}, out: one(g.AlliedWith, "x", "y", 0.7),
+		expr: `(?P<t>joint venture|partnership|tie-up|deal|agreement|alliance) (?:between|of) {X} and {Y}`},
 	{name: "ally-deal-with", keys: []string{"venture", "partnership", "tie-up", "deal", "agreement", "alliance", "pact"}, out: one(g.AlliedWith, "x", "y", 0.7),
 		expr: `{X} (?:has |have |had |is |are |was |were |also |recently |already |now )*(?:signed|agreed|struck|formed|set up|sealed|launched|announced|entered|entered into|created|established|forged|reached) (?:a |an |its |the |their )?(?:[a-z0-9-]+ ){0,2}(?P<t>joint venture|partnership|tie-up|deal|agreement|alliance|pact) with {Y}`},
 	{name: "ally-noun", keys: []string{"ally", "allies"}, out: one(g.AlliedWith, "x", "y", 0.7),
