@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -35,7 +36,7 @@ var phraseEnders = setOf("is", "was", "are", "were", "has", "have", "had", "will
 // relationPlausible reports whether a match of pattern p stands, given
 // the words around its slots. sb and tb are the byte ranges of the source
 // and target slots in a.s, m0 and m1 the range of the whole match.
-func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstract, sb, tb [2]int, m0, m1 int, s, t *slot) bool {
+func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger string, a *abstract, sb, tb [2]int, m0, m1 int, s, t *slot) bool {
 	for m0 < m1 && a.s[m0] == ' ' {
 		m0++
 	}
@@ -60,8 +61,8 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			}
 		}
 	}
-	if titleWords(s.ent.Name) || titleWords(t.ent.Name) {
-		return false // "Do They Know It's Christmas": a title, not two names
+	if titleWords(s.ent.Name) || titleWords(t.ent.Name) || !nameShaped(s.ent.Name) || !nameShaped(t.ent.Name) {
+		return false // "Do They Know It's Christmas": a title, not two names; "The Scot was Pompey": a clause
 	}
 	switch p.name {
 	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier":
@@ -84,19 +85,49 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 		// (a person after a firm's possessive is named in full somewhere).
 		return false
 	}
-	if !d.patternKindsPlausible(p.name, s, t) {
+	if !d.patternKindsPlausible(p.name, trigger, s, t) {
 		return false
+	}
+	if p.name == "member-apposition" && !orgName(t.ent.Name) && (t.ent.Gaz == nil || t.ent.Gaz.Kind == graph.Place) {
+		// "an adviser from Swansea" gives where he comes from, unless the
+		// body is named as an organisation ("an analyst from Kestrel
+		// Securities").
+		for i := a.item(tb[0]) - 1; i >= 0 && i >= a.item(tb[0])-3; i-- {
+			if a.word(i) == "from" {
+				return false
+			}
+		}
+	}
+	if p.name == "member-possessive" {
+		if next := a.itemAfter(sb[1]); next >= 0 && !a.endsPhrase(next) {
+			return false // "Kestrel's Vexa Disc technology": a product modifying a noun
+		}
 	}
 	// A target followed by a common noun outside the match is that noun's
 	// modifier, and the relation is with what the noun names: "chief
 	// executive of US firm X", "director of the Leeds venue", "attacked
 	// US troops".
+	// A place, or any name before whom a rival or an ally is named, that
+	// a common noun follows is a modifier as well: "leader of the Leeds
+	// county group", "a rivalry with Kestrel goalkeeper Tom Hale".
 	switch typ {
-	case graph.LeaderOf, graph.MemberOf, graph.BranchOf, graph.Attacked:
+	case graph.LeaderOf, graph.MemberOf, graph.BranchOf, graph.Attacked, graph.RivalOf, graph.AlliedWith:
 		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 {
-			if w := a.word(next); partNouns[w] || t.ent.Kind == graph.Place && bodyNouns[w] {
+			w := a.word(next)
+			if partNouns[w] || bodyNouns[w] && (t.ent.Kind == graph.Place || !ownNameNouns[w]) {
 				return false
 			}
+			if (t.ent.Kind == graph.Place || typ == graph.RivalOf || typ == graph.AlliedWith) && isLowerWord(w) && !a.endsPhrase(next) {
+				return false
+			}
+		}
+	}
+	// Competitions and awards are no actors: "the Champions League clash
+	// with Barcelona" is a match, not a rivalry of the league.
+	switch typ {
+	case graph.RivalOf, graph.AlliedWith, graph.Attacked:
+		if eventHeads[lastWord(s.ent.Name)] || eventHeads[lastWord(t.ent.Name)] {
+			return false
 		}
 	}
 	if p.name == "member-of" {
@@ -191,6 +222,9 @@ func (a *abstract) fragmentSlot(b [2]int) bool {
 // punctuation, a possessive, a word of phraseEnders, or an inflected verb.
 func (a *abstract) endsPhrase(i int) bool {
 	w := a.word(i)
+	if w == "+" {
+		return false // "the UK's Sky+ system"
+	}
 	if w == "" || !isLowerWord(w) || phraseEnders[w] || speechVerbs[w] {
 		return true
 	}
@@ -212,11 +246,49 @@ var bodyNouns = setOf("firm", "firms", "company", "group", "bank", "carrier", "a
 	"station", "studio", "agency", "band", "club", "giant", "outfit", "label", "brand", "chain", "business",
 	"newspaper", "magazine", "broadcaster", "retailer", "maker", "producer", "manufacturer", "university", "charity")
 
+// eventHeads end the names of competitions, awards and events.
+var eventHeads = setOf("league", "cup", "championship", "championships", "open", "trophy", "games", "prix",
+	"series", "olympics", "awards", "award", "festival", "tournament", "marathon", "classic", "final", "finals")
+
+// ownNameNouns may follow an organisation's own name as its head: "the
+// Kestrel group", "the Harlow company".
+var ownNameNouns = setOf("group", "company", "club", "bank", "firm", "charity", "university", "band", "network",
+	"movement", "organisation", "organization", "militia", "party", "alliance")
+
+// nameShaped reports whether every word of a name is capitalised, a
+// number or a connector ("Bank of the North"), and the name does not end
+// in a broken character reference ("Jos&"): a lower-case verb or noun
+// inside it means the tagger ran a name into a clause.
+func nameShaped(name string) bool {
+	if strings.HasSuffix(name, "&") {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		if strings.ToLower(w) != w || connectors[w] || nameParticles[w] {
+			continue // "eBay", "de"
+		}
+		if pre, _, ok := strings.Cut(w, "-"); ok && (connectors[pre] || nameParticles[pre]) {
+			continue // "al-Shabaab" lower-cased by the gazetteer
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles are lower-case words that names hold besides connectors.
+var nameParticles = setOf("y", "e", "du", "dos", "das", "del", "della", "ter", "ten", "op", "zu", "af", "on", "upon",
+	"in", "at", "to", "a", "an", "les", "los", "las", "et", "und", "st", "ben", "abu", "bint", "ap", "mac", "o'")
+
 // timeAdverbs may follow a whole noun phrase: "chief executive of X
 // yesterday announced".
 var timeAdverbs = setOf("yesterday", "today", "tonight", "tomorrow", "earlier", "later", "too", "here", "there",
 	"so", "just", "again", "already", "however", "instead", "though", "although", "where", "whose", "whom", "what",
-	"until", "since", "now", "then", "once", "first", "either", "both", "alone", "itself", "himself", "herself")
+	"until", "since", "now", "then", "once", "first", "either", "both", "alone", "itself", "himself", "herself",
+	"near", "across", "outside", "inside", "around", "along", "through", "during", "despite", "amid", "among",
+	"beyond", "behind", "toward", "towards", "via", "throughout", "within", "without", "off", "up", "down", "out",
+	"following", "ahead", "last", "next", "every")
 
 // patternKindsPlausible holds the kind checks of single patterns that
 // kindsOf, which is per relation type, cannot state: a deal between two
@@ -224,12 +296,16 @@ var timeAdverbs = setOf("yesterday", "today", "tonight", "tomorrow", "earlier", 
 // is not; an organisation "of" a place has an organisation's name
 // ("Kestrel Cranes Inc. of Houston"), not a person's or a place's;
 // employment is a person's.
-func (d *doc) patternKindsPlausible(name string, s, t *slot) bool {
+func (d *doc) patternKindsPlausible(name, trigger string, s, t *slot) bool {
 	switch name {
 	case "ally-deal-between", "ally-deal-with":
 		return s.ent.Kind != graph.Person && t.ent.Kind != graph.Person
 	case "member-works-for":
 		return s.ent.Kind == graph.Person
+	case "member-premodifier":
+		// "Kestrel director Tom Hale" works for Kestrel only where Kestrel
+		// is named as an organisation: films have directors too.
+		return t.ent.Gaz != nil || orgName(t.ent.Name) || !strings.EqualFold(trigger, "director")
 	case "located-of":
 		return (s.ent.Kind == graph.Organization || s.ent.Kind == graph.Group) && t.ent.Kind == graph.Place && orgName(s.ent.Name)
 	}
@@ -264,6 +340,9 @@ func fullPersonName(name string) bool {
 		return false
 	}
 	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false // "Qrio robots"
+		}
 		for _, r := range w {
 			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' && r != '’' {
 				return false

@@ -17,7 +17,7 @@ var orgHeads = setOf("court", "hotel", "university", "college", "school", "acade
 	"council", "bank", "ministry", "department", "agency", "authority", "commission", "committee", "office", "company",
 	"corporation", "corp", "inc", "ltd", "plc", "group", "holdings", "museum", "gallery", "hospital", "clinic", "club",
 	"airport", "stadium", "arena", "theatre", "theater", "studio", "studios", "parliament", "assembly", "police",
-	"party", "union", "association", "federation", "foundation", "trust", "network", "house", "hall", "park", "station",
+	"party", "union", "association", "society", "federation", "foundation", "trust", "network", "house", "hall", "park", "station",
 	"church", "cathedral", "mosque", "temple", "exchange", "airline", "airlines", "airways", "embassy", "embassies",
 	"consulate", "prison", "zoo", "library", "festival", "championships", "championship", "games", "prix", "open",
 	"cup", "tournament", "marathon", "forces", "army", "navy", "service", "services", "board", "firm", "brigade",
@@ -45,6 +45,9 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 		return true
 	}
 	if i := a.item(sb[0]); i > 0 {
+		if next := a.itemAfter(tb[1]); name == "located-comma" && a.word(i-1) == "in" && next >= 0 && a.word(next) == "in" {
+			return false // "offices in Leeds, Cardiff in Wales": a list of "X in Y"
+		}
 		switch w := a.word(i - 1); {
 		case w == "," || w == ";" || w == "and" || w == "or" || w == "from" || w == "to" || w == "between" || w == "by" || isSlotWord(w):
 			return false // lists, routes and agents: "held by the US in X"
@@ -74,7 +77,7 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 
 // opponentWords before a place name make it a team: "take on Ireland in
 // the Six Nations", "a win over the USA in Seville".
-var opponentWords = setOf("against", "over", "on", "face", "faces", "facing", "faced", "host", "hosts", "hosted",
+var opponentWords = setOf("against", "over", "on", "for", "face", "faces", "facing", "faced", "host", "hosts", "hosted",
 	"hosting", "play", "plays", "played", "playing", "beat", "beats", "beating", "meet", "meets", "met", "v", "vs",
 	"versus", "to", "visit", "visits", "welcome", "welcomes")
 
