@@ -121,7 +121,7 @@ var headWords = map[string]graph.EntityKind{
 	"airlines": graph.Organization, "airways": graph.Organization, "plc": graph.Organization,
 	"llc": graph.Organization, "laboratories": graph.Organization, "industries": graph.Organization,
 	"insurance": graph.Organization, "software": graph.Organization, "systems": graph.Organization,
-	"society": graph.Organization, "magazine": graph.Outlet, "newspaper": graph.Outlet,
+	"society": graph.Organization, "ministries": graph.Organization, "magazine": graph.Outlet, "newspaper": graph.Outlet,
 }
 
 // siteHeads are the head words of sites and natural features, which also

@@ -264,8 +264,8 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 // ofSpans splits an organisation the tagger read across "of" where the
 // words before it end a name of their own: a company suffix ("Kestrel
 // Cranes Inc. of Houston" is a firm of a place) or a personal name of two
-// plain words or more ("Anne Berg of Harlow Media" is a person of an
-// organisation; "Bank of Norway", "Royal Society of Arts" and "Museum of
+// plain words or more before an organisation's head word ("Anne Berg of
+// Harlow Media Group" or of "HMG" is a person of an organisation; "Bank of Norway", "Royal Society of Arts" and "Museum of
 // Flight" stay whole, their first part being one word or holding a head
 // word). CoNLL rarely writes either inside one name, so the tagger has
 // not learnt where such names end.
@@ -284,7 +284,10 @@ func (d *doc) ofSpans(words []string, sp ner.Span) []ner.Span {
 		if companySuffixes[strings.TrimSuffix(lowerASCII(words[k]), ".")] {
 			return []ner.Span{{Start: sp.Start, End: end, Label: sp.Label}, {Start: end + 1, End: sp.End, Label: "LOC"}}
 		}
-		if end == k+1 && k+1-sp.Start >= 2 && d.plainName(words[sp.Start:k+1]) && prefixHeads[lowerASCII(words[sp.Start])] == "" {
+		last := strings.TrimSuffix(lowerASCII(words[sp.End-1]), ".")
+		orgAfter := headWords[last] != "" && headWords[last] != graph.Place || companySuffixes[last] || orgHeads[last] ||
+			end+2 == sp.End && isAcronym(words[end+1])
+		if end == k+1 && k+1-sp.Start >= 2 && orgAfter && d.plainName(words[sp.Start:k+1]) && prefixHeads[lowerASCII(words[sp.Start])] == "" {
 			return []ner.Span{{Start: sp.Start, End: k + 1, Label: "PER"}, {Start: end + 1, End: sp.End, Label: sp.Label}}
 		}
 	}

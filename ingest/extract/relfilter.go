@@ -98,6 +98,19 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			}
 		}
 	}
+	if (p.name == "leader-premodifier" || p.name == "member-premodifier") && t.ent.Kind == graph.Place {
+		// "its UK chief executive", "Kestrel's US boss": the place names a
+		// part of an organisation named before it.
+		if i := a.item(tb[0]); i > 0 {
+			switch a.word(i - 1) {
+			case "its", "their", "his", "her", "our", "'s":
+				return false
+			}
+		}
+	}
+	if (typ == graph.Hosted || typ == graph.AppearedOn || typ == graph.PartOf) && d.placeMedium(t.ent.Name) {
+		return false // "US TV host X": television in a country, not an outlet
+	}
 	if p.name == "member-possessive" {
 		if next := a.itemAfter(sb[1]); next >= 0 && !a.endsPhrase(next) {
 			return false // "Kestrel's Vexa Disc technology": a product modifying a noun
@@ -119,6 +132,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			}
 			if (t.ent.Kind == graph.Place || typ == graph.RivalOf || typ == graph.AlliedWith) && isLowerWord(w) && !a.endsPhrase(next) {
 				return false
+			}
+			if t.ent.Kind == graph.Place && pluralNounAfterPlace(w) {
+				return false // "head of UK equities": a plural noun, not a verb, after "of <place>"
 			}
 		}
 	}
@@ -209,8 +225,13 @@ func (a *abstract) fragmentSlot(b [2]int) bool {
 	if i > 0 && isSlotWord(a.word(i-1)) {
 		return true
 	}
-	if i > 1 && a.word(i-1) == "and" && strings.HasPrefix(a.word(i-2), "~") {
-		return true
+	if i > 1 && strings.HasPrefix(a.word(i-2), "~") {
+		switch a.word(i - 1) {
+		case "and", "for", "of", "'s":
+			// "Oil and Natural Gas Corporation", "Transport for London",
+			// "St Egwin's Middle School": the slot ends a longer name.
+			return true
+		}
 	}
 	if next := a.itemAfter(b[1]); next >= 0 && isSlotWord(a.word(next)) {
 		return true
@@ -260,8 +281,8 @@ var ownNameNouns = setOf("group", "company", "club", "bank", "firm", "charity", 
 // in a broken character reference ("Jos&"): a lower-case verb or noun
 // inside it means the tagger ran a name into a clause.
 func nameShaped(name string) bool {
-	if strings.HasSuffix(name, "&") {
-		return false
+	if strings.HasSuffix(name, "&") || strings.IndexFunc(name, unicode.IsLetter) < 0 {
+		return false // "Jos&", "1971"
 	}
 	for _, w := range strings.Fields(name) {
 		if strings.ToLower(w) != w || connectors[w] || nameParticles[w] {
@@ -350,4 +371,27 @@ func fullPersonName(name string) bool {
 		}
 	}
 	return true
+}
+
+// pluralNounAfterPlace reports whether w, after "of <place>", is a plural
+// common noun rather than a verb of the clause: "equities", "sales".
+func pluralNounAfterPlace(w string) bool {
+	return isLowerWord(w) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !phraseEnders[w] &&
+		!timeAdverbs[w] && !speechVerbs[w]
+}
+
+// placeMedium reports whether a name is a place's name and a medium ("US
+// TV", "UK radio"): the country's broadcasting, not one outlet.
+func (d *doc) placeMedium(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "tv", "television", "radio":
+	default:
+		return false
+	}
+	a, ok := d.x.gaz.forms[formKey(strings.Join(f[:len(f)-1], " "))]
+	return ok && a.entry.Kind == graph.Place
 }

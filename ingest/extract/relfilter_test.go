@@ -26,6 +26,9 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a competition is no rival", "Chelsea face a Champions League clash with Barcelona on Tuesday.", "RIVAL_OF GROUP:Champions League -> ORGANIZATION:Barcelona", false},
 		{"an association's director", "Kestrel Traders Association director Tom Hale said sales rose.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Traders Association", true},
 		{"a list of towns in regions", "It opened offices in Leeds in England, Cardiff in Wales and Perth in Scotland.", "LOCATED_IN PLACE:England -> PLACE:Cardiff", false},
+		{"a desk named by a country", "Anne Hansen, head of UK equities at the fund, said shares fell.", "LEADER_OF PERSON:Anne Hansen -> PLACE:United Kingdom", false},
+		{"a country's part of a firm", "Harlow Media has moved its UK chief executive Tom Hale to Tokyo.", "LEADER_OF PERSON:Tom Hale -> PLACE:United Kingdom", false},
+		{"a country's television", "The late US TV presenter Tom Hale was remembered on Sunday.", "HOSTED PERSON:Tom Hale -> OUTLET:US TV", false},
 		{"leader of the whole", "Sara Lind, director of the Bank of Norway, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", true},
 		{"leader of a sub-unit", "Sara Lind, director of the Bank of Norway's Research Department, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", false},
 		{"assistant director", "Sara Lind, assistant director of the Bank of Norway, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", false},
@@ -106,6 +109,30 @@ func TestNameShapes(t *testing.T) {
 			}
 			if got := orgName(tt.name); got != tt.org {
 				t.Errorf("orgName(%q) = %v, want %v", tt.name, got, tt.org)
+			}
+		})
+	}
+}
+
+// TestNameShaped checks which entity names may be relationship endpoints.
+func TestNameShaped(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Bank of the North", true},
+		{"al-Shabaab", true},
+		{"eBay", true},
+		{"Ola de Berg", true},
+		{"The Scot was Harlow", false},
+		{"Jos&", false},
+		{"1971", false},
+		{"Vexa robots", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nameShaped(tt.name); got != tt.want {
+				t.Errorf("nameShaped(%q) = %v, want %v", tt.name, got, tt.want)
 			}
 		})
 	}

@@ -14,7 +14,7 @@ import (
 // orgHeads are the last words of names of organisations and facilities
 // that have a seat ("Waverley Local Court", "Roosevelt Hotel").
 var orgHeads = setOf("court", "hotel", "university", "college", "school", "academy", "institute", "centre", "center",
-	"council", "bank", "ministry", "department", "agency", "authority", "commission", "committee", "office", "company",
+	"council", "bank", "ministry", "ministries", "department", "agency", "authority", "commission", "committee", "office", "company",
 	"corporation", "corp", "inc", "ltd", "plc", "group", "holdings", "museum", "gallery", "hospital", "clinic", "club",
 	"airport", "stadium", "arena", "theatre", "theater", "studio", "studios", "parliament", "assembly", "police",
 	"party", "union", "association", "society", "federation", "foundation", "trust", "network", "house", "hall", "park", "station",
@@ -51,8 +51,8 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 		switch w := a.word(i - 1); {
 		case w == "," || w == ";" || w == "and" || w == "or" || w == "from" || w == "to" || w == "between" || w == "by" || isSlotWord(w):
 			return false // lists, routes and agents: "held by the US in X"
-		case opponentWords[w]:
-			return false // "host Ireland in Cardiff": a team where it plays
+		case opponentWords[w] || w == "for" && name == "located-in":
+			return false // "host Ireland in Cardiff", "a win for Ireland in Cardiff": a team where it plays
 		}
 	}
 	next := a.itemAfter(tb[1])
@@ -77,7 +77,7 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 
 // opponentWords before a place name make it a team: "take on Ireland in
 // the Six Nations", "a win over the USA in Seville".
-var opponentWords = setOf("against", "over", "on", "for", "face", "faces", "facing", "faced", "host", "hosts", "hosted",
+var opponentWords = setOf("against", "over", "on", "face", "faces", "facing", "faced", "host", "hosts", "hosted",
 	"hosting", "play", "plays", "played", "playing", "beat", "beats", "beating", "meet", "meets", "met", "v", "vs",
 	"versus", "to", "visit", "visits", "welcome", "welcomes")
 
