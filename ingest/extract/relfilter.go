@@ -265,7 +265,9 @@ var partNouns = setOf("division", "unit", "subsidiary", "arm", "branch", "office
 // named next: "chief executive of US firm Kestrel".
 var bodyNouns = setOf("firm", "firms", "company", "group", "bank", "carrier", "airline", "network", "channel",
 	"station", "studio", "agency", "band", "club", "giant", "outfit", "label", "brand", "chain", "business",
-	"newspaper", "magazine", "broadcaster", "retailer", "maker", "producer", "manufacturer", "university", "charity")
+	"newspaper", "magazine", "broadcaster", "retailer", "maker", "producer", "manufacturer", "university", "charity",
+	"operator", "provider", "insurer", "lender", "supplier", "developer", "publisher", "distributor", "broker",
+	"brokerage", "carmaker", "automaker", "chipmaker", "drugmaker", "conglomerate", "utility")
 
 // eventHeads end the names of competitions, awards and events.
 var eventHeads = setOf("league", "cup", "championship", "championships", "open", "trophy", "games", "prix",
