@@ -17,12 +17,12 @@ var kindsOf = map[graph.RelationType][2][]graph.EntityKind{
 	graph.RivalOf:    {actors, actors},
 	graph.AlliedWith: {actors, actors},
 	graph.BranchOf:   {groups, groups},
-	graph.MemberOf:   {{graph.Person, graph.Group, graph.Organization}, groups},
+	graph.MemberOf:   {{graph.Person, graph.Group, graph.Organization}, {graph.Group, graph.Organization, graph.Outlet}},
 	graph.Attacked:   {actors, {graph.Person, graph.Group, graph.Organization, graph.Place, graph.Outlet}},
 	graph.Hosted:     {{graph.Person}, {graph.Program, graph.Outlet}},
 	graph.AppearedOn: {{graph.Person}, {graph.Program, graph.Outlet}},
 	graph.LocatedIn:  {{graph.Group, graph.Organization, graph.Place, graph.Outlet}, {graph.Place}},
-	graph.LeaderOf:   {{graph.Person}, {graph.Group, graph.Organization, graph.Place}},
+	graph.LeaderOf:   {{graph.Person}, {graph.Group, graph.Organization, graph.Place, graph.Outlet}},
 	graph.PartOf:     {{graph.Program, graph.Outlet}, {graph.Outlet, graph.Organization}},
 }
 

@@ -112,7 +112,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		return false // "US TV host X": television in a country, not an outlet
 	}
 	if p.name == "member-possessive" {
-		if next := a.itemAfter(sb[1]); next >= 0 && !a.endsPhrase(next) {
+		if next := a.itemAfter(sb[1]); next >= 0 && (productNouns[a.word(next)] || productNouns[strings.TrimSuffix(a.word(next), "s")]) {
 			return false // "Kestrel's Vexa Disc technology": a product modifying a noun
 		}
 	}
@@ -130,7 +130,10 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			if partNouns[w] || bodyNouns[w] && (t.ent.Kind == graph.Place || !ownNameNouns[w]) {
 				return false
 			}
-			if (t.ent.Kind == graph.Place || typ == graph.RivalOf || typ == graph.AlliedWith) && isLowerWord(w) && !a.endsPhrase(next) {
+			if t.ent.Kind == graph.Place && isLowerWord(w) && !a.endsPhrase(next) {
+				return false
+			}
+			if (typ == graph.RivalOf || typ == graph.AlliedWith) && (peopleNoun(w) || sportsRoles[w]) {
 				return false
 			}
 			if t.ent.Kind == graph.Place && pluralNounAfterPlace(w) {
@@ -257,7 +260,7 @@ func (a *abstract) endsPhrase(i int) bool {
 // the named body: "the Kestrel venue", "Kestrel's UK division", "US
 // troops".
 var partNouns = setOf("division", "unit", "subsidiary", "arm", "branch", "office", "offices", "desk", "department",
-	"team", "side", "squad", "venue", "site", "plant", "factory", "store", "stores", "embassy",
+	"venue", "site", "plant", "factory", "store", "stores", "embassy",
 	"consulate", "delegation", "operation", "operations", "troops", "forces", "soldiers", "officials", "staff",
 	"workers", "players", "fans", "government", "market", "industry", "campus", "headquarters")
 
@@ -301,8 +304,19 @@ func nameShaped(name string) bool {
 }
 
 // nameParticles are lower-case words that names hold besides connectors.
-var nameParticles = setOf("y", "e", "du", "dos", "das", "del", "della", "ter", "ten", "op", "zu", "af", "on", "upon",
+var nameParticles = setOf("y", "e", "du", "dos", "das", "del", "della", "ter", "ten", "den", "do", "van", "von", "der", "op", "zu", "af", "on", "upon",
 	"in", "at", "to", "a", "an", "les", "los", "las", "et", "und", "st", "ben", "abu", "bint", "ap", "mac", "o'")
+
+// productNouns after "Firm's X" make X a product: "Kestrel's Vexa
+// technology", "Kestrel's Vexa phones" (singular forms).
+var productNouns = setOf("technology", "system", "box", "phone", "handset", "player", "format", "console", "range",
+	"brand", "model", "device", "car", "camera", "software", "service", "chip", "engine", "robot", "computer",
+	"laptop", "drug", "product", "machine", "platform", "browser", "stadium", "business", "adventure")
+
+// sportsRoles name players by position: "a rivalry with Kestrel
+// goalkeeper X".
+var sportsRoles = setOf("goalkeeper", "keeper", "defender", "midfielder", "forward", "winger", "striker",
+	"full-back", "fly-half", "scrum-half", "prop", "lock", "centre", "wing", "batsman", "bowler", "pitcher")
 
 // timeAdverbs may follow a whole noun phrase: "chief executive of X
 // yesterday announced".
@@ -342,7 +356,8 @@ func orgName(name string) bool {
 	f := strings.Fields(strings.ToLower(name))
 	for i, w := range f {
 		w = strings.Trim(w, ".,")
-		if orgHeads[w] && (i == len(f)-1 || f[i+1] == "of") || companySuffixes[w] && i == len(f)-1 {
+		if orgHeads[w] && (i == len(f)-1 || f[i+1] == "of") || companySuffixes[w] && i == len(f)-1 ||
+			i == len(f)-1 && headWords[w] != "" && headWords[w] != graph.Place {
 			return true
 		}
 	}
@@ -363,8 +378,8 @@ func fullPersonName(name string) bool {
 		return false
 	}
 	for _, w := range f {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-			return false // "Qrio robots"
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !connectors[w] && !nameParticles[w] {
+			return false // "Qrio robots", not "van der Sar"
 		}
 		for _, r := range w {
 			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' && r != '’' {
