@@ -303,8 +303,10 @@ func nameShaped(name string) bool {
 	return true
 }
 
-// nameParticles are lower-case words that names hold besides connectors.
-var nameParticles = setOf("y", "e", "du", "dos", "das", "del", "della", "ter", "ten", "den", "do", "van", "von", "der", "op", "zu", "af", "on", "upon",
+// nameParticles are lower-case words that names hold besides connectors:
+// particles of personal names and the prepositions of titles
+// ("Breakfast with Frost").
+var nameParticles = setOf("with", "from", "by", "or", "into", "over", "under", "about", "without", "y", "e", "du", "dos", "das", "del", "della", "ter", "ten", "den", "do", "van", "von", "der", "op", "zu", "af", "on", "upon",
 	"in", "at", "to", "a", "an", "les", "los", "las", "et", "und", "st", "ben", "abu", "bint", "ap", "mac", "o'")
 
 // productNouns after "Firm's X" make X a product: "Kestrel's Vexa

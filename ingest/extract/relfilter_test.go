@@ -124,6 +124,7 @@ func TestNameShaped(t *testing.T) {
 		{"al-Shabaab", true},
 		{"eBay", true},
 		{"Ola de Berg", true},
+		{"Supper with Kestrel", true},
 		{"The Scot was Harlow", false},
 		{"Jos&", false},
 		{"1971", false},
