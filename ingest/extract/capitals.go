@@ -103,12 +103,20 @@ func (d *doc) typeSequence(s sentence, i, j int, gaz, out []candidate) []candida
 	if d.heading[s.Index] {
 		return out // only the gazetteer and later resolution name things in headings
 	}
-	// "Shigeo Morioka of the International Longevity Centre": a personal
-	// name before "of the" and an organisation after it are two names.
+	// "Shigeo Morioka of the International Longevity Centre", "Anne Berg
+	// of Harlow Media": a personal name before "of" and an organisation
+	// named by its head word after it are two names.
 	for k := i + 2; k+2 < j && k-i <= 3; k++ {
-		if d.lower[k] == "of" && d.lower[k+1] == "the" && d.plainWords(i, k) && headWords[d.lower[k-1]] == "" && !isTitle(d.lower[k-1]) {
+		if d.lower[k] != "of" || !d.plainWords(i, k) || headWords[d.lower[k-1]] != "" || isTitle(d.lower[k-1]) {
+			continue
+		}
+		if d.lower[k+1] == "the" {
 			out = d.typeSequence(s, i, k, gaz, out)
 			return d.typeSequence(s, k+2, j, gaz, out)
+		}
+		if hk, ok := headWords[d.lower[j-1]]; ok && hk != graph.Place && prefixHeads[d.lower[i]] == "" {
+			out = d.typeSequence(s, i, k, gaz, out)
+			return d.typeSequence(s, k+1, j, gaz, out)
 		}
 	}
 	// A head word types the whole sequence: "Kabul University".

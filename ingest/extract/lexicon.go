@@ -111,6 +111,17 @@ var headWords = map[string]graph.EntityKind{
 	"tower": graph.Place, "towers": graph.Place, "bridge": graph.Place, "hotel": graph.Place,
 	"memorial": graph.Place, "planetarium": graph.Place, "avenue": graph.Place, "road": graph.Place,
 	"lake": graph.Place, "complex": graph.Place,
+	// Company names end in what the firm does or how it is held; the
+	// tagger reads "Jupiter Research" as a person and "Kestrel Holdings"
+	// as a place where the head word was rare in its training news.
+	"research": graph.Organization, "holdings": graph.Organization, "partners": graph.Organization,
+	"associates": graph.Organization, "consulting": graph.Organization, "consultancy": graph.Organization,
+	"securities": graph.Organization, "technologies": graph.Organization, "communications": graph.Organization,
+	"electronics": graph.Organization, "pharmaceuticals": graph.Organization, "motors": graph.Organization,
+	"airlines": graph.Organization, "airways": graph.Organization, "plc": graph.Organization,
+	"llc": graph.Organization, "laboratories": graph.Organization, "industries": graph.Organization,
+	"insurance": graph.Organization, "software": graph.Organization, "systems": graph.Organization,
+	"society": graph.Organization, "ministries": graph.Organization, "magazine": graph.Outlet, "newspaper": graph.Outlet,
 }
 
 // siteHeads are the head words of sites and natural features, which also

@@ -250,13 +250,48 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 		if whole.Label == "MISC" || d.heading[s.Index] && d.commonWords(words[whole.Start:whole.End]) {
 			continue
 		}
-		for _, sp := range d.titledSpans(words, whole) {
-			c := nerCandidate(words, sp)
-			kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
-				RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+		for _, part := range d.ofSpans(words, whole) {
+			for _, sp := range d.titledSpans(words, part) {
+				c := nerCandidate(words, sp)
+				kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
+					RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+			}
 		}
 	}
 	return kept
+}
+
+// ofSpans splits an organisation the tagger read across "of" where the
+// words before it end a name of their own: a company suffix ("Kestrel
+// Cranes Inc. of Houston" is a firm of a place) or a personal name of two
+// plain words or more before an organisation's head word ("Anne Berg of
+// Harlow Media Group" or of "HMG" is a person of an organisation; "Bank of Norway", "Royal Society of Arts" and "Museum of
+// Flight" stay whole, their first part being one word or holding a head
+// word). CoNLL rarely writes either inside one name, so the tagger has
+// not learnt where such names end.
+func (d *doc) ofSpans(words []string, sp ner.Span) []ner.Span {
+	if sp.Label != "ORG" {
+		return []ner.Span{sp}
+	}
+	for k := sp.Start + 1; k+2 < sp.End; k++ {
+		end := k + 1
+		if words[end] == "." {
+			end++ // "Inc ." as the tokenizer splits it
+		}
+		if end+1 >= sp.End || lowerASCII(words[end]) != "of" || !hasUpperOrDigit(words[end+1]) {
+			continue
+		}
+		if companySuffixes[strings.TrimSuffix(lowerASCII(words[k]), ".")] {
+			return []ner.Span{{Start: sp.Start, End: end, Label: sp.Label}, {Start: end + 1, End: sp.End, Label: "LOC"}}
+		}
+		last := strings.TrimSuffix(lowerASCII(words[sp.End-1]), ".")
+		orgAfter := headWords[last] != "" && headWords[last] != graph.Place || companySuffixes[last] || orgHeads[last] ||
+			end+2 == sp.End && isAcronym(words[end+1])
+		if end == k+1 && k+1-sp.Start >= 2 && orgAfter && d.plainName(words[sp.Start:k+1]) && prefixHeads[lowerASCII(words[sp.Start])] == "" {
+			return []ner.Span{{Start: sp.Start, End: k + 1, Label: "PER"}, {Start: end + 1, End: sp.End, Label: sp.Label}}
+		}
+	}
+	return []ner.Span{sp}
 }
 
 // titledSpans splits an organisation or place the tagger read across a

@@ -17,12 +17,12 @@ var kindsOf = map[graph.RelationType][2][]graph.EntityKind{
 	graph.RivalOf:    {actors, actors},
 	graph.AlliedWith: {actors, actors},
 	graph.BranchOf:   {groups, groups},
-	graph.MemberOf:   {{graph.Person, graph.Group, graph.Organization}, groups},
+	graph.MemberOf:   {{graph.Person, graph.Group, graph.Organization}, {graph.Group, graph.Organization, graph.Outlet}},
 	graph.Attacked:   {actors, {graph.Person, graph.Group, graph.Organization, graph.Place, graph.Outlet}},
 	graph.Hosted:     {{graph.Person}, {graph.Program, graph.Outlet}},
 	graph.AppearedOn: {{graph.Person}, {graph.Program, graph.Outlet}},
 	graph.LocatedIn:  {{graph.Group, graph.Organization, graph.Place, graph.Outlet}, {graph.Place}},
-	graph.LeaderOf:   {{graph.Person}, {graph.Group, graph.Organization, graph.Place}},
+	graph.LeaderOf:   {{graph.Person}, {graph.Group, graph.Organization, graph.Place, graph.Outlet}},
 	graph.PartOf:     {{graph.Program, graph.Outlet}, {graph.Outlet, graph.Organization}},
 }
 
@@ -124,7 +124,11 @@ func (d *doc) relationMatch(si int, a *abstract, p *compiledRel, m []int) {
 		if !kindIn(s.ent.Kind, ks[0]) || !kindIn(t.ent.Kind, ks[1]) {
 			continue
 		}
-		if !d.relationPlausible(p, o.typ, a, [2]int{s0, s1}, [2]int{g0, g1}, m[0], m[1], s, t) {
+		var first string
+		if len(trig) > 0 {
+			first = trig[0]
+		}
+		if !d.relationPlausible(p, o.typ, first, a, [2]int{s0, s1}, [2]int{g0, g1}, m[0], m[1], s, t) {
 			continue
 		}
 		conf := o.conf

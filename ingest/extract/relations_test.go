@@ -59,6 +59,15 @@ func TestRelationPatterns(t *testing.T) {
 		{"apposition organisation role", "Anne Hansen, a Nordic Fisheries Agency spokeswoman, said stocks were low.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Nordic Fisheries Agency"},
 		{"apposition organisation leader", "Anne Hansen, Nordic Fisheries Agency chairman, said stocks were low.", "LEADER_OF PERSON:Anne Hansen -> ORGANIZATION:Nordic Fisheries Agency"},
 		{"town, country", "The plant in Tromso, Norway, closed on Monday.", "LOCATED_IN PLACE:Tromso -> PLACE:Norway"},
+		{"owned by", "Harlow Media is owned by the Kestrel Group, the filing showed.", "BRANCH_OF ORGANIZATION:Harlow Media -> GROUP:Kestrel Group"},
+		{"completed takeover", "The Kestrel Group has bought Harlow Media for $2bn.", "BRANCH_OF ORGANIZATION:Harlow Media -> GROUP:Kestrel Group"},
+		{"subsidiary apposition", "Vexa Software, a subsidiary of the Kestrel Group, said sales rose.", "BRANCH_OF ORGANIZATION:Vexa Software -> GROUP:Kestrel Group"},
+		{"works for", "Anne Berg, who works for Harlow Media, said prices fell.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Harlow Media"},
+		{"joint venture with", "The Kestrel Group signed a joint venture with Harlow Media in March.", "ALLIED_WITH GROUP:Kestrel Group -> ORGANIZATION:Harlow Media"},
+		{"deal between", "The deal between Harlow Media and Vexa Software was approved.", "ALLIED_WITH ORGANIZATION:Harlow Media -> ORGANIZATION:Vexa Software"},
+		{"appointed chief executive", "Tom Hale was named chief executive of Harlow Media last week.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Harlow Media"},
+		{"organisation of a place", "The cranes were built by Kestrel Cranes Inc. of Houston, the report said.", "LOCATED_IN ORGANIZATION:Kestrel Cranes Inc. -> PLACE:Houston"},
+		{"claimed responsibility for attacks", "The Crescent Martyrs Front claimed responsibility for the attack on the Northern Defence Army.", "ATTACKED GROUP:Crescent Martyrs Front -> GROUP:Northern Defence Army"},
 	}
 	used := map[string]bool{}
 	for _, tt := range tests {

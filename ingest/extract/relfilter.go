@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -34,7 +36,7 @@ var phraseEnders = setOf("is", "was", "are", "were", "has", "have", "had", "will
 // relationPlausible reports whether a match of pattern p stands, given
 // the words around its slots. sb and tb are the byte ranges of the source
 // and target slots in a.s, m0 and m1 the range of the whole match.
-func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstract, sb, tb [2]int, m0, m1 int, s, t *slot) bool {
+func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger string, a *abstract, sb, tb [2]int, m0, m1 int, s, t *slot) bool {
 	for m0 < m1 && a.s[m0] == ' ' {
 		m0++
 	}
@@ -59,8 +61,8 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			}
 		}
 	}
-	if titleWords(s.ent.Name) || titleWords(t.ent.Name) {
-		return false // "Do They Know It's Christmas": a title, not two names
+	if titleWords(s.ent.Name) || titleWords(t.ent.Name) || !nameShaped(s.ent.Name) || !nameShaped(t.ent.Name) {
+		return false // "Do They Know It's Christmas": a title, not two names; "The Scot was Pompey": a clause
 	}
 	switch p.name {
 	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier":
@@ -77,8 +79,75 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, a *abstr
 			}
 		}
 	}
-	if p.name == "member-possessive" && (orgHeads[lastWord(s.ent.Name)] || allTitleWords(s.ent.Name)) {
-		return false // "the Commissioner's Office", "the ATP's Vice President": no person
+	if p.name == "member-possessive" && (orgHeads[lastWord(s.ent.Name)] || allTitleWords(s.ent.Name) || !fullPersonName(s.ent.Name)) {
+		// "the Commissioner's Office", "the ATP's Vice President": no
+		// person; "Kestrel's Vexa": a product the tagger read as a person
+		// (a person after a firm's possessive is named in full somewhere).
+		return false
+	}
+	if !d.patternKindsPlausible(p.name, trigger, s, t) {
+		return false
+	}
+	if p.name == "member-apposition" && !orgName(t.ent.Name) && (t.ent.Gaz == nil || t.ent.Gaz.Kind == graph.Place) {
+		// "an adviser from Swansea" gives where he comes from, unless the
+		// body is named as an organisation ("an analyst from Kestrel
+		// Securities").
+		for i := a.item(tb[0]) - 1; i >= 0 && i >= a.item(tb[0])-3; i-- {
+			if a.word(i) == "from" {
+				return false
+			}
+		}
+	}
+	if (p.name == "leader-premodifier" || p.name == "member-premodifier") && t.ent.Kind == graph.Place {
+		// "its UK chief executive", "Kestrel's US boss": the place names a
+		// part of an organisation named before it.
+		if i := a.item(tb[0]); i > 0 {
+			switch a.word(i - 1) {
+			case "its", "their", "his", "her", "our", "'s":
+				return false
+			}
+		}
+	}
+	if (typ == graph.Hosted || typ == graph.AppearedOn || typ == graph.PartOf) && d.placeMedium(t.ent.Name) {
+		return false // "US TV host X": television in a country, not an outlet
+	}
+	if p.name == "member-possessive" {
+		if next := a.itemAfter(sb[1]); next >= 0 && (productNouns[a.word(next)] || productNouns[strings.TrimSuffix(a.word(next), "s")]) {
+			return false // "Kestrel's Vexa Disc technology": a product modifying a noun
+		}
+	}
+	// A target followed by a common noun outside the match is that noun's
+	// modifier, and the relation is with what the noun names: "chief
+	// executive of US firm X", "director of the Leeds venue", "attacked
+	// US troops".
+	// A place, or any name before whom a rival or an ally is named, that
+	// a common noun follows is a modifier as well: "leader of the Leeds
+	// county group", "a rivalry with Kestrel goalkeeper Tom Hale".
+	switch typ {
+	case graph.LeaderOf, graph.MemberOf, graph.BranchOf, graph.Attacked, graph.RivalOf, graph.AlliedWith:
+		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 {
+			w := a.word(next)
+			if partNouns[w] || bodyNouns[w] && (t.ent.Kind == graph.Place || !ownNameNouns[w]) {
+				return false
+			}
+			if t.ent.Kind == graph.Place && isLowerWord(w) && !a.endsPhrase(next) {
+				return false
+			}
+			if (typ == graph.RivalOf || typ == graph.AlliedWith) && (peopleNoun(w) || sportsRoles[w]) {
+				return false
+			}
+			if t.ent.Kind == graph.Place && pluralNounAfterPlace(w) {
+				return false // "head of UK equities": a plural noun, not a verb, after "of <place>"
+			}
+		}
+	}
+	// Competitions and awards are no actors: "the Champions League clash
+	// with Barcelona" is a match, not a rivalry of the league.
+	switch typ {
+	case graph.RivalOf, graph.AlliedWith, graph.Attacked:
+		if eventHeads[lastWord(s.ent.Name)] || eventHeads[lastWord(t.ent.Name)] {
+			return false
+		}
 	}
 	if p.name == "member-of" {
 		// "X, of Burnley, said" gives where X lives; "X of the CBI" an
@@ -159,8 +228,13 @@ func (a *abstract) fragmentSlot(b [2]int) bool {
 	if i > 0 && isSlotWord(a.word(i-1)) {
 		return true
 	}
-	if i > 1 && a.word(i-1) == "and" && strings.HasPrefix(a.word(i-2), "~") {
-		return true
+	if i > 1 && strings.HasPrefix(a.word(i-2), "~") {
+		switch a.word(i - 1) {
+		case "and", "for", "of", "'s":
+			// "Oil and Natural Gas Corporation", "Transport for London",
+			// "St Egwin's Middle School": the slot ends a longer name.
+			return true
+		}
 	}
 	if next := a.itemAfter(b[1]); next >= 0 && isSlotWord(a.word(next)) {
 		return true
@@ -172,8 +246,171 @@ func (a *abstract) fragmentSlot(b [2]int) bool {
 // punctuation, a possessive, a word of phraseEnders, or an inflected verb.
 func (a *abstract) endsPhrase(i int) bool {
 	w := a.word(i)
+	if w == "+" {
+		return false // "the UK's Sky+ system"
+	}
 	if w == "" || !isLowerWord(w) || phraseEnders[w] || speechVerbs[w] {
 		return true
 	}
-	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") ||
+		timeAdverbs[w]
+}
+
+// partNouns after a name make it the modifier of a part or of people of
+// the named body: "the Kestrel venue", "Kestrel's UK division", "US
+// troops".
+var partNouns = setOf("division", "unit", "subsidiary", "arm", "branch", "office", "offices", "desk", "department",
+	"venue", "site", "plant", "factory", "store", "stores", "embassy",
+	"consulate", "delegation", "operation", "operations", "troops", "forces", "soldiers", "officials", "staff",
+	"workers", "players", "fans", "government", "market", "industry", "campus", "headquarters")
+
+// bodyNouns after a place's name make the place a modifier of a body
+// named next: "chief executive of US firm Kestrel".
+var bodyNouns = setOf("firm", "firms", "company", "group", "bank", "carrier", "airline", "network", "channel",
+	"station", "studio", "agency", "band", "club", "giant", "outfit", "label", "brand", "chain", "business",
+	"newspaper", "magazine", "broadcaster", "retailer", "maker", "producer", "manufacturer", "university", "charity",
+	"operator", "provider", "insurer", "lender", "supplier", "developer", "publisher", "distributor", "broker",
+	"brokerage", "carmaker", "automaker", "chipmaker", "drugmaker", "conglomerate", "utility")
+
+// eventHeads end the names of competitions, awards and events.
+var eventHeads = setOf("league", "cup", "championship", "championships", "open", "trophy", "games", "prix",
+	"series", "olympics", "awards", "award", "festival", "tournament", "marathon", "classic", "final", "finals")
+
+// ownNameNouns may follow an organisation's own name as its head: "the
+// Kestrel group", "the Harlow company".
+var ownNameNouns = setOf("group", "company", "club", "bank", "firm", "charity", "university", "band", "network",
+	"movement", "organisation", "organization", "militia", "party", "alliance")
+
+// nameShaped reports whether every word of a name is capitalised, a
+// number or a connector ("Bank of the North"), and the name does not end
+// in a broken character reference ("Jos&"): a lower-case verb or noun
+// inside it means the tagger ran a name into a clause.
+func nameShaped(name string) bool {
+	if strings.HasSuffix(name, "&") || strings.IndexFunc(name, unicode.IsLetter) < 0 {
+		return false // "Jos&", "1971"
+	}
+	for _, w := range strings.Fields(name) {
+		if strings.ToLower(w) != w || connectors[w] || nameParticles[w] {
+			continue // "eBay", "de"
+		}
+		if pre, _, ok := strings.Cut(w, "-"); ok && (connectors[pre] || nameParticles[pre]) {
+			continue // "al-Shabaab" lower-cased by the gazetteer
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles are lower-case words that names hold besides connectors:
+// particles of personal names and the prepositions of titles
+// ("Breakfast with Frost").
+var nameParticles = setOf("with", "from", "by", "or", "into", "over", "under", "about", "without", "y", "e", "du", "dos", "das", "del", "della", "ter", "ten", "den", "do", "van", "von", "der", "op", "zu", "af", "on", "upon",
+	"in", "at", "to", "a", "an", "les", "los", "las", "et", "und", "st", "ben", "abu", "bint", "ap", "mac", "o'")
+
+// productNouns after "Firm's X" make X a product: "Kestrel's Vexa
+// technology", "Kestrel's Vexa phones" (singular forms).
+var productNouns = setOf("technology", "system", "box", "phone", "handset", "player", "format", "console", "range",
+	"brand", "model", "device", "car", "camera", "software", "service", "chip", "engine", "robot", "computer",
+	"laptop", "drug", "product", "machine", "platform", "browser", "stadium", "business", "adventure")
+
+// sportsRoles name players by position: "a rivalry with Kestrel
+// goalkeeper X".
+var sportsRoles = setOf("goalkeeper", "keeper", "defender", "midfielder", "forward", "winger", "striker",
+	"full-back", "fly-half", "scrum-half", "prop", "lock", "centre", "wing", "batsman", "bowler", "pitcher")
+
+// timeAdverbs may follow a whole noun phrase: "chief executive of X
+// yesterday announced".
+var timeAdverbs = setOf("yesterday", "today", "tonight", "tomorrow", "earlier", "later", "too", "here", "there",
+	"so", "just", "again", "already", "however", "instead", "though", "although", "where", "whose", "whom", "what",
+	"until", "since", "now", "then", "once", "first", "either", "both", "alone", "itself", "himself", "herself",
+	"near", "across", "outside", "inside", "around", "along", "through", "during", "despite", "amid", "among",
+	"beyond", "behind", "toward", "towards", "via", "throughout", "within", "without", "off", "up", "down", "out",
+	"following", "ahead", "last", "next", "every")
+
+// patternKindsPlausible holds the kind checks of single patterns that
+// kindsOf, which is per relation type, cannot state: a deal between two
+// organisations or states is an alliance, a player's contract with a club
+// is not; an organisation "of" a place has an organisation's name
+// ("Kestrel Cranes Inc. of Houston"), not a person's or a place's;
+// employment is a person's.
+func (d *doc) patternKindsPlausible(name, trigger string, s, t *slot) bool {
+	switch name {
+	case "ally-deal-between", "ally-deal-with":
+		return s.ent.Kind != graph.Person && t.ent.Kind != graph.Person
+	case "member-works-for":
+		return s.ent.Kind == graph.Person
+	case "member-premodifier":
+		// "Kestrel director Tom Hale" works for Kestrel only where Kestrel
+		// is named as an organisation: films have directors too.
+		return t.ent.Gaz != nil || orgName(t.ent.Name) || !strings.EqualFold(trigger, "director")
+	case "located-of":
+		return (s.ent.Kind == graph.Organization || s.ent.Kind == graph.Group) && t.ent.Kind == graph.Place && orgName(s.ent.Name)
+	}
+	return true
+}
+
+// orgName reports whether a name is an organisation's by its words: a
+// head word of organisations last or before "of" ("University of Leeds",
+// "Court of Appeals"), or a company suffix.
+func orgName(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	for i, w := range f {
+		w = strings.Trim(w, ".,")
+		if orgHeads[w] && (i == len(f)-1 || f[i+1] == "of") || companySuffixes[w] && i == len(f)-1 ||
+			i == len(f)-1 && headWords[w] != "" && headWords[w] != graph.Place {
+			return true
+		}
+	}
+	return false
+}
+
+// companySuffixes end company names.
+var companySuffixes = setOf("inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag", "nv", "bv", "gmbh", "spa",
+	"laboratories", "industries", "international", "enterprises", "holdings", "partners", "associates")
+
+// fullPersonName reports whether a person's name has a given name and a
+// surname of letters: two words or more, no digits ("Kestrel's Vexa 3"
+// and single words after a firm's possessive are products as often as
+// people).
+func fullPersonName(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !connectors[w] && !nameParticles[w] {
+			return false // "Qrio robots", not "van der Sar"
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '.' && r != '’' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// pluralNounAfterPlace reports whether w, after "of <place>", is a plural
+// common noun rather than a verb of the clause: "equities", "sales".
+func pluralNounAfterPlace(w string) bool {
+	return isLowerWord(w) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !phraseEnders[w] &&
+		!timeAdverbs[w] && !speechVerbs[w]
+}
+
+// placeMedium reports whether a name is a place's name and a medium ("US
+// TV", "UK radio"): the country's broadcasting, not one outlet.
+func (d *doc) placeMedium(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return false
+	}
+	switch strings.ToLower(f[len(f)-1]) {
+	case "tv", "television", "radio":
+	default:
+		return false
+	}
+	a, ok := d.x.gaz.forms[formKey(strings.Join(f[:len(f)-1], " "))]
+	return ok && a.entry.Kind == graph.Place
 }

@@ -49,19 +49,26 @@ var relPatterns = []relPattern{
 	{name: "rift-with", keys: []string{"rift", "feud", "rivalry", "hostil", "tension"}, out: one(g.RivalOf, "x", "y", 0.55),
 		expr: `{X} {F}(?P<t>rifts?|feud|rivalry|hostility|tensions?) with {Y}`},
 	// BRANCH_OF
-	{name: "branch-apposition", keys: []string{"branch", "affiliate", "wing", "offshoot", "franchise", "chapter", "faction", "splinter", "arm"}, out: one(g.BranchOf, "x", "y", 0.85),
-		expr: `{X} , (?:(?:a|an|the|its) )?{W}(?P<t>branch|affiliate|wing|offshoot|franchise|chapter|arm|faction|splinter group|splinter) of {W}{Y}`},
-	{name: "branch-copula", keys: []string{"branch", "affiliate", "wing", "offshoot", "franchise", "chapter", "faction", "splinter", "arm"}, out: one(g.BranchOf, "x", "y", 0.85),
-		expr: `{X} (?:has |have |had )?(?:long |since |also )?(?:emerged as|is|was|became|become|serves as|operates as|functions as|remains|began as|started as) (?:a|an|the|its) {W}(?P<t>branch|affiliate|wing|offshoot|franchise|chapter|arm|faction|splinter group) of {W}{Y}`},
-	{name: "branch-premodifier", keys: []string{"branch", "affiliate", "wing", "offshoot", "franchise"}, out: one(g.BranchOf, "x", "y", 0.75),
-		expr: `{Y} (?:'s )?(?:local |regional )?(?P<t>affiliate|branch|offshoot|franchise|wing) (?:, )?{X}`},
+	{name: "branch-apposition", keys: []string{"branch", "affiliate", "wing", "offshoot", "franchise", "chapter", "faction", "splinter", "arm", "subsidiar", "unit", "division"}, out: one(g.BranchOf, "x", "y", 0.85),
+		expr: `{X} , (?:(?:a|an|the|its) )?{W}(?P<t>branch|affiliate|wing|offshoot|franchise|chapter|arm|faction|splinter group|splinter|subsidiary|unit|division) of {W}{Y}`},
+	{name: "branch-copula", keys: []string{"branch", "affiliate", "wing", "offshoot", "franchise", "chapter", "faction", "splinter", "arm", "subsidiar", "unit", "division"}, out: one(g.BranchOf, "x", "y", 0.85),
+		expr: `{X} (?:has |have |had )?(?:long |since |also )?(?:emerged as|is|was|became|become|serves as|operates as|functions as|remains|began as|started as) (?:a|an|the|its) {W}(?P<t>branch|affiliate|wing|offshoot|franchise|chapter|arm|faction|splinter group|subsidiary|unit|division) of {W}{Y}`},
+	{name: "branch-premodifier", keys: []string{"branch", "affiliate", "wing", "offshoot", "franchise", "subsidiar"}, out: one(g.BranchOf, "x", "y", 0.75),
+		expr: `{Y} (?:'s )?(?:local |regional |[a-z]+-owned |wholly-owned )?(?P<t>affiliate|branch|offshoot|franchise|wing|subsidiary) (?:, )?{X}`},
+	// Ownership and completed takeovers of one organisation by another
+	// (relationPlausible asks for two organisations): "X, owned by Y",
+	// "Y has bought X", "Y completed its takeover of X".
+	{name: "branch-owned-by", keys: []string{"owned by", "controlled by"}, out: one(g.BranchOf, "x", "y", 0.75),
+		expr: `{X} (?:, )?(?:which is |which was |is |was |are |were |has been |is now |was then )?(?:now |wholly |majority |partly |jointly |largely |also )?(?P<t>owned by|controlled by) {Y}`},
+	{name: "branch-acquired", keys: []string{"bought", "acquired", "took over", "taken over", "takeover", "purchase", "acquisition"}, out: one(g.BranchOf, "x", "y", 0.65),
+		expr: `{Y} (?:has |had |have |finally |recently |already |last year |eventually )*(?P<t>bought|acquired|took over|taken over|completed (?:its |the |a )?(?:[a-z-]+ )?(?:takeover|purchase|acquisition) of) {X}`},
 	{name: "branch-split", keys: []string{"split", "broke", "splinter", "affiliated"}, out: one(g.BranchOf, "x", "y", 0.7),
 		expr: `{X} (?:, which |which |that )?(?:has |had )?(?P<t>split from|split off from|broke away from|splintered from|is affiliated with|was affiliated with|are affiliated with) {Y}`},
 	// MEMBER_OF
 	{name: "member-apposition", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "recruit", "supporter", "lawmaker", "mp", "senator", "commissioner", "economist", "analyst", "executive", "professor", "lecturer", "researcher", "scientist", "correspondent", "editor", "employee", "engineer", "prosecutor", "trader", "strategist", "advis"}, out: one(g.MemberOf, "x", "y", 0.75),
-		expr: `{X} , (?:a |an |the )?{W}(?P<t>members?|fighters?|militants?|spokesman|spokeswoman|spokesperson|officials?|operatives?|recruits?|supporters?|lawmaker|mp|senator|commissioner|economist|analyst|executive|professor|lecturer|researcher|scientist|correspondent|editor|employee|engineer|prosecutor|trader|strategist|adviser|advisor) (?:of|for|with|from|at) (?:[a-z-]+ )?{Y}`},
-	{name: "member-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "lawmaker", "mp", "senator", "commander", "commissioner", "economist", "analyst", "executive", "correspondent", "editor", "engineer", "strategist"}, out: one(g.MemberOf, "x", "y", 0.7),
-		expr: `{Y} (?:'s )?(?:senior |former |top |local )?(?P<t>member|fighter|militant|commander|spokesman|spokeswoman|spokesperson|official|operative|lawmaker|mp|senator|commissioner|economist|analyst|executive|correspondent|editor|engineer|strategist) {X}`},
+		expr: `{X} , (?:a |an |the )?{W}(?P<t>members?|fighters?|militants?|spokesman|spokeswoman|spokesperson|officials?|operatives?|recruits?|supporters?|lawmaker|mp|senator|commissioner|economist|analyst|executive|professor|lecturer|researcher|scientist|correspondent|editor|employee|engineer|prosecutor|trader|strategist|adviser|advisor) (?:of|for|with|from|at) (?:[a-z-]+ ){0,2}{Y}`},
+	{name: "member-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "lawmaker", "mp", "senator", "commander", "commissioner", "economist", "analyst", "executive", "correspondent", "editor", "engineer", "strategist", "director", "secretary", "chancellor"}, out: one(g.MemberOf, "x", "y", 0.7),
+		expr: `{Y} (?:'s )?(?:senior |former |top |local )?(?P<t>member|fighter|militant|commander|spokesman|spokeswoman|spokesperson|official|operative|lawmaker|mp|senator|commissioner|economist|analyst|executive|correspondent|editor|engineer|strategist|director|secretary|chancellor) (?:[a-z]{2,4}\. )?{X}`},
 	// "Greg Thayer of the U.S. Forest Service", "Boston University's
 	// Michael Papagiannis", "Jack Frazier, Rotary Club president": a
 	// person of an organisation works for it (relationPlausible asks for a
@@ -76,6 +83,10 @@ var relPatterns = []relPattern{
 		expr: `{X} , (?:the |a |an )?(?:new )?{Y} (?:'s )?(?P<t>president|chairman|chairwoman|chief executive|leader|head|chief|founder|secretary-general|director general|director-general|managing director|boss) (?:,|\.|said|says|told|and|who|$)`},
 	{name: "member-verb", keys: []string{"join", "member", "defect", "allegiance", "fight"}, out: one(g.MemberOf, "x", "y", 0.7),
 		expr: `{X} (?:has |have |had |later |reportedly )?(?P<t>joined|is a member of|was a member of|are members of|were members of|became a member of|defected to|pledged allegiance to|swore allegiance to|fights for|fought for) {Y}`},
+	// Employment and playing for a club: "X, who works for Y", "X signed
+	// for Y", "X is employed by Y".
+	{name: "member-works-for", keys: []string{"works for", "worked for", "working for", "signed for", "plays for", "played for", "playing for", "employed by"}, out: one(g.MemberOf, "x", "y", 0.7),
+		expr: `{X} (?:, who |who |, )?(?:has |had |now |still |also |currently |previously |once )*(?P<t>works for|worked for|working for|signed for|plays for|played for|playing for|is employed by|was employed by) {Y}`},
 	// ALLIED_WITH
 	{name: "ally-between", keys: []string{"alliance", "cooperation", "partnership", "pact", "ties"}, out: one(g.AlliedWith, "x", "y", 0.75),
 		expr: `(?P<t>alliance|cooperation|partnership|pact|ties|collaboration) between {X} and {Y}`},
@@ -83,6 +94,13 @@ var relPatterns = []relPattern{
 		expr: `{X} (?:has |have |had |is |are |was |were |closely )?(?P<t>allied|aligned|sided|cooperated|cooperating|cooperates|partnered|teamed up|joined forces|formed an alliance|forged an alliance) with {Y}`},
 	{name: "ally-pair", keys: []string{"alliance", "forces", "cooperate", "allies", "allied"}, out: one(g.AlliedWith, "x", "y", 0.75),
 		expr: `{X} and {Y} (?:have |had |later )?(?P<t>formed an alliance|forged an alliance|joined forces|agreed to cooperate|are allies|were allies|allied|are allied)`},
+	// Business deals: "a joint venture between X and Y", "X signed a
+	// partnership with Y" (relationPlausible keeps people out: a player's
+	// contract with a club is no alliance).
+	{name: "ally-deal-between", keys: []string{"venture", "partnership", "tie-up", "deal", "agreement"}, out: one(g.AlliedWith, "x", "y", 0.7),
+		expr: `(?P<t>joint venture|partnership|tie-up|deal|agreement|alliance) (?:between|of) {X} and {Y}`},
+	{name: "ally-deal-with", keys: []string{"venture", "partnership", "tie-up", "deal", "agreement", "alliance", "pact"}, out: one(g.AlliedWith, "x", "y", 0.7),
+		expr: `{X} (?:has |have |had |is |are |was |were |also |recently |already |now )*(?:signed|agreed|struck|formed|set up|sealed|launched|announced|entered|entered into|created|established|forged|reached) (?:a |an |its |the |their )?(?:[a-z0-9-]+ ){0,2}(?P<t>joint venture|partnership|tie-up|deal|agreement|alliance|pact) with {Y}`},
 	{name: "ally-noun", keys: []string{"ally", "allies"}, out: one(g.AlliedWith, "x", "y", 0.7),
 		expr: `{X} (?:'s |, (?:an? |the |a close |a key )?|(?:is |was |are |were )(?:an? |the )?(?:close |key |longtime |staunch )?)(?P<t>ally|allies)(?: of)? {Y}`},
 	// ATTACKED
@@ -135,6 +153,11 @@ var relPatterns = []relPattern{
 	// LOCATED_IN
 	{name: "located-verb", keys: []string{"based", "headquarter", "located", "active", "operat", "entrenched", "stationed", "deployed", "present"}, out: one(g.LocatedIn, "x", "y", 0.7),
 		expr: `{X} (?:, which is |, which |which |that |is |was |are |were |has been |remains )?(?:mainly |mostly |largely |primarily |also )?(?P<t>based|headquartered|located|active|operating|operates|operate|entrenched|stationed|deployed|present) (?:mainly |mostly |largely |primarily )?(?P<t2>in|across|throughout) {Y}`},
+	// "Pacific Cranes Inc. of Houston", "the University of Leeds in
+	// England": an organisation of a place (relationPlausible asks for an
+	// organisation's name, not a person's).
+	{name: "located-of", keys: []string{"of"}, out: one(g.LocatedIn, "x", "y", 0.55),
+		expr: `{X} (?:, )?(?P<t>of) {Y} (?:,|\.|said|says|and|\(|;|"|which|has|had|was|is|$)`},
 	{name: "located-in", keys: []string{"in"}, out: one(g.LocatedIn, "x", "y", 0.5),
 		expr: `{X} (?P<t>in) {Y}`},
 	{name: "located-possessive", keys: []string{"'s"}, out: one(g.LocatedIn, "x", "y", 0.6),
@@ -148,6 +171,10 @@ var relPatterns = []relPattern{
 		expr: `{X} , (?:the |a |an )?{W}(?P<t>leader|head|chief|founder|co-founder|commander|president|chairman|chairwoman|emir|chief executive|prime minister|director|secretary-general|governor|mayor) of (?:[a-z-]+ )?{Y}`},
 	{name: "leader-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"leader", "chief", "head", "emir", "founder", "commander", "president", "minister", "chair", "governor", "secretary", "general", "director", "boss"}, out: one(g.LeaderOf, "x", "y", 0.75),
 		expr: `{Y} (?:'s )?(?:supreme |top |new |former |late )?(?P<t>leader|chief executive|chief|head|emir|founder|commander|president|prime minister|chairman|chairwoman|governor|secretary-general|secretary general|general secretary|director general|director-general|managing director|boss) {X}`},
+	// Appointments: "X was named chief executive of Y", "X took over as
+	// chairman of Y", "X became leader of Y".
+	{name: "leader-appointed", roles: map[string]string{"x": triggerRole}, keys: []string{"appointed", "named", "elected", "became", "become", "becomes", "took over as", "takes over as", "installed as", "promoted to"}, out: one(g.LeaderOf, "x", "y", 0.75),
+		expr: `{X} (?:, who |who )?(?:has |had |have |was |were |is |will |would |has been |had been |will be |later |then |recently |subsequently )*(?:appointed|named|elected|became|become|becomes|took over as|takes over as|installed as|promoted to)(?: as)? (?:the )?(?:new |interim |acting |first )?(?P<t>leader|chief executive|chief|head|president|chairman|chairwoman|managing director|director general|director-general|secretary-general|general secretary|boss|governor|mayor) of {Y}`},
 	{name: "leader-verb", keys: []string{"lead", "led", "head", "found", "command"}, out: one(g.LeaderOf, "x", "y", 0.7),
 		expr: `{X} (?:, who |who )?(?P<t>leads|led|heads|headed|founded|co-founded|commands|commanded) {Y}`},
 }

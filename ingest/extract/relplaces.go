@@ -14,10 +14,10 @@ import (
 // orgHeads are the last words of names of organisations and facilities
 // that have a seat ("Waverley Local Court", "Roosevelt Hotel").
 var orgHeads = setOf("court", "hotel", "university", "college", "school", "academy", "institute", "centre", "center",
-	"council", "bank", "ministry", "department", "agency", "authority", "commission", "committee", "office", "company",
+	"council", "bank", "ministry", "ministries", "department", "agency", "authority", "commission", "committee", "office", "company",
 	"corporation", "corp", "inc", "ltd", "plc", "group", "holdings", "museum", "gallery", "hospital", "clinic", "club",
 	"airport", "stadium", "arena", "theatre", "theater", "studio", "studios", "parliament", "assembly", "police",
-	"party", "union", "association", "federation", "foundation", "trust", "network", "house", "hall", "park", "station",
+	"party", "union", "association", "society", "federation", "foundation", "trust", "network", "house", "hall", "park", "station",
 	"church", "cathedral", "mosque", "temple", "exchange", "airline", "airlines", "airways", "embassy", "embassies",
 	"consulate", "prison", "zoo", "library", "festival", "championships", "championship", "games", "prix", "open",
 	"cup", "tournament", "marathon", "forces", "army", "navy", "service", "services", "board", "firm", "brigade",
@@ -45,11 +45,15 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 		return true
 	}
 	if i := a.item(sb[0]); i > 0 {
+		if next := a.itemAfter(tb[1]); name == "located-comma" && a.word(i-1) == "in" && i > 1 && isSlotWord(a.word(i-2)) &&
+			next >= 0 && a.word(next) == "in" {
+			return false // "offices in Leeds, Cardiff in Wales": a list of "X in Y"
+		}
 		switch w := a.word(i - 1); {
 		case w == "," || w == ";" || w == "and" || w == "or" || w == "from" || w == "to" || w == "between" || w == "by" || isSlotWord(w):
 			return false // lists, routes and agents: "held by the US in X"
-		case opponentWords[w]:
-			return false // "host Ireland in Cardiff": a team where it plays
+		case opponentWords[w] || w == "for" && name == "located-in" && i > 1 && resultNouns[a.word(i-2)]:
+			return false // "host Ireland in Cardiff", "a win for Ireland in Cardiff": a team where it plays
 		}
 	}
 	next := a.itemAfter(tb[1])
@@ -77,6 +81,11 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 var opponentWords = setOf("against", "over", "on", "face", "faces", "facing", "faced", "host", "hosts", "hosted",
 	"hosting", "play", "plays", "played", "playing", "beat", "beats", "beating", "meet", "meets", "met", "v", "vs",
 	"versus", "to", "visit", "visits", "welcome", "welcomes")
+
+// resultNouns before "for" make the place after it a team: "a win for
+// Norway in Oslo", "defeat followed for Wales in Cardiff".
+var resultNouns = setOf("win", "wins", "victory", "victories", "defeat", "defeats", "loss", "losses", "draw",
+	"triumph", "followed")
 
 // regionFollowers may follow "Town, Region" in a sentence.
 var regionFollowers = setOf("on", "in", "at", "for", "back", "last", "this", "next", "since", "during", "where",

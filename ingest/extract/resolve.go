@@ -138,6 +138,7 @@ func (d *doc) resolve() {
 		}
 	}
 	d.contextKinds()
+	d.outletKinds()
 	for _, e := range d.ents {
 		d.finishEntity(e)
 	}
