@@ -14,6 +14,9 @@ import (
 // evidence, deleting what no evidence supports any more. Relationships and
 // claims go first: whether an entity survives depends on them.
 func recompute(ctx context.Context, tx *txq, t *touched) error {
+	if err := flushForms(ctx, tx, t); err != nil {
+		return err
+	}
 	merged, err := loadMerges(ctx, tx)
 	if err != nil {
 		return err

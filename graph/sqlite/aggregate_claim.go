@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -19,23 +20,34 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 		first, last      sql.NullInt64
 		maxConf, logMiss sql.NullFloat64
 		verbatim         sql.NullBool
-		rowid            int64
-		oldText          string
-		oldLinks         [2]string // speaker_ids, about_ids
+		rowid            sql.NullInt64
+		oldText          sql.NullString
+		oldLinks         [2]sql.NullString // speaker_ids, about_ids
+		text, cue, trig  sql.NullString    // of the earliest citation
+		speakers, about  sql.NullString    // the unions, sorted, joined by unitSep
 	)
-	err := tx.QueryRowContext(ctx, `SELECT count(*), min(date), max(date), max(verbatim),
-		max(confidence), sum(ln(1 - confidence)) FILTER (WHERE confidence < 1)
-		FROM claim_evidence WHERE claim_id = ?`, id).
-		Scan(&c.EvidenceCount, &first, &last, &verbatim, &maxConf, &logMiss)
+	// One statement: the evidence's aggregates (an index range scan), its
+	// earliest citation (an index seek), the unions of its speakers and
+	// subjects, and the stored row.
+	err := tx.QueryRowContext(ctx, `SELECT a.n, a.first, a.last, a.verbatim, a.max_conf, a.log_miss,
+			f.text, f.cue_text, f.trigger_,
+			(SELECT group_concat(v, char(31) ORDER BY v) FROM (SELECT DISTINCT j.value AS v
+				FROM claim_evidence ce, json_each(ce.speaker_ids) j WHERE ce.claim_id = ?1)),
+			(SELECT group_concat(v, char(31) ORDER BY v) FROM (SELECT DISTINCT j.value AS v
+				FROM claim_evidence ce, json_each(ce.about_ids) j WHERE ce.claim_id = ?1)),
+			c.rowid, c.text, c.speaker_ids, c.about_ids
+		FROM (SELECT count(*) AS n, min(date) AS first, max(date) AS last, max(verbatim) AS verbatim,
+				max(confidence) AS max_conf, sum(ln(1 - confidence)) FILTER (WHERE confidence < 1) AS log_miss
+			FROM claim_evidence WHERE claim_id = ?1) a
+		LEFT JOIN (SELECT text, cue_text, trigger_ FROM claim_evidence WHERE claim_id = ?1
+			ORDER BY date, article_id, start, seq LIMIT 1) f
+		LEFT JOIN claims c ON c.id = ?1`, id).
+		Scan(&c.EvidenceCount, &first, &last, &verbatim, &maxConf, &logMiss, &text, &cue, &trig,
+			&speakers, &about, &rowid, &oldText, &oldLinks[0], &oldLinks[1])
 	if err != nil {
 		return err
 	}
-	err = tx.QueryRowContext(ctx, `SELECT rowid, text, speaker_ids, about_ids FROM claims WHERE id = ?`, id).
-		Scan(&rowid, &oldText, &oldLinks[0], &oldLinks[1])
-	exists := err == nil
-	if err != nil && err != sql.ErrNoRows {
-		return err
-	}
+	exists := rowid.Valid
 	if c.EvidenceCount == 0 {
 		if !exists {
 			return nil
@@ -45,17 +57,14 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM claims_fts WHERE rowid = ?`, rowid); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM claims_fts WHERE rowid = ?`, rowid.Int64); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE rowid = ?`, rowid)
+		_, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE rowid = ?`, rowid.Int64)
 		return err
 	}
-	var trigger string
-	if err := tx.QueryRowContext(ctx, `SELECT text, cue_text, trigger_ FROM claim_evidence WHERE claim_id = ?
-		ORDER BY date, article_id, start, seq LIMIT 1`, id).Scan(&c.Text, &c.Cue, &trigger); err != nil {
-		return err
-	}
+	c.Text, c.Cue = text.String, cue.String
+	trigger := trig.String
 	if c.Cue == "" {
 		c.Cue = trigger
 	}
@@ -64,33 +73,36 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 	if maxConf.Float64 < 1 {
 		c.Confidence = -math.Expm1(logMiss.Float64)
 	}
-	if c.SpeakerIDs, c.AboutIDs, err = claimEntities(ctx, tx, id); err != nil {
-		return err
-	}
+	c.SpeakerIDs, c.AboutIDs = splitUnits(speakers), splitUnits(about)
 	args := []any{c.Text, graph.NormalizeClaim(c.Text), c.Verbatim, c.Cue,
 		jsonText(nonNil(c.SpeakerIDs)), jsonText(nonNil(c.AboutIDs)), c.EvidenceCount, first, last, c.Confidence}
 	if exists {
 		if _, err := tx.ExecContext(ctx, `UPDATE claims SET text = ?, normalized = ?, verbatim = ?, cue = ?,
 			speaker_ids = ?, about_ids = ?, evidence_count = ?, first_seen = ?, last_seen = ?, confidence = ?
-			WHERE rowid = ?`, append(args, rowid)...); err != nil {
+			WHERE rowid = ?`, append(args, rowid.Int64)...); err != nil {
 			return err
 		}
-		if oldText != c.Text {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM claims_fts WHERE rowid = ?`, rowid); err != nil {
+		if oldText.String != c.Text {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM claims_fts WHERE rowid = ?`, rowid.Int64); err != nil {
 				return err
 			}
 		}
 	} else {
-		oldLinks = [2]string{"[]", "[]"}
-		err := tx.QueryRowContext(ctx, `INSERT INTO claims (id, text, normalized, verbatim, cue,
+		oldLinks = [2]sql.NullString{{String: "[]"}, {String: "[]"}}
+		// LastInsertId rather than RETURNING, which SQLite implements
+		// with a temporary table per statement.
+		res, err := tx.ExecContext(ctx, `INSERT INTO claims (id, text, normalized, verbatim, cue,
 			speaker_ids, about_ids, evidence_count, first_seen, last_seen, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`, append([]any{id}, args...)...).Scan(&rowid)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{id}, args...)...)
 		if err != nil {
 			return err
 		}
+		if rowid.Int64, err = res.LastInsertId(); err != nil {
+			return err
+		}
 	}
-	if !exists || oldText != c.Text {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`, rowid, c.Text); err != nil {
+	if !exists || oldText.String != c.Text {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`, rowid.Int64, c.Text); err != nil {
 			return err
 		}
 	}
@@ -98,7 +110,7 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 		table string
 		ids   []string
 	}{{"claim_speakers", c.SpeakerIDs}, {"claim_about", c.AboutIDs}} {
-		old, err := stringsOf(oldLinks[i])
+		old, err := stringsOf(oldLinks[i].String)
 		if err != nil {
 			return err
 		}
@@ -120,29 +132,11 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 	return nil
 }
 
-// claimEntities returns the unions, sorted, of the speakers and of the
-// subjects of a claim's evidence, in one query.
-func claimEntities(ctx context.Context, tx *txq, claimID string) (speakers, about []string, err error) {
-	rows, err := tx.QueryContext(ctx, `SELECT 0, j.value FROM claim_evidence ce, json_each(ce.speaker_ids) j WHERE ce.claim_id = ?1
-		UNION SELECT 1, j.value FROM claim_evidence ce, json_each(ce.about_ids) j WHERE ce.claim_id = ?1
-		ORDER BY 1, 2`, claimID)
-	if err != nil {
-		return nil, nil, err
+// splitUnits splits a list group_concat joined with the unit separator,
+// char(31), which no id holds; NULL is the empty list.
+func splitUnits(s sql.NullString) []string {
+	if !s.Valid {
+		return nil
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			which int
-			id    string
-		)
-		if err := rows.Scan(&which, &id); err != nil {
-			return nil, nil, err
-		}
-		if which == 0 {
-			speakers = append(speakers, id)
-		} else {
-			about = append(about, id)
-		}
-	}
-	return speakers, about, rows.Err()
+	return strings.Split(s.String, "\x1f")
 }
