@@ -50,16 +50,36 @@ func (f ingestFlags) httpClient() *http.Client {
 	return &http.Client{Timeout: f.timeout}
 }
 
-// newIngester builds the ingest pipeline on the extractor --extractor names.
-func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, opts ...ingest.Option) (*ingest.Ingester, error) {
+// newExtractor loads the extractor --extractor names.
+func newExtractor(f ingestFlags) (*extract.Extractor, error) {
 	models, err := extract.ParseModels(f.extractor)
 	if err != nil {
 		return nil, usageError(err.Error())
 	}
-	x, err := extract.NewWith(models)
-	if err != nil {
-		return nil, err
+	return extract.NewWith(models)
+}
+
+// loadExtractor loads the extractor in the background, so that its models
+// load on one core while the store and the queue open on the other: the
+// returned function waits for it.
+func loadExtractor(f ingestFlags) func() (*extract.Extractor, error) {
+	type loaded struct {
+		x   *extract.Extractor
+		err error
 	}
+	c := make(chan loaded, 1)
+	go func() {
+		x, err := newExtractor(f)
+		c <- loaded{x, err}
+	}()
+	return func() (*extract.Extractor, error) {
+		l := <-c
+		return l.x, l.err
+	}
+}
+
+// newIngester builds the ingest pipeline on x.
+func (m *Main) newIngester(w ingest.Writer, x *extract.Extractor, f ingestFlags, log zerolog.Logger, opts ...ingest.Option) *ingest.Ingester {
 	opts = append([]ingest.Option{
 		ingest.WithLogger(log),
 		ingest.WithClock(m.Now),
@@ -70,7 +90,7 @@ func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, o
 		ingest.WithUserAgent("newsgraph/" + version()),
 		ingest.WithReextract(f.reextract),
 	}, opts...)
-	return ingest.New(x, w, opts...), nil
+	return ingest.New(x, w, opts...)
 }
 
 // ingest runs "newsgraph ingest": one batch through the queue, a summary,

@@ -113,6 +113,7 @@ func (m *Main) openPipeline(ctx context.Context, f pipelineFlags) (*pipeline, er
 	if err != nil {
 		return nil, err
 	}
+	extractor := loadExtractor(f.ingest)
 	store, err := m.openStore(ctx, f.store, log)
 	if err != nil {
 		return nil, err
@@ -124,10 +125,11 @@ func (m *Main) openPipeline(ctx context.Context, f pipelineFlags) (*pipeline, er
 		return nil, err
 	}
 	metrics.WatchQueue(reg, q)
-	in, err := m.newIngester(store, f.ingest, log, ingest.WithTimings(mx.ObserveStage))
+	x, err := extractor()
 	if err != nil {
 		return nil, err
 	}
+	in := m.newIngester(store, x, f.ingest, log, ingest.WithTimings(mx.ObserveStage))
 	return &pipeline{log: log, store: store, queue: q, in: in, reg: reg, metrics: mx}, nil
 }
 

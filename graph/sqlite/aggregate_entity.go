@@ -141,7 +141,7 @@ func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, 
 	if existed && old.name == newRow.name && old.aliases == newRow.aliases {
 		return nil // names unchanged: the search index stays as it is
 	}
-	return indexNames(ctx, tx, id, append([]string{name}, aliases...))
+	return indexNames(ctx, tx, id, append([]string{name}, aliases...), existed)
 }
 
 // latest scans into dest the columns after (date, article_id) of the row
@@ -229,27 +229,15 @@ func forms(ctx context.Context, tx *txq, in string, args []any) (map[string][]st
 
 // indexNames makes an entity's rows in the name search index names, by
 // difference: the names it keeps keep their rows, so that a hub that gains
-// an alias costs one insert, not a rewrite of all its names.
-func indexNames(ctx context.Context, tx *txq, id string, names []string) error {
-	rows, err := tx.QueryContext(ctx, `SELECT rowid, name FROM entity_names WHERE entity_id = ?`, id)
-	if err != nil {
-		return err
-	}
+// an alias costs one insert, not a rewrite of all its names. An entity
+// that had no row has no names indexed either (deleteEntity removes them
+// with the row), so existed false spares the lookup.
+func indexNames(ctx context.Context, tx *txq, id string, names []string, existed bool) error {
 	had := map[string][]int64{}
-	for rows.Next() {
-		var (
-			rowid int64
-			n     string
-		)
-		if err := rows.Scan(&rowid, &n); err != nil {
-			rows.Close()
+	if existed {
+		if err := indexedNames(ctx, tx, id, had); err != nil {
 			return err
 		}
-		had[n] = append(had[n], rowid)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	var add []string
 	for _, n := range names {
@@ -284,6 +272,28 @@ func indexNames(ctx context.Context, tx *txq, id string, names []string) error {
 		}
 	}
 	return nil
+}
+
+// indexedNames adds to had the rowids of an entity's indexed names, by
+// name.
+func indexedNames(ctx context.Context, tx *txq, id string, had map[string][]int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, name FROM entity_names WHERE entity_id = ?`, id)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var (
+			rowid int64
+			n     string
+		)
+		if err := rows.Scan(&rowid, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		had[n] = append(had[n], rowid)
+	}
+	rows.Close()
+	return rows.Err()
 }
 
 func unindexNames(ctx context.Context, tx *txq, id string) error {
