@@ -17,7 +17,13 @@ type batchWriter interface {
 
 // Bounds of group commits.
 const (
-	maxGroup     = 128
+	// maxGroup bounds a group that the articles waiting while the last
+	// one committed make up: with a writer behind the extraction, larger
+	// groups cost it less per article (BenchmarkWriteExtractions: about
+	// 10% less CPU in groups of 256 than of 128), so that it catches up.
+	// On the BBC folder a third of the groups reached 128 (28 groups of 76
+	// on average, on a loaded machine).
+	maxGroup     = 256
 	groupTimeout = time.Minute
 	// A writer about to commit a group smaller than gatherGroup while
 	// articles are still being extracted waits up to maxGather for them:
@@ -27,7 +33,7 @@ const (
 	// of 2, 3.6 in groups of 32, 2.9 in groups of 128), CPU the
 	// extraction then has. A lone article, with nothing else being
 	// extracted, is committed at once.
-	gatherGroup = maxGroup
+	gatherGroup = 128
 	maxGather   = 100 * time.Millisecond
 )
 

@@ -105,7 +105,7 @@ func BenchmarkWriteExtractions(b *testing.B) {
 		}
 	}
 	ctx := context.Background()
-	for _, group := range []int{16, 128} {
+	for _, group := range []int{16, 128, 256} {
 		b.Run(fmt.Sprintf("group=%d", group), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
