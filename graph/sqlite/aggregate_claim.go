@@ -24,20 +24,17 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 		oldText          sql.NullString
 		oldLinks         [2]sql.NullString // speaker_ids, about_ids
 		text, cue, trig  sql.NullString    // of the earliest citation
-		speakers, about  sql.NullString    // the unions, sorted, joined by unitSep
+		speakers, about  sql.NullString    // each citation's JSON list, joined by char(31)
 	)
-	// One statement: the evidence's aggregates (an index range scan), its
-	// earliest citation (an index seek), the unions of its speakers and
-	// subjects, and the stored row.
+	// One statement: the evidence's aggregates and its speaker and subject
+	// lists (an index range scan), its earliest citation (an index seek)
+	// and the stored row.
 	err := tx.QueryRowContext(ctx, `SELECT a.n, a.first, a.last, a.verbatim, a.max_conf, a.log_miss,
-			f.text, f.cue_text, f.trigger_,
-			(SELECT group_concat(v, char(31) ORDER BY v) FROM (SELECT DISTINCT j.value AS v
-				FROM claim_evidence ce, json_each(ce.speaker_ids) j WHERE ce.claim_id = ?1)),
-			(SELECT group_concat(v, char(31) ORDER BY v) FROM (SELECT DISTINCT j.value AS v
-				FROM claim_evidence ce, json_each(ce.about_ids) j WHERE ce.claim_id = ?1)),
+			f.text, f.cue_text, f.trigger_, a.speakers, a.about,
 			c.rowid, c.text, c.speaker_ids, c.about_ids
 		FROM (SELECT count(*) AS n, min(date) AS first, max(date) AS last, max(verbatim) AS verbatim,
-				max(confidence) AS max_conf, sum(ln(1 - confidence)) FILTER (WHERE confidence < 1) AS log_miss
+				max(confidence) AS max_conf, sum(ln(1 - confidence)) FILTER (WHERE confidence < 1) AS log_miss,
+				group_concat(speaker_ids, char(31)) AS speakers, group_concat(about_ids, char(31)) AS about
 			FROM claim_evidence WHERE claim_id = ?1) a
 		LEFT JOIN (SELECT text, cue_text, trigger_ FROM claim_evidence WHERE claim_id = ?1
 			ORDER BY date, article_id, start, seq LIMIT 1) f
@@ -73,7 +70,12 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 	if maxConf.Float64 < 1 {
 		c.Confidence = -math.Expm1(logMiss.Float64)
 	}
-	c.SpeakerIDs, c.AboutIDs = splitUnits(speakers), splitUnits(about)
+	if c.SpeakerIDs, err = unionOfLists(speakers); err != nil {
+		return err
+	}
+	if c.AboutIDs, err = unionOfLists(about); err != nil {
+		return err
+	}
 	args := []any{c.Text, graph.NormalizeClaim(c.Text), c.Verbatim, c.Cue,
 		jsonText(nonNil(c.SpeakerIDs)), jsonText(nonNil(c.AboutIDs)), c.EvidenceCount, first, last, c.Confidence}
 	if exists {
@@ -132,11 +134,25 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 	return nil
 }
 
-// splitUnits splits a list group_concat joined with the unit separator,
-// char(31), which no id holds; NULL is the empty list.
-func splitUnits(s sql.NullString) []string {
-	if !s.Valid {
-		return nil
+// unionOfLists returns the union, sorted, of JSON lists of ids that
+// group_concat joined with char(31), which JSON text never holds raw; NULL
+// is no list.
+func unionOfLists(joined sql.NullString) ([]string, error) {
+	if !joined.Valid {
+		return nil, nil
 	}
-	return strings.Split(s.String, "\x1f")
+	var out []string
+	for _, list := range strings.Split(joined.String, "\x1f") {
+		ids, err := stringsOf(list)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
