@@ -40,8 +40,16 @@ func recompute(ctx context.Context, tx *txq, t *touched) error {
 			return err
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(entities)) {
-		if err := recomputeEntity(ctx, tx, id, merged.membersOf(id), t.mentions[id], t.mentions != nil); err != nil {
+	ids := slices.Sorted(maps.Keys(entities))
+	states, err := loadEntityStates(ctx, tx, ids, t.mentions != nil)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if states[id] == nil {
+			return graph.Errorf("sqlite.recompute", graph.Internal, "entity %s was not read back", id)
+		}
+		if err := recomputeEntity(ctx, tx, id, merged.membersOf(id), t.mentions[id], states[id]); err != nil {
 			return err
 		}
 	}
