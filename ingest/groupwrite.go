@@ -17,13 +17,7 @@ type batchWriter interface {
 
 // Bounds of group commits.
 const (
-	// maxGroup bounds a group that the articles waiting while the last
-	// one committed make up: with a writer behind the extraction, larger
-	// groups cost it less per article (BenchmarkWriteExtractions: about
-	// 10% less CPU in groups of 256 than of 128), so that it catches up.
-	// On the BBC folder a third of the groups reached 128 (28 groups of 76
-	// on average, on a loaded machine).
-	maxGroup     = 256
+	maxGroup     = 128
 	groupTimeout = time.Minute
 	// A writer about to commit a group smaller than gatherGroup while
 	// articles are still being extracted waits up to maxGather for them:
@@ -33,7 +27,7 @@ const (
 	// of 2, 3.6 in groups of 32, 2.9 in groups of 128), CPU the
 	// extraction then has. A lone article, with nothing else being
 	// extracted, is committed at once.
-	gatherGroup = 128
+	gatherGroup = maxGroup
 	maxGather   = 100 * time.Millisecond
 )
 

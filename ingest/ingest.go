@@ -421,18 +421,16 @@ func (in *Ingester) IngestArticle(ctx context.Context, a *graph.Article) (r Resu
 }
 
 // InFlight is how many articles a queue consumer should hand
-// IngestArticle at once: one per worker extracting, and two group commits'
+// IngestArticle at once: one per worker extracting, and a group commit's
 // worth more waiting for their write. Extraction runs on at most workers
 // of them at a time; the others wait for the commit of their group, so
 // that the single writer of a store like SQLite commits many articles per
-// transaction while the workers extract the next ones. Two groups, not
-// one: while a full group commits, the workers go on extracting the next
-// one instead of waiting, idle, for the commit to free its articles.
+// transaction while the workers extract the next ones.
 func (in *Ingester) InFlight() int {
 	if _, ok := in.commits.(*groupWriter); !ok {
 		return in.workers // no group commits: nothing to gather
 	}
-	return in.workers + 2*maxGroup
+	return in.workers + maxGroup
 }
 
 // Stages of IngestArticle that WithTimings reports.
