@@ -50,36 +50,16 @@ func (f ingestFlags) httpClient() *http.Client {
 	return &http.Client{Timeout: f.timeout}
 }
 
-// newExtractor loads the extractor --extractor names.
-func newExtractor(f ingestFlags) (*extract.Extractor, error) {
+// newIngester builds the ingest pipeline on the extractor --extractor names.
+func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, opts ...ingest.Option) (*ingest.Ingester, error) {
 	models, err := extract.ParseModels(f.extractor)
 	if err != nil {
 		return nil, usageError(err.Error())
 	}
-	return extract.NewWith(models)
-}
-
-// loadExtractor loads the extractor in the background, so that its models
-// load on one core while the store and the queue open on the other: the
-// returned function waits for it.
-func loadExtractor(f ingestFlags) func() (*extract.Extractor, error) {
-	type loaded struct {
-		x   *extract.Extractor
-		err error
+	x, err := extract.NewWith(models)
+	if err != nil {
+		return nil, err
 	}
-	c := make(chan loaded, 1)
-	go func() {
-		x, err := newExtractor(f)
-		c <- loaded{x, err}
-	}()
-	return func() (*extract.Extractor, error) {
-		l := <-c
-		return l.x, l.err
-	}
-}
-
-// newIngester builds the ingest pipeline on x.
-func (m *Main) newIngester(w ingest.Writer, x *extract.Extractor, f ingestFlags, log zerolog.Logger, opts ...ingest.Option) *ingest.Ingester {
 	opts = append([]ingest.Option{
 		ingest.WithLogger(log),
 		ingest.WithClock(m.Now),
@@ -90,7 +70,7 @@ func (m *Main) newIngester(w ingest.Writer, x *extract.Extractor, f ingestFlags,
 		ingest.WithUserAgent("newsgraph/" + version()),
 		ingest.WithReextract(f.reextract),
 	}, opts...)
-	return ingest.New(x, w, opts...)
+	return ingest.New(x, w, opts...), nil
 }
 
 // ingest runs "newsgraph ingest": one batch through the queue, a summary,

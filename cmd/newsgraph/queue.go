@@ -113,7 +113,6 @@ func (m *Main) openPipeline(ctx context.Context, f pipelineFlags) (*pipeline, er
 	if err != nil {
 		return nil, err
 	}
-	extractor := loadExtractor(f.ingest)
 	store, err := m.openStore(ctx, f.store, log)
 	if err != nil {
 		return nil, err
@@ -125,11 +124,10 @@ func (m *Main) openPipeline(ctx context.Context, f pipelineFlags) (*pipeline, er
 		return nil, err
 	}
 	metrics.WatchQueue(reg, q)
-	x, err := extractor()
+	in, err := m.newIngester(store, f.ingest, log, ingest.WithTimings(mx.ObserveStage))
 	if err != nil {
 		return nil, err
 	}
-	in := m.newIngester(store, x, f.ingest, log, ingest.WithTimings(mx.ObserveStage))
 	return &pipeline{log: log, store: store, queue: q, in: in, reg: reg, metrics: mx}, nil
 }
 
