@@ -14,6 +14,9 @@ import (
 // evidence, deleting what no evidence supports any more. Relationships and
 // claims go first: whether an entity survives depends on them.
 func recompute(ctx context.Context, tx *txq, t *touched) error {
+	if err := flushForms(ctx, tx, t); err != nil {
+		return err
+	}
 	merged, err := loadMerges(ctx, tx)
 	if err != nil {
 		return err
@@ -37,8 +40,16 @@ func recompute(ctx context.Context, tx *txq, t *touched) error {
 			return err
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(entities)) {
-		if err := recomputeEntity(ctx, tx, id, merged.membersOf(id), t.mentions[id], t.mentions != nil); err != nil {
+	ids := slices.Sorted(maps.Keys(entities))
+	states, err := loadEntityStates(ctx, tx, ids, t.mentions != nil)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if states[id] == nil {
+			return graph.Errorf("sqlite.recompute", graph.Internal, "entity %s was not read back", id)
+		}
+		if err := recomputeEntity(ctx, tx, id, merged.membersOf(id), t.mentions[id], states[id]); err != nil {
 			return err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -19,23 +20,31 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 		first, last      sql.NullInt64
 		maxConf, logMiss sql.NullFloat64
 		verbatim         sql.NullBool
-		rowid            int64
-		oldText          string
-		oldLinks         [2]string // speaker_ids, about_ids
+		rowid            sql.NullInt64
+		oldText          sql.NullString
+		oldLinks         [2]sql.NullString // speaker_ids, about_ids
+		text, cue, trig  sql.NullString    // of the earliest citation
+		speakers, about  sql.NullString    // each citation's JSON list, joined by char(31)
 	)
-	err := tx.QueryRowContext(ctx, `SELECT count(*), min(date), max(date), max(verbatim),
-		max(confidence), sum(ln(1 - confidence)) FILTER (WHERE confidence < 1)
-		FROM claim_evidence WHERE claim_id = ?`, id).
-		Scan(&c.EvidenceCount, &first, &last, &verbatim, &maxConf, &logMiss)
+	// One statement: the evidence's aggregates and its speaker and subject
+	// lists (an index range scan), its earliest citation (an index seek)
+	// and the stored row.
+	err := tx.QueryRowContext(ctx, `SELECT a.n, a.first, a.last, a.verbatim, a.max_conf, a.log_miss,
+			f.text, f.cue_text, f.trigger_, a.speakers, a.about,
+			c.rowid, c.text, c.speaker_ids, c.about_ids
+		FROM (SELECT count(*) AS n, min(date) AS first, max(date) AS last, max(verbatim) AS verbatim,
+				max(confidence) AS max_conf, sum(ln(1 - confidence)) FILTER (WHERE confidence < 1) AS log_miss,
+				group_concat(speaker_ids, char(31)) AS speakers, group_concat(about_ids, char(31)) AS about
+			FROM claim_evidence WHERE claim_id = ?1) a
+		LEFT JOIN (SELECT text, cue_text, trigger_ FROM claim_evidence WHERE claim_id = ?1
+			ORDER BY date, article_id, start, seq LIMIT 1) f
+		LEFT JOIN claims c ON c.id = ?1`, id).
+		Scan(&c.EvidenceCount, &first, &last, &verbatim, &maxConf, &logMiss, &text, &cue, &trig,
+			&speakers, &about, &rowid, &oldText, &oldLinks[0], &oldLinks[1])
 	if err != nil {
 		return err
 	}
-	err = tx.QueryRowContext(ctx, `SELECT rowid, text, speaker_ids, about_ids FROM claims WHERE id = ?`, id).
-		Scan(&rowid, &oldText, &oldLinks[0], &oldLinks[1])
-	exists := err == nil
-	if err != nil && err != sql.ErrNoRows {
-		return err
-	}
+	exists := rowid.Valid
 	if c.EvidenceCount == 0 {
 		if !exists {
 			return nil
@@ -45,17 +54,14 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 				return err
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM claims_fts WHERE rowid = ?`, rowid); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM claims_fts WHERE rowid = ?`, rowid.Int64); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE rowid = ?`, rowid)
+		_, err := tx.ExecContext(ctx, `DELETE FROM claims WHERE rowid = ?`, rowid.Int64)
 		return err
 	}
-	var trigger string
-	if err := tx.QueryRowContext(ctx, `SELECT text, cue_text, trigger_ FROM claim_evidence WHERE claim_id = ?
-		ORDER BY date, article_id, start, seq LIMIT 1`, id).Scan(&c.Text, &c.Cue, &trigger); err != nil {
-		return err
-	}
+	c.Text, c.Cue = text.String, cue.String
+	trigger := trig.String
 	if c.Cue == "" {
 		c.Cue = trigger
 	}
@@ -64,7 +70,10 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 	if maxConf.Float64 < 1 {
 		c.Confidence = -math.Expm1(logMiss.Float64)
 	}
-	if c.SpeakerIDs, c.AboutIDs, err = claimEntities(ctx, tx, id); err != nil {
+	if c.SpeakerIDs, err = unionOfLists(speakers); err != nil {
+		return err
+	}
+	if c.AboutIDs, err = unionOfLists(about); err != nil {
 		return err
 	}
 	args := []any{c.Text, graph.NormalizeClaim(c.Text), c.Verbatim, c.Cue,
@@ -72,25 +81,30 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 	if exists {
 		if _, err := tx.ExecContext(ctx, `UPDATE claims SET text = ?, normalized = ?, verbatim = ?, cue = ?,
 			speaker_ids = ?, about_ids = ?, evidence_count = ?, first_seen = ?, last_seen = ?, confidence = ?
-			WHERE rowid = ?`, append(args, rowid)...); err != nil {
+			WHERE rowid = ?`, append(args, rowid.Int64)...); err != nil {
 			return err
 		}
-		if oldText != c.Text {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM claims_fts WHERE rowid = ?`, rowid); err != nil {
+		if oldText.String != c.Text {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM claims_fts WHERE rowid = ?`, rowid.Int64); err != nil {
 				return err
 			}
 		}
 	} else {
-		oldLinks = [2]string{"[]", "[]"}
-		err := tx.QueryRowContext(ctx, `INSERT INTO claims (id, text, normalized, verbatim, cue,
+		oldLinks = [2]sql.NullString{{String: "[]"}, {String: "[]"}}
+		// LastInsertId rather than RETURNING, which SQLite implements
+		// with a temporary table per statement.
+		res, err := tx.ExecContext(ctx, `INSERT INTO claims (id, text, normalized, verbatim, cue,
 			speaker_ids, about_ids, evidence_count, first_seen, last_seen, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid`, append([]any{id}, args...)...).Scan(&rowid)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{id}, args...)...)
 		if err != nil {
 			return err
 		}
+		if rowid.Int64, err = res.LastInsertId(); err != nil {
+			return err
+		}
 	}
-	if !exists || oldText != c.Text {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`, rowid, c.Text); err != nil {
+	if !exists || oldText.String != c.Text {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO claims_fts (rowid, text) VALUES (?, ?)`, rowid.Int64, c.Text); err != nil {
 			return err
 		}
 	}
@@ -98,7 +112,7 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 		table string
 		ids   []string
 	}{{"claim_speakers", c.SpeakerIDs}, {"claim_about", c.AboutIDs}} {
-		old, err := stringsOf(oldLinks[i])
+		old, err := stringsOf(oldLinks[i].String)
 		if err != nil {
 			return err
 		}
@@ -120,29 +134,25 @@ func recomputeClaim(ctx context.Context, tx *txq, id string) error {
 	return nil
 }
 
-// claimEntities returns the unions, sorted, of the speakers and of the
-// subjects of a claim's evidence, in one query.
-func claimEntities(ctx context.Context, tx *txq, claimID string) (speakers, about []string, err error) {
-	rows, err := tx.QueryContext(ctx, `SELECT 0, j.value FROM claim_evidence ce, json_each(ce.speaker_ids) j WHERE ce.claim_id = ?1
-		UNION SELECT 1, j.value FROM claim_evidence ce, json_each(ce.about_ids) j WHERE ce.claim_id = ?1
-		ORDER BY 1, 2`, claimID)
-	if err != nil {
-		return nil, nil, err
+// unionOfLists returns the union, sorted, of JSON lists of ids that
+// group_concat joined with char(31), which JSON text never holds raw; NULL
+// is no list.
+func unionOfLists(joined sql.NullString) ([]string, error) {
+	if !joined.Valid {
+		return nil, nil
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			which int
-			id    string
-		)
-		if err := rows.Scan(&which, &id); err != nil {
-			return nil, nil, err
+	var out []string
+	for _, list := range strings.Split(joined.String, "\x1f") {
+		ids, err := stringsOf(list)
+		if err != nil {
+			return nil, err
 		}
-		if which == 0 {
-			speakers = append(speakers, id)
-		} else {
-			about = append(about, id)
+		for _, id := range ids {
+			if !slices.Contains(out, id) {
+				out = append(out, id)
+			}
 		}
 	}
-	return speakers, about, rows.Err()
+	slices.Sort(out)
+	return out, nil
 }

@@ -24,48 +24,11 @@ import (
 // merges.membersOf), whose declarations and forms count for it. When
 // counted, delta is the net change of the entity's mentions in this
 // transaction, and the stored mention count plus delta is its new count;
-// otherwise (merges rewrite mentions in bulk) the mentions are counted.
-func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, delta int, counted bool) error {
+// otherwise (merges rewrite mentions in bulk) the mentions are counted
+// (see loadEntityStates, which read st for the whole group).
+func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, delta int, st *entityState) error {
 	const op = "sqlite.recomputeEntity"
-	// One statement reads the stored row, the mentions' dates (and their
-	// count when the stored one cannot be trusted: a new entity has few
-	// mentions, a merge moved them in bulk), the entity's latest own
-	// declaration and whether its own declarations disagree on the kind;
-	// each an index seek. Merging may join entities of different kinds on
-	// purpose; only the entity's own declarations must agree.
-	var (
-		old          entityRow
-		existed      bool
-		stored       sql.NullInt64 // the stored mention count
-		recounted    sql.NullInt64
-		first, last  sql.NullInt64
-		dKind, dName sql.NullString // the latest own declaration's
-		clash        sql.NullBool
-		oldText      [6]sql.NullString // kind, name, name_key, aliases, roles, external_ids
-		oldFirstLast [2]sql.NullInt64
-	)
-	err := tx.QueryRowContext(ctx, `SELECT e.id IS NOT NULL, e.kind, e.name, e.name_key, e.aliases, e.roles, e.external_ids,
-			e.first_seen, e.last_seen, e.mention_count,
-			CASE WHEN e.id IS NULL OR NOT ?2 THEN (SELECT count(*) FROM mentions WHERE entity_id = ?1) END,
-			(SELECT min(date) FROM mentions WHERE entity_id = ?1),
-			(SELECT max(date) FROM mentions WHERE entity_id = ?1),
-			d.kind, d.name,
-			EXISTS (SELECT 1 FROM entity_declarations WHERE entity_id = ?1 AND kind < d.kind) OR
-			EXISTS (SELECT 1 FROM entity_declarations WHERE entity_id = ?1 AND kind > d.kind)
-		FROM (SELECT 1)
-		LEFT JOIN entities e ON e.id = ?1
-		LEFT JOIN (SELECT kind, name FROM entity_declarations WHERE entity_id = ?1
-			ORDER BY date DESC, article_id DESC LIMIT 1) d`, id, counted).
-		Scan(&existed, &oldText[0], &oldText[1], &oldText[2], &oldText[3], &oldText[4], &oldText[5],
-			&oldFirstLast[0], &oldFirstLast[1], &stored, &recounted, &first, &last, &dKind, &dName, &clash)
-	if err != nil {
-		return err
-	}
-	if existed {
-		old = entityRow{kind: oldText[0].String, name: oldText[1].String, nameKey: oldText[2].String,
-			aliases: oldText[3].String, roles: oldText[4].String, externalIDs: oldText[5].String,
-			first: oldFirstLast[0], last: oldFirstLast[1], count: int(stored.Int64)}
-	}
+	old, existed, recounted, first, last, dKind, dName := st.old, st.existed, st.recounted, st.first, st.last, st.dKind, st.dName
 	count := old.count + delta
 	if recounted.Valid {
 		count = int(recounted.Int64)
@@ -88,7 +51,7 @@ func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, 
 			return deleteEntity(ctx, tx, id)
 		}
 	}
-	if clash.Bool {
+	if st.clash {
 		return graph.Errorf(op, graph.Conflict, "entity %s is declared with two kinds", id)
 	}
 	kind, name := dKind.String, dName.String
@@ -141,7 +104,7 @@ func recomputeEntity(ctx context.Context, tx *txq, id string, members []string, 
 	if existed && old.name == newRow.name && old.aliases == newRow.aliases {
 		return nil // names unchanged: the search index stays as it is
 	}
-	return indexNames(ctx, tx, id, append([]string{name}, aliases...))
+	return indexNames(ctx, tx, id, append([]string{name}, aliases...), existed)
 }
 
 // latest scans into dest the columns after (date, article_id) of the row
@@ -229,27 +192,15 @@ func forms(ctx context.Context, tx *txq, in string, args []any) (map[string][]st
 
 // indexNames makes an entity's rows in the name search index names, by
 // difference: the names it keeps keep their rows, so that a hub that gains
-// an alias costs one insert, not a rewrite of all its names.
-func indexNames(ctx context.Context, tx *txq, id string, names []string) error {
-	rows, err := tx.QueryContext(ctx, `SELECT rowid, name FROM entity_names WHERE entity_id = ?`, id)
-	if err != nil {
-		return err
-	}
+// an alias costs one insert, not a rewrite of all its names. An entity
+// that had no row has no names indexed either (deleteEntity removes them
+// with the row), so existed false spares the lookup.
+func indexNames(ctx context.Context, tx *txq, id string, names []string, existed bool) error {
 	had := map[string][]int64{}
-	for rows.Next() {
-		var (
-			rowid int64
-			n     string
-		)
-		if err := rows.Scan(&rowid, &n); err != nil {
-			rows.Close()
+	if existed {
+		if err := indexedNames(ctx, tx, id, had); err != nil {
 			return err
 		}
-		had[n] = append(had[n], rowid)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	var add []string
 	for _, n := range names {
@@ -270,9 +221,13 @@ func indexNames(ctx context.Context, tx *txq, id string, names []string) error {
 		}
 	}
 	for _, n := range add {
-		var rowid int64
-		if err := tx.QueryRowContext(ctx, `INSERT INTO entity_names (entity_id, name, key) VALUES (?, ?, ?) RETURNING rowid`,
-			id, n, graph.CanonicalKey(n)).Scan(&rowid); err != nil {
+		res, err := tx.ExecContext(ctx, `INSERT INTO entity_names (entity_id, name, key) VALUES (?, ?, ?)`,
+			id, n, graph.CanonicalKey(n))
+		if err != nil {
+			return err
+		}
+		rowid, err := res.LastInsertId() // cheaper than RETURNING, a temporary table per statement
+		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO entity_names_fts (rowid, name) VALUES (?, ?)`, rowid, n); err != nil {
@@ -280,6 +235,28 @@ func indexNames(ctx context.Context, tx *txq, id string, names []string) error {
 		}
 	}
 	return nil
+}
+
+// indexedNames adds to had the rowids of an entity's indexed names, by
+// name.
+func indexedNames(ctx context.Context, tx *txq, id string, had map[string][]int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, name FROM entity_names WHERE entity_id = ?`, id)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var (
+			rowid int64
+			n     string
+		)
+		if err := rows.Scan(&rowid, &n); err != nil {
+			rows.Close()
+			return err
+		}
+		had[n] = append(had[n], rowid)
+	}
+	rows.Close()
+	return rows.Err()
 }
 
 func unindexNames(ctx context.Context, tx *txq, id string) error {

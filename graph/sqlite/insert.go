@@ -17,6 +17,7 @@ const maxInsertRows = 64
 // most seven statements per table prepared.
 type rowInserter struct {
 	head string // INSERT INTO t (a, b, c) VALUES
+	tail string // after the rows: an upsert clause, or nothing
 	cols int
 
 	mu      sync.Mutex
@@ -45,6 +46,7 @@ func (r *rowInserter) query(rows int) string {
 		}
 		b.WriteString(row)
 	}
+	b.WriteString(r.tail)
 	if r.queries == nil {
 		r.queries = map[int]string{}
 	}

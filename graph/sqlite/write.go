@@ -122,6 +122,9 @@ func (s *Store) inTx(ctx context.Context, op string, fn func(*txq) error) error 
 // touched collects the ids whose aggregates a write must recompute.
 type touched struct {
 	entities, relationships, claims map[string]bool
+	// forms counts the forms of the articles written, not yet in
+	// entity_forms (see addForms and flushForms).
+	forms map[formKey]int
 	// mentions is the net change in mentions of each entity (by resolved
 	// id) when the write counts them as it adds and removes them; nil
 	// when it cannot (merges rewrite mentions in bulk), and they are
@@ -158,6 +161,11 @@ func removeEvidence(ctx context.Context, tx *txq, articleID string, t *touched) 
 		}
 	}
 	if err := countMentions(ctx, tx, articleID, t); err != nil {
+		return err
+	}
+	// The forms counted in memory go first: this article's may be among
+	// them, and subtracting its stored ones must find them.
+	if err := flushForms(ctx, tx, t); err != nil {
 		return err
 	}
 	if err := countForms(ctx, tx, articleID, -1); err != nil {
@@ -298,8 +306,10 @@ func insertEvidence(ctx context.Context, tx *txq, x *graph.Extraction, date int6
 	if err := insertMentions(ctx, tx, id, date, x.Mentions, merged, t); err != nil {
 		return err
 	}
-	if err := countForms(ctx, tx, id, +1); err != nil {
-		return err
+	if !addForms(t, decls, x.Mentions) {
+		if err := countForms(ctx, tx, id, +1); err != nil {
+			return err
+		}
 	}
 	if err := insertRelationshipEvidence(ctx, tx, id, date, x.Relationships, merged, t); err != nil {
 		return err
