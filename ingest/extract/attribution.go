@@ -83,6 +83,7 @@ func (d *doc) findTaggedClaims() {
 				content = d.restOfSentence(si, cue)
 			}
 			if content == nil {
+				d.rejectTagged(si, 0, 0, cue, ts)
 				continue
 			}
 			c0, c1 := d.trimContent(content.t0, content.t1)
@@ -106,6 +107,7 @@ func (d *doc) findTaggedClaims() {
 				continue // a cue across a quotation ('should "invest" in') is a mislabel
 			}
 			if k1 <= k0 || k1-k0 == 1 && violenceVerbs[d.lower[k0]] && !isQuoteToken(d.words[c0-1]) && d.lower[c0] != "that" {
+				d.rejectTagged(si, c0, c1, cue, ts)
 				continue // "the group attacked the army" is an event, not speech
 			}
 			var nested *speaker
@@ -159,6 +161,7 @@ func (d *doc) findTaggedClaims() {
 				}
 			}
 			if spk.t1 <= spk.t0 && k0 == d.sents[si].T0 && strings.HasSuffix(d.lower[k0], "ing") {
+				d.rejectAct(si, c0, c1, k0, k1, 0, 0)
 				continue // "Adding extras will raise the price": a gerund subject, no speech
 			}
 			verbatim := c0 > 0 && isQuoteToken(d.words[c0-1])

@@ -87,6 +87,7 @@ func (d *doc) findClaims() {
 		return d.claims[i].Cue.Start < d.claims[j].Cue.Start
 	})
 	d.splitActs()
+	d.addRejectedActs()
 }
 
 // mentionIndex maps the first token of each mention, and of its role
@@ -423,6 +424,9 @@ func (d *doc) appendAbout(ev *graph.ClaimEvidence, c0, c1 int) {
 // addClaimText records one attribution whose content text is given.
 func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker, verbatim bool, rule string, conf float64) {
 	if !d.speechCue(k0, k1) || d.actNotSpeech(k0, k1, c0, c1) {
+		if rule == "tagger" {
+			d.rejectAct(si, c0, c1, k0, k1, spk.t0, spk.t1)
+		}
 		return // an act in the world, not a statement: no claim
 	}
 	if n0 := d.skipAddressee(k0, k1, c0, c1); n0 != c0 {
