@@ -62,6 +62,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"spokesman of a body typed person", "A Defra spokesman said the report was welcome.", " | said | the report was welcome"},
 		{"speaker after the cue, content after its comma", "Sales are slow. But, said Mr Hale, the new model would sell well in May.", "PERSON:Mr Hale | said | the new model would sell well in May"},
 		{"wanting a thing", "Buyers who want a machine they can upgrade will look elsewhere.", ""},
+		{"quote completing a clause", `The new bridge is "a waste of public money", said Tom Hale.`, "PERSON:Tom Hale | said | The new bridge is a waste of public money"},
+		{"quote after a colon keeps to the quote", `Tom Hale had one view: "The bridge is a waste," he said.`, "PERSON:Tom Hale | said | The bridge is a waste"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {
