@@ -64,6 +64,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"wanting a thing", "Buyers who want a machine they can upgrade will look elsewhere.", ""},
 		{"quote completing a clause", `The new bridge is "a waste of public money", said Tom Hale.`, "PERSON:Tom Hale | said | The new bridge is a waste of public money"},
 		{"quote after a colon keeps to the quote", `Tom Hale had one view: "The bridge is a waste," he said.`, "PERSON:Tom Hale | said | The bridge is a waste"},
+		{"he is the last speaker, not a person named as an object", `Coach Piet Vos said the club was ready. The club sold the striker to Tom Hale on Monday. "We had no choice," he said.`, "PERSON:Piet Vos | said | We had no choice"},
+		{"he is the subject named after the last speaker", `Coach Piet Vos said the club was ready. Later Tom Hale arrived at the ground. "We had no choice," he said.`, "PERSON:Tom Hale | said | We had no choice"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {
