@@ -89,7 +89,7 @@ func (d *doc) findTaggedClaims() {
 			c0, c1 := d.trimContent(content.t0, content.t1)
 			// A content running to the end of its sentence may go on in
 			// the next ones, when they hold content and no cue of their own.
-			for sj := si + 1; sj < len(tagged) && c1 >= d.sents[sj-1].T1-2 && len(tagged[sj].cues) == 0; sj++ {
+			for sj := si + 1; sj < len(tagged) && c1 >= d.sents[sj-1].T1-2 && len(tagged[sj].cues) == 0 && d.quotedRun(c0, c1); sj++ {
 				cs := tagged[sj].contents
 				if len(cs) == 0 || cs[0].used || cs[0].t0 > d.sents[sj].T0+1 || d.toks[d.sents[sj].T0].NL > 1 || d.speechOutsideQuotes(sj) {
 					break // "... The minister hit back by saying ...": another speaker
@@ -395,3 +395,16 @@ func (d *doc) cueHint(s sentence) bool {
 // events in conflict news; as a bare cue they do not make a claim.
 var violenceVerbs = setOf("attacked", "attacks", "attack", "struck", "hit", "targeted", "bombed", "killed",
 	"fired", "shelled", "raided", "ambushed", "stormed", "assaulted", "blasted", "slammed")
+
+// quotedRun reports whether content [c0, c1) may go on into the next
+// sentence: when it is inside quotation marks (a quotation runs over
+// sentences), not when it is reported speech ("X said the club was ready.
+// The club sold ...": the next sentence is the writer's).
+func (d *doc) quotedRun(c0, c1 int) bool {
+	for t := max(c0-1, 0); t < c1; t++ {
+		if isQuoteToken(d.words[t]) {
+			return true
+		}
+	}
+	return false
+}
