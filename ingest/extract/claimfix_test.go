@@ -67,6 +67,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"he is the last speaker, not a person named as an object", `Coach Piet Vos said the club was ready. The club sold the striker to Tom Hale on Monday. "We had no choice," he said.`, "PERSON:Piet Vos | said | We had no choice"},
 		{"he is the subject named after the last speaker", `Coach Piet Vos said the club was ready. Later Tom Hale arrived at the ground. "We had no choice," he said.`, "PERSON:Tom Hale | said | We had no choice"},
 		{"reported speech stops at its sentence", `Coach Piet Vos said the club was ready for the new season. The club sold the striker to Tom Hale on Monday.`, "PERSON:Piet Vos | said | the club was ready for the new season"},
+		{"addressee of ask", `Senator Lena Marsh asked the transport minister whether the ferry would stop in May.`, "PERSON:Lena Marsh | asked | whether the ferry would stop in May"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {
