@@ -68,6 +68,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"he is the subject named after the last speaker", `Coach Piet Vos said the club was ready. Later Tom Hale arrived at the ground. "We had no choice," he said.`, "PERSON:Tom Hale | said | We had no choice"},
 		{"reported speech stops at its sentence", `Coach Piet Vos said the club was ready for the new season. The club sold the striker to Tom Hale on Monday.`, "PERSON:Piet Vos | said | the club was ready for the new season"},
 		{"addressee of ask", `Senator Lena Marsh asked the transport minister whether the ferry would stop in May.`, "PERSON:Lena Marsh | asked | whether the ferry would stop in May"},
+		{"which is the body before its comma", `Farm incomes fell in May. Lending slowed at Kestrel Bank, which said on Monday that demand for loans had fallen.`, "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {

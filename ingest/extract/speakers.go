@@ -169,9 +169,21 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 		return spk
 	}
 	if t1-t0 == 1 && (d.lower[t0] == "who" || d.lower[t0] == "which") && t0 >= 2 && d.words[t0-1] == "," {
-		// "X of the Y, who called ...": the relative pronoun stands for
-		// the last person named before its comma.
-		for i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t0-1 }) - 1; i >= 0 && d.mentions[i].T1 > t0-14; i-- {
+		// "Kestrel Bank, which ...": the name right before the comma, a
+		// body for "which" (also for "who" in British usage), a person for
+		// "who"; else "X of the Y, who called ...": the relative pronoun
+		// stands for the last person named before its comma.
+		for i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t0-1 }); i < len(d.mentions) && d.mentions[i].T1 == t0-1; i++ {
+			m := d.mentions[i]
+			if m.Anaphor || m.Ent == nil {
+				continue
+			}
+			switch k := m.Ent.Kind; {
+			case k == graph.Organization || k == graph.Group || k == graph.Outlet, k == graph.Person && d.lower[t0] == "who":
+				return &speaker{t0: t0, t1: t1, ents: []*entity{m.Ent}, factor: pronounSpeakerFactor}
+			}
+		}
+		for i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t0-1 }) - 1; i >= 0 && d.mentions[i].T1 > t0-14 && d.lower[t0] == "who"; i-- {
 			m := d.mentions[i]
 			if !m.Anaphor && m.Ent != nil && m.Ent.Kind == graph.Person {
 				return &speaker{t0: t0, t1: t1, ents: []*entity{m.Ent}, factor: pronounSpeakerFactor}
