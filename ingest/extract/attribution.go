@@ -408,3 +408,16 @@ func (d *doc) quotedRun(c0, c1 int) bool {
 	}
 	return false
 }
+
+// participleCue returns where cue [k0, k1) starts when the tagger ran it
+// over an act and the participle that reports ("opened the bridge,
+// saying"): at the participle after the comma. The act is the main
+// clause; the participle is the attribution.
+func (d *doc) participleCue(k0, k1 int) int {
+	for j := k0 + 1; j+1 < k1; j++ {
+		if d.words[j] == "," && strings.HasSuffix(d.lower[j+1], "ing") && d.reportingWord(j+1) {
+			return j + 1
+		}
+	}
+	return k0
+}

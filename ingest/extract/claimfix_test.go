@@ -69,6 +69,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"reported speech stops at its sentence", `Coach Piet Vos said the club was ready for the new season. The club sold the striker to Tom Hale on Monday.`, "PERSON:Piet Vos | said | the club was ready for the new season"},
 		{"addressee of ask", `Senator Lena Marsh asked the transport minister whether the ferry would stop in May.`, "PERSON:Lena Marsh | asked | whether the ferry would stop in May"},
 		{"which is the body before its comma", `Farm incomes fell in May. Lending slowed at Kestrel Bank, which said on Monday that demand for loans had fallen.`, "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen"},
+		{"participle shares the subject", `Kestrel Bank has rejected the charge, saying the loans were made in good faith.`, "ORGANIZATION:Kestrel Bank | saying | the loans were made in good faith"},
+		{"participle after an adverb and a person", `Earlier, Mayor Dana Ruiz opened the new bridge, saying it would cut journeys by half.`, "PERSON:Mayor Dana Ruiz | saying | it would cut journeys by half"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {

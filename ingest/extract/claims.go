@@ -452,6 +452,7 @@ func (d *doc) appendAbout(ev *graph.ClaimEvidence, c0, c1 int) {
 
 // addClaimText records one attribution whose content text is given.
 func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker, verbatim bool, rule string, conf float64) {
+	k0 = d.participleCue(k0, k1)
 	if !d.speechCue(k0, k1) || d.actNotSpeech(k0, k1, c0, c1) {
 		if rule == "tagger" {
 			d.rejectAct(si, c0, c1, k0, k1, spk.t0, spk.t1)
