@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/newsgraph/newsgraph/graph"
+import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // Attributions the tagger finds whose cue is no speech or cognition act
 // ("refused to", "voted for", "endorsed") are attributions as PolNeAR
@@ -28,6 +32,10 @@ func (d *doc) rejectAct(si, c0, c1, k0, k1, s0, s1 int) {
 // addRejectedActs appends to the acts the rejected attributions whose cue
 // no claim or act holds.
 func (d *doc) addRejectedActs() {
+	// Those with a content first: a cue found twice keeps its content.
+	sort.SliceStable(d.rejected, func(i, j int) bool {
+		return d.rejected[i].Citation.End > d.rejected[i].Citation.Start && d.rejected[j].Citation.End <= d.rejected[j].Citation.Start
+	})
 	for _, r := range d.rejected {
 		taken := false
 		for _, list := range [][]graph.ClaimEvidence{d.claims, d.actClaims} {

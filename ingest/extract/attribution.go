@@ -99,6 +99,7 @@ func (d *doc) findTaggedClaims() {
 			}
 			c1 = d.secondAttribution(c0, d.clauseTail(si, c0, c1))
 			if c1-c0 < 2 || d.contentTaken(c0, c1) {
+				d.rejectTagged(si, 0, 0, cue, ts)
 				continue
 			}
 			content.used = true
