@@ -43,6 +43,18 @@ func (d *doc) skipAddressee(k0, k1, c0, c1 int) int {
 		}
 		return c0
 	}
+	if addresseeThat[d.lower[k1-1]] {
+		// "warned the committee that ...": whom, then what.
+		for j := c0 + 1; j < c1 && j <= c0+addresseeReach; j++ {
+			switch w := d.lower[j]; {
+			case w == "that" && c1-j >= 3:
+				return j
+			case w == "to" || w == ":" || isQuoteToken(d.words[j]) || d.clauseEnds(j):
+				return c0
+			}
+		}
+		return c0
+	}
 	if !tellForm(d.lower[k1-1]) {
 		return c0
 	}
@@ -90,3 +102,10 @@ func askForm(w string) bool {
 
 // questionWords open an indirect question.
 var questionWords = setOf("whether", "if", "what", "why", "how", "when", "where", "who", "which")
+
+// addresseeThat are verbs of telling whose addressee stands before a
+// that-clause: "warned the committee that", "assured investors that".
+var addresseeThat = setOf("warn", "warns", "warned", "warning", "assure", "assures", "assured", "assuring",
+	"inform", "informs", "informed", "informing", "remind", "reminds", "reminded", "reminding",
+	"convince", "convinced", "persuade", "persuaded", "promise", "promised", "promises", "notify", "notified",
+	"advise", "advised", "advises", "reassure", "reassured", "reassures")

@@ -71,6 +71,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"which is the body before its comma", `Farm incomes fell in May. Lending slowed at Kestrel Bank, which said on Monday that demand for loans had fallen.`, "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen"},
 		{"participle shares the subject", `Kestrel Bank has rejected the charge, saying the loans were made in good faith.`, "ORGANIZATION:Kestrel Bank | saying | the loans were made in good faith"},
 		{"participle after an adverb and a person", `Earlier, Mayor Dana Ruiz opened the new bridge, saying it would cut journeys by half.`, "PERSON:Mayor Dana Ruiz | saying | it would cut journeys by half"},
+		{"addressee before that after warned", `Tom Hale warned the council committee that the bridge was unsafe.`, "PERSON:Tom Hale | warned | the bridge was unsafe"},
+		{"who right after a body", `The ruling was overturned by the Norland Court of Appeal who said the ban had been lawful.`, "ORGANIZATION:Norland Court of Appeal | said | the ban had been lawful"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {

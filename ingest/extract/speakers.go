@@ -168,6 +168,16 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 	if len(spk.ents) > 0 {
 		return spk
 	}
+	if t1-t0 == 1 && (d.lower[t0] == "who" || d.lower[t0] == "which") && t0 >= 1 && d.words[t0-1] != "," {
+		// "the Court of Appeal, who ..." without its comma: the name right
+		// before; "broadcasters who say" names no one.
+		for i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t0 }); i < len(d.mentions) && d.mentions[i].T1 == t0; i++ {
+			if m := d.mentions[i]; !m.Anaphor && m.Ent != nil && (m.Ent.Kind == graph.Organization || m.Ent.Kind == graph.Group || m.Ent.Kind == graph.Outlet || m.Ent.Kind == graph.Person && d.lower[t0] == "who") {
+				return &speaker{t0: t0, t1: t1, ents: []*entity{m.Ent}, factor: pronounSpeakerFactor}
+			}
+		}
+		return spk
+	}
 	if t1-t0 == 1 && (d.lower[t0] == "who" || d.lower[t0] == "which") && t0 >= 2 && d.words[t0-1] == "," {
 		// "Kestrel Bank, which ...": the name right before the comma, a
 		// body for "which" (also for "who" in British usage), a person for
