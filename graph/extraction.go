@@ -10,10 +10,11 @@ type Extraction struct {
 	Mentions      []Mention
 	Relationships []RelationshipEvidence
 	Claims        []ClaimEvidence
-	// Acts are attributions whose content is a noun phrase, not a
-	// proposition ("the minister criticised the deal"): speech acts with
-	// nothing said that could be checked. They are not claims; stores keep
-	// none of them. Attribution scoring (PolNeAR annotates such objects as
+	// Acts are attributions that are not claims: those whose content is a
+	// noun phrase, not a proposition ("the minister criticised the deal"),
+	// and those whose cue is no speech or cognition act ("the council
+	// refused to approve", "the senator endorsed"). Nothing in them was
+	// said that could be checked; stores keep none of them. Attribution scoring (PolNeAR annotates such objects as
 	// contents) counts them with the claims.
 	Acts []ClaimEvidence
 }

@@ -3,7 +3,9 @@ package extract
 import "strings"
 
 // The object of "tell" is whom the speaker told, not what: "X told the
-// Daily Post the plant would close", "X told reporters he was leaving".
+// Daily Post the plant would close", "X told reporters he was leaving";
+// so is the object of "ask": "X asked the minister whether the plant
+// would close".
 // The tagger and the reported-speech rules often start the content at the
 // addressee; the content is the clause after it.
 
@@ -25,7 +27,35 @@ var npStarters = setOf("the", "a", "an", "his", "her", "their", "its", "our", "t
 // with a clause, or has an object and its infinitive ("told him to
 // leave").
 func (d *doc) skipAddressee(k0, k1, c0, c1 int) int {
-	if k1 <= k0 || c0 < k1 || c0 > k1+1 || c1-c0 < 3 || !tellForm(d.lower[k1-1]) || clauseOpeners[d.lower[c0]] || isQuoteToken(d.words[c0]) {
+	if k1 <= k0 || c0 < k1 || c0 > k1+1 || c1-c0 < 3 || clauseOpeners[d.lower[c0]] || isQuoteToken(d.words[c0]) || questionWords[d.lower[c0]] {
+		return c0
+	}
+	if askForm(d.lower[k1-1]) {
+		// "asked the minister whether ...": the question starts at its
+		// question word; "asked him to leave" keeps its object.
+		for j := c0 + 1; j < c1 && j <= c0+addresseeReach; j++ {
+			switch w := d.lower[j]; {
+			case questionWords[w] && c1-j >= 3:
+				return j
+			case w == "to" || w == ":" || isQuoteToken(d.words[j]) || d.clauseEnds(j):
+				return c0
+			}
+		}
+		return c0
+	}
+	if addresseeThat[d.lower[k1-1]] {
+		// "warned the committee that ...": whom, then what.
+		for j := c0 + 1; j < c1 && j <= c0+addresseeReach; j++ {
+			switch w := d.lower[j]; {
+			case w == "that" && c1-j >= 3:
+				return j
+			case w == "to" || w == ":" || isQuoteToken(d.words[j]) || d.clauseEnds(j):
+				return c0
+			}
+		}
+		return c0
+	}
+	if !tellForm(d.lower[k1-1]) {
 		return c0
 	}
 	for j := c0 + 1; j < c1 && j <= c0+addresseeReach; j++ {
@@ -60,3 +90,22 @@ func tellForm(w string) bool {
 	}
 	return false
 }
+
+// askForm reports whether w is a form of "ask".
+func askForm(w string) bool {
+	switch w {
+	case "ask", "asks", "asked", "asking":
+		return true
+	}
+	return false
+}
+
+// questionWords open an indirect question.
+var questionWords = setOf("whether", "if", "what", "why", "how", "when", "where", "who", "which")
+
+// addresseeThat are verbs of telling whose addressee stands before a
+// that-clause: "warned the committee that", "assured investors that".
+var addresseeThat = setOf("warn", "warns", "warned", "warning", "assure", "assures", "assured", "assuring",
+	"inform", "informs", "informed", "informing", "remind", "reminds", "reminded", "reminding",
+	"convince", "convinced", "persuade", "persuaded", "promise", "promised", "promises", "notify", "notified",
+	"advise", "advised", "advises", "reassure", "reassured", "reassures")

@@ -83,12 +83,13 @@ func (d *doc) findTaggedClaims() {
 				content = d.restOfSentence(si, cue)
 			}
 			if content == nil {
+				d.rejectTagged(si, 0, 0, cue, ts)
 				continue
 			}
 			c0, c1 := d.trimContent(content.t0, content.t1)
 			// A content running to the end of its sentence may go on in
 			// the next ones, when they hold content and no cue of their own.
-			for sj := si + 1; sj < len(tagged) && c1 >= d.sents[sj-1].T1-2 && len(tagged[sj].cues) == 0; sj++ {
+			for sj := si + 1; sj < len(tagged) && c1 >= d.sents[sj-1].T1-2 && len(tagged[sj].cues) == 0 && d.quotedRun(c0, c1); sj++ {
 				cs := tagged[sj].contents
 				if len(cs) == 0 || cs[0].used || cs[0].t0 > d.sents[sj].T0+1 || d.toks[d.sents[sj].T0].NL > 1 || d.speechOutsideQuotes(sj) {
 					break // "... The minister hit back by saying ...": another speaker
@@ -98,6 +99,7 @@ func (d *doc) findTaggedClaims() {
 			}
 			c1 = d.secondAttribution(c0, d.clauseTail(si, c0, c1))
 			if c1-c0 < 2 || d.contentTaken(c0, c1) {
+				d.rejectTagged(si, 0, 0, cue, ts)
 				continue
 			}
 			content.used = true
@@ -106,6 +108,7 @@ func (d *doc) findTaggedClaims() {
 				continue // a cue across a quotation ('should "invest" in') is a mislabel
 			}
 			if k1 <= k0 || k1-k0 == 1 && violenceVerbs[d.lower[k0]] && !isQuoteToken(d.words[c0-1]) && d.lower[c0] != "that" {
+				d.rejectTagged(si, c0, c1, cue, ts)
 				continue // "the group attacked the army" is an event, not speech
 			}
 			var nested *speaker
@@ -159,6 +162,7 @@ func (d *doc) findTaggedClaims() {
 				}
 			}
 			if spk.t1 <= spk.t0 && k0 == d.sents[si].T0 && strings.HasSuffix(d.lower[k0], "ing") {
+				d.rejectAct(si, c0, c1, k0, k1, 0, 0)
 				continue // "Adding extras will raise the price": a gerund subject, no speech
 			}
 			verbatim := c0 > 0 && isQuoteToken(d.words[c0-1])
@@ -392,3 +396,29 @@ func (d *doc) cueHint(s sentence) bool {
 // events in conflict news; as a bare cue they do not make a claim.
 var violenceVerbs = setOf("attacked", "attacks", "attack", "struck", "hit", "targeted", "bombed", "killed",
 	"fired", "shelled", "raided", "ambushed", "stormed", "assaulted", "blasted", "slammed")
+
+// quotedRun reports whether content [c0, c1) may go on into the next
+// sentence: when it is inside quotation marks (a quotation runs over
+// sentences), not when it is reported speech ("X said the club was ready.
+// The club sold ...": the next sentence is the writer's).
+func (d *doc) quotedRun(c0, c1 int) bool {
+	for t := max(c0-1, 0); t < c1; t++ {
+		if isQuoteToken(d.words[t]) {
+			return true
+		}
+	}
+	return false
+}
+
+// participleCue returns where cue [k0, k1) starts when the tagger ran it
+// over an act and the participle that reports ("opened the bridge,
+// saying"): at the participle after the comma. The act is the main
+// clause; the participle is the attribution.
+func (d *doc) participleCue(k0, k1 int) int {
+	for j := k0 + 1; j+1 < k1; j++ {
+		if d.words[j] == "," && strings.HasSuffix(d.lower[j+1], "ing") && d.reportingWord(j+1) {
+			return j + 1
+		}
+	}
+	return k0
+}

@@ -62,6 +62,17 @@ func TestClaimRepairs(t *testing.T) {
 		{"spokesman of a body typed person", "A Defra spokesman said the report was welcome.", " | said | the report was welcome"},
 		{"speaker after the cue, content after its comma", "Sales are slow. But, said Mr Hale, the new model would sell well in May.", "PERSON:Mr Hale | said | the new model would sell well in May"},
 		{"wanting a thing", "Buyers who want a machine they can upgrade will look elsewhere.", ""},
+		{"quote completing a clause", `The new bridge is "a waste of public money", said Tom Hale.`, "PERSON:Tom Hale | said | The new bridge is a waste of public money"},
+		{"quote after a colon keeps to the quote", `Tom Hale had one view: "The bridge is a waste," he said.`, "PERSON:Tom Hale | said | The bridge is a waste"},
+		{"he is the last speaker, not a person named as an object", `Coach Piet Vos said the club was ready. The club sold the striker to Tom Hale on Monday. "We had no choice," he said.`, "PERSON:Piet Vos | said | We had no choice"},
+		{"he is the subject named after the last speaker", `Coach Piet Vos said the club was ready. Later Tom Hale arrived at the ground. "We had no choice," he said.`, "PERSON:Tom Hale | said | We had no choice"},
+		{"reported speech stops at its sentence", `Coach Piet Vos said the club was ready for the new season. The club sold the striker to Tom Hale on Monday.`, "PERSON:Piet Vos | said | the club was ready for the new season"},
+		{"addressee of ask", `Senator Lena Marsh asked the transport minister whether the ferry would stop in May.`, "PERSON:Lena Marsh | asked | whether the ferry would stop in May"},
+		{"which is the body before its comma", `Farm incomes fell in May. Lending slowed at Kestrel Bank, which said on Monday that demand for loans had fallen.`, "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen"},
+		{"participle shares the subject", `Kestrel Bank has rejected the charge, saying the loans were made in good faith.`, "ORGANIZATION:Kestrel Bank | saying | the loans were made in good faith"},
+		{"participle after an adverb and a person", `Earlier, Mayor Dana Ruiz opened the new bridge, saying it would cut journeys by half.`, "PERSON:Mayor Dana Ruiz | saying | it would cut journeys by half"},
+		{"addressee before that after warned", `Tom Hale warned the council committee that the bridge was unsafe.`, "PERSON:Tom Hale | warned | the bridge was unsafe"},
+		{"who right after a body", `The ruling was overturned by the Norland Court of Appeal who said the ban had been lawful.`, "ORGANIZATION:Norland Court of Appeal | said | the ban had been lawful"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 	}
 	for _, tt := range tests {

@@ -87,6 +87,7 @@ func (d *doc) findClaims() {
 		return d.claims[i].Cue.Start < d.claims[j].Cue.Start
 	})
 	d.splitActs()
+	d.addRejectedActs()
 }
 
 // mentionIndex maps the first token of each mention, and of its role
@@ -323,21 +324,32 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 	// The most recent of: the last person named outside quotation marks,
 	// and the last person an attribution named as its speaker.
 	var best *entity
-	pos := -1
-	for s := si; s >= 0 && s >= si-pronounReach && best == nil; s-- {
+	pos, oblique := -1, false
+	// A person in subject position wins over one named later as an
+	// object in the window (subjects are what "he" continues).
+	for s := si; s >= 0 && s >= si-pronounReach && (best == nil || oblique); s-- {
 		ms := d.bySent[s]
 		for k := len(ms) - 1; k >= 0; k-- {
 			m := ms[k]
 			if m.T0 < t && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) {
-				best, pos = m.Ent, m.T0
-				break
+				if best == nil {
+					best, pos, oblique = m.Ent, m.T0, d.oblique(m)
+				} else if !d.oblique(m) {
+					best, oblique = m.Ent, false // pos stays: a later speaker still wins
+				}
+				if !oblique {
+					break
+				}
 			}
 		}
 	}
 	for s := si; s >= 0 && s >= si-2; s-- {
 		sp := d.speakers[s]
 		for k := len(sp) - 1; k >= 0; k-- {
-			if sp[k].cue < t && sp[k].cue > pos && sp[k].ent.gender != other {
+			// A person named after a preposition or as an object ("sold
+			// the striker to X", "the case against Y") is seldom the "he"
+			// who then speaks: the last speaker is, even named before.
+			if sp[k].cue < t && (sp[k].cue > pos || oblique) && sp[k].ent.gender != other {
 				best, pos = sp[k].ent, sp[k].cue
 				break
 			}
@@ -361,6 +373,24 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 	}
 	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: pronounSpeakerFactor}
 }
+
+// oblique reports whether mention m stands after a preposition or a verb
+// (an object, not a subject): the lower-case word right before its phrase
+// (and its article) is no conjunction.
+func (d *doc) oblique(m *mention) bool {
+	t := m.RoleT0
+	if t > 0 && d.toks[t].NL == 0 && (d.lower[t-1] == "the" || d.lower[t-1] == "a" || d.lower[t-1] == "an") {
+		t--
+	}
+	if t == 0 || d.toks[t].NL > 0 || !isLowerWord(d.words[t-1]) {
+		return false
+	}
+	return !subjectOpeners[d.lower[t-1]]
+}
+
+// subjectOpeners may stand right before a subject.
+var subjectOpeners = setOf("and", "but", "or", "so", "then", "when", "while", "as", "because", "although",
+	"though", "if", "since", "after", "before", "until", "whereas", "that", "also", "now")
 
 // pronounReach is how many sentences back a pronoun looks for its person:
 // in news the "he" of a quotation often follows a few sentences of quotes.
@@ -422,7 +452,11 @@ func (d *doc) appendAbout(ev *graph.ClaimEvidence, c0, c1 int) {
 
 // addClaimText records one attribution whose content text is given.
 func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker, verbatim bool, rule string, conf float64) {
+	k0 = d.participleCue(k0, k1)
 	if !d.speechCue(k0, k1) || d.actNotSpeech(k0, k1, c0, c1) {
+		if rule == "tagger" {
+			d.rejectAct(si, c0, c1, k0, k1, spk.t0, spk.t1)
+		}
 		return // an act in the world, not a statement: no claim
 	}
 	if n0 := d.skipAddressee(k0, k1, c0, c1); n0 != c0 {

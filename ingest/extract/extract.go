@@ -181,6 +181,9 @@ type doc struct {
 	// content and cue offsets; actClaims holds them once split off.
 	acts      map[[2]int]bool
 	actClaims []graph.ClaimEvidence
+	// rejected are the tagger's attributions whose cue is no speech
+	// (acts.go): acts, but no part of the claim rules' checks.
+	rejected []graph.ClaimEvidence
 	// taggedSources and taggedCues are the attribution tagger's source and
 	// cue phrases, in token positions, for widening the rules' spans.
 	taggedSources, taggedCues []*attrSpan

@@ -84,7 +84,16 @@ type quoteAttribution struct {
 // quoteClaim records a quote's attribution and returns it.
 func (d *doc) quoteClaim(si, c0, c1, k0, k1 int, spk *speaker, rule string) *quoteAttribution {
 	n := len(d.claims)
-	d.addClaim(si, c0, c1, k0, k1, spk, true, rule, quoteConfidence)
+	text := d.span(c0, c1).Text
+	for t := c0; c0 > 0 && !isQuoteToken(d.words[c0-1]) && t < c1; t++ {
+		if isQuoteToken(d.words[t]) {
+			// A clause completed by the quote (clauseBeforeQuote): the
+			// text leaves the opening mark out.
+			text = d.span(c0, t).Text + " " + d.span(t+1, c1).Text
+			break
+		}
+	}
+	d.addClaimText(si, c0, c1, text, k0, k1, spk, true, rule, quoteConfidence)
 	a := &quoteAttribution{spk: spk, k0: k0, k1: k1, end: c1, idx: -1, c0: c0, c1: c1}
 	if len(d.claims) > n {
 		a.idx = n
@@ -143,6 +152,30 @@ func (d *doc) continueQuote(a *quoteAttribution, c0, c1 int) bool {
 	return true
 }
 
+// clauseBeforeQuote returns where the content of a quote attributed after
+// it starts: the quote's first word c0, or, when the quotation completes a
+// clause that opens earlier in its sentence ("The plan was “a disaster for
+// the town”, she said"), the clause's first word, as PolNeAR bounds such a
+// content. The words before the quote must hold no other quotation,
+// reporting word or clause break (":" or ";").
+func (d *doc) clauseBeforeQuote(o, c0 int) int {
+	s := d.sents[d.sentenceOf(o)]
+	if o <= s.T0 || o-s.T0 > 30 {
+		return c0
+	}
+	for t := s.T0; t < o; t++ {
+		w := d.words[t]
+		if isQuoteToken(w) || w == ":" || w == ";" || w == "(" || w == "." || w == "?" || w == "!" || d.reportingWord(t) || d.lower[t] == "according" {
+			return c0
+		}
+	}
+	n0, n1 := d.trimContent(s.T0, o)
+	if n1-n0 < 2 || d.words[o-1] == "," {
+		return c0 // a lone word, or "Then, “...”": no clause
+	}
+	return n0
+}
+
 func isOpenBracket(w string) bool { return w == "(" || w == "[" || w == "—" || w == "–" }
 
 // quote attributes the quote between tokens o and c (the quotation marks).
@@ -169,16 +202,16 @@ func (d *doc) quote(o, c int, at map[int]*mention) *quoteAttribution {
 		}
 	}
 	if spk, k0, k1 := d.speakerThenVerb(k, at); spk != nil {
-		return d.quoteClaim(d.sentenceOf(k0), c0, c1, k0, k1, spk, "quote-after")
+		return d.quoteClaim(d.sentenceOf(k0), d.clauseBeforeQuote(o, c0), c1, k0, k1, spk, "quote-after")
 	}
 	if k < len(d.toks) && speechVerbs[d.lower[k]] {
 		for j := k + 1; j < len(d.toks) && j <= k+4; j++ {
 			if m := at[j]; m != nil && !m.Anaphor {
-				return d.quoteClaim(d.sentenceOf(k), c0, c1, k, k+1, d.slotSpeaker(&slot{m: m, ent: m.Ent}), "quote-after-inverted")
+				return d.quoteClaim(d.sentenceOf(k), d.clauseBeforeQuote(o, c0), c1, k, k+1, d.slotSpeaker(&slot{m: m, ent: m.Ent}), "quote-after-inverted")
 			}
 			if d.lower[j] == "he" || d.lower[j] == "she" {
 				if spk := d.pronounSpeaker(j); spk != nil {
-					return d.quoteClaim(d.sentenceOf(k), c0, c1, k, k+1, spk, "quote-after-inverted")
+					return d.quoteClaim(d.sentenceOf(k), d.clauseBeforeQuote(o, c0), c1, k, k+1, spk, "quote-after-inverted")
 				}
 				return nil
 			}

@@ -168,10 +168,32 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 	if len(spk.ents) > 0 {
 		return spk
 	}
+	if t1-t0 == 1 && (d.lower[t0] == "who" || d.lower[t0] == "which") && t0 >= 1 && d.words[t0-1] != "," {
+		// "the Court of Appeal, who ..." without its comma: the name right
+		// before; "broadcasters who say" names no one.
+		for i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t0 }); i < len(d.mentions) && d.mentions[i].T1 == t0; i++ {
+			if m := d.mentions[i]; !m.Anaphor && m.Ent != nil && (m.Ent.Kind == graph.Organization || m.Ent.Kind == graph.Group || m.Ent.Kind == graph.Outlet || m.Ent.Kind == graph.Person && d.lower[t0] == "who") {
+				return &speaker{t0: t0, t1: t1, ents: []*entity{m.Ent}, factor: pronounSpeakerFactor}
+			}
+		}
+		return spk
+	}
 	if t1-t0 == 1 && (d.lower[t0] == "who" || d.lower[t0] == "which") && t0 >= 2 && d.words[t0-1] == "," {
-		// "X of the Y, who called ...": the relative pronoun stands for
-		// the last person named before its comma.
-		for i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t0-1 }) - 1; i >= 0 && d.mentions[i].T1 > t0-14; i-- {
+		// "Kestrel Bank, which ...": the name right before the comma, a
+		// body for "which" (also for "who" in British usage), a person for
+		// "who"; else "X of the Y, who called ...": the relative pronoun
+		// stands for the last person named before its comma.
+		for i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t0-1 }); i < len(d.mentions) && d.mentions[i].T1 == t0-1; i++ {
+			m := d.mentions[i]
+			if m.Anaphor || m.Ent == nil {
+				continue
+			}
+			switch k := m.Ent.Kind; {
+			case k == graph.Organization || k == graph.Group || k == graph.Outlet, k == graph.Person && d.lower[t0] == "who":
+				return &speaker{t0: t0, t1: t1, ents: []*entity{m.Ent}, factor: pronounSpeakerFactor}
+			}
+		}
+		for i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 >= t0-1 }) - 1; i >= 0 && d.mentions[i].T1 > t0-14 && d.lower[t0] == "who"; i-- {
 			m := d.mentions[i]
 			if !m.Anaphor && m.Ent != nil && m.Ent.Kind == graph.Person {
 				return &speaker{t0: t0, t1: t1, ents: []*entity{m.Ent}, factor: pronounSpeakerFactor}
@@ -232,7 +254,9 @@ func (d *doc) clauseSpeaker(k0, end int) *speaker {
 			return spk
 		}
 	}
-	return nil
+	// "Kestrel Bank has rejected the charge, saying ...": the main
+	// clause's act is no claim, but its subject is the participle's.
+	return d.subjectSpeaker(s, end-1)
 }
 
 // speakerAfter finds the speaker of an inverted attribution, whose content
@@ -337,15 +361,37 @@ func (d *doc) coordinatedSpeaker(end int) *speaker {
 	}
 	// "X, of the Y, was playing a gig but said ...": the subject that
 	// opens the sentence.
+	return d.subjectSpeaker(s, end)
+}
+
+// subjectSpeaker is the speaker named by the subject that opens sentence
+// s before token end, a person, an organisation, a group or an outlet
+// ("Kestrel Bank has rejected the charge, saying ..."), or nil.
+func (d *doc) subjectSpeaker(s sentence, end int) *speaker {
 	t0 := s.T0
-	if w := d.lower[t0]; w == "but" || w == "and" || w == "however" {
+	for t0 < end && (sentenceOpeners[d.lower[t0]] || d.words[t0] == ",") {
 		t0++
 	}
 	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T1 > t0 })
-	if i < len(d.mentions) {
-		if m := d.mentions[i]; m.RoleT0 == t0 && !m.Anaphor && m.Ent != nil && m.Ent.Kind == graph.Person && m.T1 < end {
-			return personSpeaker(t0, m)
+	if i >= len(d.mentions) {
+		return nil
+	}
+	m := d.mentions[i]
+	if m.RoleT0 != t0 || m.Anaphor || m.Ent == nil || m.T1 >= end {
+		return nil
+	}
+	switch m.Ent.Kind {
+	case graph.Person:
+		return personSpeaker(t0, m)
+	case graph.Organization, graph.Group, graph.Outlet:
+		if d.words[m.T1] == "'s" {
+			return nil // "Kestrel's chief ...": the chief speaks
 		}
+		return d.sourceSpeaker(m.RoleT0, m.T1)
 	}
 	return nil
 }
+
+// sentenceOpeners are conjunctions and adverbs that may stand before a
+// sentence's subject.
+var sentenceOpeners = setOf("but", "and", "however", "earlier", "meanwhile", "now", "yet", "so", "also", "later", "separately")

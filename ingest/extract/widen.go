@@ -41,6 +41,7 @@ func (d *doc) widerTagged(tagged []*attrSpan, sp graph.Span, others ...graph.Spa
 		return sp, false
 	}
 	t0, t1 := d.trimContent(tagged[i].t0, tagged[i].t1)
+	t0 = d.participleCue(t0, t1)
 	if t1 <= t0 {
 		return sp, false
 	}
