@@ -144,6 +144,10 @@ func (q *Queue) deliver(ctx context.Context, m jetstream.Msg, h Handler) {
 			log.Warn().Err(err).Str("job", id).Msg("acknowledgement lost; the task is delivered again and found done")
 		}
 	case ctx.Err() != nil:
+		if q.doneMeanwhile(bg, id, t.Run) {
+			_ = m.Ack()
+			return
+		}
 		job.Status = Queued
 		q.record(bg, job)
 		_ = m.Nak()
@@ -160,6 +164,17 @@ func (q *Queue) deliver(ctx context.Context, m jetstream.Msg, h Handler) {
 		log.Info().Str("job", id).Str("code", string(code)).Int("attempt", attempt).Err(herr).Msg("job retried later")
 		_ = m.NakWithDelay(q.opts.Backoff(attempt))
 	}
+}
+
+// doneMeanwhile reports whether another delivery of the task finished its
+// job while this one ran. Two deliveries of one task can overlap: after a
+// NATS server restart, heartbeats lost while it was down let the task be
+// delivered again while the first delivery is still at work. The one
+// interrupted later by a stopping worker must not write its job back to
+// queued over the done state, or the job stays queued with no task left.
+func (q *Queue) doneMeanwhile(ctx context.Context, id string, run int) bool {
+	cur, _, err := q.state(ctx, id)
+	return err == nil && cur != nil && cur.Status == Done && cur.Enqueues >= run
 }
 
 // run calls the handler with a deadline, keeping the delivery alive with
