@@ -57,6 +57,9 @@ func (m *Main) follow(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := p.models.Wait(ctx); err != nil {
+		return err
+	}
 	fl, err := newFollower(ctx, p, every, m.Now, fs.Args())
 	if err != nil {
 		return err

@@ -50,16 +50,8 @@ func (f ingestFlags) httpClient() *http.Client {
 	return &http.Client{Timeout: f.timeout}
 }
 
-// newIngester builds the ingest pipeline on the extractor --extractor names.
-func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, opts ...ingest.Option) (*ingest.Ingester, error) {
-	models, err := extract.ParseModels(f.extractor)
-	if err != nil {
-		return nil, usageError(err.Error())
-	}
-	x, err := extract.NewWith(models)
-	if err != nil {
-		return nil, err
-	}
+// newIngester builds the ingest pipeline on x.
+func (m *Main) newIngester(w ingest.Writer, x ingest.Extractor, f ingestFlags, log zerolog.Logger, opts ...ingest.Option) *ingest.Ingester {
 	opts = append([]ingest.Option{
 		ingest.WithLogger(log),
 		ingest.WithClock(m.Now),
@@ -70,7 +62,7 @@ func (m *Main) newIngester(w ingest.Writer, f ingestFlags, log zerolog.Logger, o
 		ingest.WithUserAgent("newsgraph/" + version()),
 		ingest.WithReextract(f.reextract),
 	}, opts...)
-	return ingest.New(x, w, opts...), nil
+	return ingest.New(x, w, opts...)
 }
 
 // ingest runs "newsgraph ingest": one batch through the queue, a summary,
@@ -125,9 +117,21 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		defer stopProfile()
 	}
 	start := time.Now()
+	// The batch is read and queued while the models load; should they fail
+	// to load (a damaged binary), the batch stops with that error.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	go func() {
+		if err := p.models.Wait(ctx); err != nil {
+			cancel(err)
+		}
+	}()
 	stop := consumeInBackground(ctx, p.queue, f.ingest.workers, p.in, p.log)
 	sum, err := enqueueBatch(ctx, p.queue, p.in, fs.Args(), f.ingest.reextract, progress)
 	stop()
+	if cause := context.Cause(ctx); cause != nil && ctx.Err() != nil && err != nil {
+		err = cause
+	}
 	endBar()
 	if err == nil {
 		err = addStats(ctx, sum, p.store)

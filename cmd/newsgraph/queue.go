@@ -15,6 +15,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/metrics"
 	"github.com/newsgraph/newsgraph/queue"
 )
@@ -103,6 +104,7 @@ type pipeline struct {
 	store   graph.Store
 	queue   *queue.Queue
 	in      *ingest.Ingester
+	models  *loadingExtractor // in's extractor, loading when the pipeline opens
 	reg     *prometheus.Registry
 	metrics *metrics.Metrics
 }
@@ -113,6 +115,11 @@ func (m *Main) openPipeline(ctx context.Context, f pipelineFlags) (*pipeline, er
 	if err != nil {
 		return nil, err
 	}
+	kind, err := extract.ParseModels(f.ingest.extractor)
+	if err != nil {
+		return nil, usageError(err.Error())
+	}
+	models := loadExtractor(kind)
 	store, err := m.openStore(ctx, f.store, log)
 	if err != nil {
 		return nil, err
@@ -124,11 +131,8 @@ func (m *Main) openPipeline(ctx context.Context, f pipelineFlags) (*pipeline, er
 		return nil, err
 	}
 	metrics.WatchQueue(reg, q)
-	in, err := m.newIngester(store, f.ingest, log, ingest.WithTimings(mx.ObserveStage))
-	if err != nil {
-		return nil, err
-	}
-	return &pipeline{log: log, store: store, queue: q, in: in, reg: reg, metrics: mx}, nil
+	in := m.newIngester(store, models, f.ingest, log, ingest.WithTimings(mx.ObserveStage))
+	return &pipeline{log: log, store: store, queue: q, in: in, models: models, reg: reg, metrics: mx}, nil
 }
 
 // ingestHandler is the work of a queue worker: the ingest pipeline on the

@@ -80,6 +80,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := p.models.Wait(ctx); err != nil {
+		return err
+	}
 	log, store, q := p.log, p.store, p.queue
 	stopWorkers := consumeInBackground(ctx, q, f.ingest.workers, p.in, log)
 	defer stopWorkers()

@@ -33,6 +33,9 @@ func (m *Main) worker(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := p.models.Wait(ctx); err != nil {
+		return err
+	}
 	log := p.log
 	if metricsAddr != "" {
 		stop, err := m.serveOps(ctx, metricsAddr, p)
