@@ -1,0 +1,178 @@
+package extract
+
+// The speaker of a claim: the entity a slot names, a group of named
+// experts, or the person a pronoun stands for.
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// slotSpeaker is the speaker named by an entity slot, with its role words.
+func (d *doc) slotSpeaker(s *slot) *speaker {
+	if s.ent.Kind == graph.Program {
+		return nil
+	}
+	if !s.m.Anaphor {
+		if n := d.appositionOwner(s.m); n != nil {
+			return personSpeaker(n.RoleT0, n) // "Nick Davies, spokesman for the IAAF, said"
+		}
+		if n := d.possessedPerson(s.m, min(s.m.T1+8, len(d.words))); n != nil {
+			return personSpeaker(s.m.RoleT0, n) // "said the Observer's Tom Hale"
+		}
+		if n := d.headPerson(s.m); n != nil {
+			return personSpeaker(s.m.RoleT0, n)
+		}
+		if r := d.roleAfter(s.m); r > 0 {
+			return &speaker{t0: s.m.RoleT0, t1: r, factor: 1}
+		}
+	}
+	sp := &speaker{t0: s.m.RoleT0, t1: s.m.T1, ents: []*entity{s.ent}, factor: 1}
+	if s.m.Other != nil {
+		sp.ents = append(sp.ents, s.m.Other)
+	}
+	if s.m.Anaphor {
+		sp.factor = pronounSpeakerFactor
+	}
+	return sp
+}
+
+// groupSpeaker resolves "the experts", "analysts", "officials" to the
+// people the article introduced in such roles; head is the group noun.
+func (d *doc) groupSpeaker(t0, t1, head int) *speaker {
+	sp := &speaker{t0: t0, t1: t1, factor: groupSpeakerFactor}
+	roles := groupSpeakers[d.lower[head]]
+	if roles == nil {
+		return sp
+	}
+	// Only people mentioned before the attribution, and recently enough to
+	// be the ones meant.
+	si := d.sentenceOf(t0)
+	seen := map[*entity]bool{}
+	for s := si; s >= 0 && s > si-groupSpeakerWindow; s-- {
+		for _, m := range d.bySent[s] {
+			e := m.Ent
+			if m.T0 >= t0 || seen[e] || e.Kind != graph.Person {
+				continue
+			}
+			seen[e] = true
+			for _, r := range e.roles {
+				f := strings.Fields(r)
+				if len(f) > 0 && roles[f[len(f)-1]] {
+					sp.ents = append(sp.ents, e)
+					break
+				}
+			}
+		}
+	}
+	// Keep the order of introduction.
+	sort.SliceStable(sp.ents, func(i, j int) bool { return sp.ents[i].first < sp.ents[j].first })
+	return sp
+}
+
+// plausiblePerson reports whether a PERSON entity can stand for "he" or
+// "she": one a title or role gave a gender, or a name of two words or more
+// that does not end like an organisation's ("Jupiter Research"). A
+// one-word name with no gender is as often a firm or a country the tagger
+// typed PERSON ("Gartner", "Maldives").
+func plausiblePerson(e *entity) bool {
+	if e.gender != 0 {
+		return true
+	}
+	last := lastWord(e.Name)
+	return strings.Contains(strings.TrimSpace(e.Name), " ") && !orgHeads[last] && !firmHeads[last]
+}
+
+// firmHeads end the names of firms that orgHeads, made for places, leaves out.
+var firmHeads = setOf("research", "consulting", "capital", "partners", "securities", "economics", "media",
+	"systems", "technologies", "software", "communications", "associates", "international", "motors", "airways")
+
+// pronounSpeaker resolves "he" or "she" to the last person named in the
+// same or the previous two sentences whose title or role does not say
+// otherwise.
+func (d *doc) pronounSpeaker(t int) *speaker {
+	si := d.sentenceOf(t)
+	other := byte('f') // the gender the pronoun excludes
+	if d.lower[t] == "she" {
+		other = 'm'
+	}
+	// The most recent of: the last person named outside quotation marks,
+	// and the last person an attribution named as its speaker.
+	var best *entity
+	pos, oblique := -1, false
+	// A person in subject position wins over one named later as an
+	// object in the window (subjects are what "he" continues).
+	for s := si; s >= 0 && s >= si-pronounReach && (best == nil || oblique); s-- {
+		ms := d.bySent[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if m.T0 < t && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) {
+				if best == nil {
+					best, pos, oblique = m.Ent, m.T0, d.oblique(m)
+				} else if !d.oblique(m) {
+					best, oblique = m.Ent, false // pos stays: a later speaker still wins
+				}
+				if !oblique {
+					break
+				}
+			}
+		}
+	}
+	for s := si; s >= 0 && s >= si-2; s-- {
+		sp := d.speakers[s]
+		for k := len(sp) - 1; k >= 0; k-- {
+			// A person named after a preposition or as an object ("sold
+			// the striker to X", "the case against Y") is seldom the "he"
+			// who then speaks: the last speaker is, even named before.
+			if sp[k].cue < t && (sp[k].cue > pos || oblique) && sp[k].ent.gender != other {
+				best, pos = sp[k].ent, sp[k].cue
+				break
+			}
+		}
+	}
+	if best == nil {
+		// Quotes may run on for paragraphs after their speaker was
+		// named: the last person who spoke, further back.
+		for s := si - 3; s >= 0 && s >= si-pronounSpeakerReach && best == nil; s-- {
+			sp := d.speakers[s]
+			for k := len(sp) - 1; k >= 0; k-- {
+				if sp[k].ent.gender != other {
+					best = sp[k].ent
+					break
+				}
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: pronounSpeakerFactor}
+}
+
+// oblique reports whether mention m stands after a preposition or a verb
+// (an object, not a subject): the lower-case word right before its phrase
+// (and its article) is no conjunction.
+func (d *doc) oblique(m *mention) bool {
+	t := m.RoleT0
+	if t > 0 && d.toks[t].NL == 0 && (d.lower[t-1] == "the" || d.lower[t-1] == "a" || d.lower[t-1] == "an") {
+		t--
+	}
+	if t == 0 || d.toks[t].NL > 0 || !isLowerWord(d.words[t-1]) {
+		return false
+	}
+	return !subjectOpeners[d.lower[t-1]]
+}
+
+// subjectOpeners may stand right before a subject.
+var subjectOpeners = setOf("and", "but", "or", "so", "then", "when", "while", "as", "because", "although",
+	"though", "if", "since", "after", "before", "until", "whereas", "that", "also", "now")
+
+// pronounReach is how many sentences back a pronoun looks for its person:
+// in news the "he" of a quotation often follows a few sentences of quotes.
+const pronounReach = 4
+
+// pronounSpeakerReach is how far back a pronoun no person near it explains
+// looks for the last person who spoke.
+const pronounSpeakerReach = 12
