@@ -95,18 +95,15 @@ func (m *Model) beamLabels(s *scratch, n int, headline bool) {
 	b := &s.beam
 	b.reset(n, m.beam)
 	b.cur = append(b.cur, hyp{prev: labelO, prev2: labelO, parent: -1})
+	trans := m.transitionRows()
 	for i := range n {
 		static := m.staticScores(s, i, headline)
 		last := i == n-1
 		for j, h := range b.cur {
 			acc := static
-			s.keys = dynamicKeys(s.keys[:0], s.toks, i, h.prev, h.prev2)
-			for _, k := range s.keys {
-				if row := m.feats.get(k); row != nil {
-					for l, q := range row {
-						acc[l] += int32(q)
-					}
-				}
+			t, w := &trans[h.prev2*numLabels+h.prev], m.wordLabels(s.ents[i+2], h.prev)
+			for l := range acc {
+				acc[l] += t[l] + w[l]
 			}
 			for l, v := range acc {
 				if !allowed(h.prev, l) || last && !allowedLast(l) {

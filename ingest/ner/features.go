@@ -337,17 +337,10 @@ func staticKeys(keys []uint64, toks []token, i int, headline, lean bool) []uint6
 	return keys
 }
 
-// dynamicKeys appends the keys of the features on the two previous labels.
+// dynamicKeys appends the keys of the features on the two previous labels:
+// labelKeys and wordLabelKeys (labelcache.go), in that order.
 func dynamicKeys(keys []uint64, toks []token, i, prev, prev2 int) []uint64 {
-	c := &toks[i+2]
-	return append(keys,
-		key1(tPrevTag, uint64(prev)),
-		key2(tPrevTags, uint64(prev2), uint64(prev)),
-		key2(tPrevTagLower, uint64(prev), c.lower),
-		key2(tPrevTagShort, uint64(prev), c.short),
-		key3(tPrevTagShape, uint64(prev), c.shape, uint64(c.flags&flagAllCaps)),
-		key2(tPrevTagCluster, uint64(prev), c.fine),
-	)
+	return wordLabelKeys(labelKeys(keys, prev, prev2), &toks[i+2].tokenBase, prev)
 }
 
 func b2u(b bool) uint64 {

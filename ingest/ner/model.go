@@ -48,6 +48,7 @@ type Model struct {
 	beam    int
 	scratch sync.Pool
 	words   wordCache
+	trans   transitions
 }
 
 // featureTable is an open-addressing hash table from feature key to its
@@ -286,19 +287,13 @@ func (m *Model) decode(s *scratch, words []string) {
 		m.beamLabels(s, len(words), headline)
 		return
 	}
+	trans := m.transitionRows()
 	prev, prev2 := labelO, labelO
 	for i := range words {
 		acc := m.staticScores(s, i, headline)
-		s.keys = dynamicKeys(s.keys[:0], s.toks, i, prev, prev2)
-		for _, k := range s.keys {
-			if row := m.feats.get(k); row != nil {
-				for l, q := range row {
-					acc[l] += int32(q)
-				}
-			}
-		}
+		t, w := &trans[prev2*numLabels+prev], m.wordLabels(s.ents[i+2], prev)
 		for l, v := range acc {
-			s.scores[l] = float32(v)
+			s.scores[l] = float32(v + t[l] + w[l])
 		}
 		best := bestAllowed(s.scores[:], prev, i == len(words)-1)
 		s.labels[i] = best

@@ -36,7 +36,10 @@ type wordFeats struct {
 	word string
 	base tokenBase
 	at   [numAt][numLabels]int32
-	used atomic.Bool // looked up in the snapshot since the snapshot before
+	// labels holds, per previous label, the features on that label and
+	// this word (labelcache.go), filled as decoding meets them.
+	labels wordLabelRows
+	used   atomic.Bool // looked up in the snapshot since the snapshot before
 }
 
 // wordCacheMax bounds the word types a model caches (512 bytes each, 4
