@@ -1,5 +1,7 @@
 package ner
 
+import "sync"
+
 // Context features let an attribution model see past its ±2 window: who
 // speaks and what is said depend on a cue that may be a dozen words away
 // ("“...,” the senator said") and on whether the token is inside
@@ -71,14 +73,9 @@ func addContext(toks []token, words []string) {
 		if end > 4 {
 			end = 4
 		}
-		tk.ctx = [numCtx]uint64{
-			mix(1, distBucket(left)),
-			mix(2, distBucket(right[i])),
-			mix(mix(3, inQ), distBucket(quoteRight[i])),
-			mix(mix(mix(4, inQ), distBucket(left)), distBucket(right[i])),
-			mix(mix(5, thatBit), distBucket(left)),
-			mix(mix(6, uint64(end)), inQ),
-		}
+		cc := contextCase{left: distBucket(left), right: distBucket(right[i]), inQ: inQ,
+			quoteRight: distBucket(quoteRight[i]), that: thatBit, end: uint64(end)}
+		tk.ctx, tk.ctxCase = cc.values(), cc.index()+1
 		tk.nctx = numCtx
 		if isQuoteMark(words[i]) {
 			quotes++
@@ -90,4 +87,76 @@ func addContext(toks []token, words []string) {
 			thatAfterCue = true
 		}
 	}
+}
+
+// contextCase is what the context features read of a token's place in
+// the sentence, bucketed: distances to the nearest cue on the left and on
+// the right, whether the token is inside quotation marks and how far the
+// next mark is, whether "that" or a colon followed the last cue, and how
+// near the sentence's end it is (1..4).
+type contextCase struct {
+	left, right, inQ, quoteRight, that, end uint64
+}
+
+// numContextCases is the number of distinct contextCase values.
+const numContextCases = 6 * 6 * 2 * 6 * 2 * 4
+
+// values returns the context features' hashes.
+func (c contextCase) values() [numCtx]uint64 {
+	return [numCtx]uint64{
+		mix(1, c.left),
+		mix(2, c.right),
+		mix(mix(3, c.inQ), c.quoteRight),
+		mix(mix(mix(4, c.inQ), c.left), c.right),
+		mix(mix(5, c.that), c.left),
+		mix(mix(6, c.end), c.inQ),
+	}
+}
+
+// index numbers c in [0, numContextCases).
+func (c contextCase) index() int32 {
+	return int32(((((c.left*6+c.right)*2+c.inQ)*6+c.quoteRight)*2+c.that)*4 + c.end - 1)
+}
+
+// contextKeys appends the keys of the context features of t.
+func contextKeys(keys []uint64, t *token) []uint64 {
+	for g := 0; g < t.nctx; g++ {
+		keys = append(keys, key1(tContext, t.ctx[g]))
+	}
+	return keys
+}
+
+// contextTable holds a context model's summed weights of the context
+// features for every contextCase (235 KB): decoding adds one row where it
+// would look up six features that take few values.
+type contextTable struct {
+	once sync.Once
+	rows []labelRow
+}
+
+// contextRows returns m's context table, computing it on first use.
+func (m *Model) contextRows() []labelRow {
+	t := &m.ctxRows
+	t.once.Do(func() {
+		t.rows = make([]labelRow, numContextCases)
+		var keys []uint64
+		var tk token
+		for left := range uint64(6) {
+			for right := range uint64(6) {
+				for inQ := range uint64(2) {
+					for qr := range uint64(6) {
+						for that := range uint64(2) {
+							for end := uint64(1); end <= 4; end++ {
+								cc := contextCase{left, right, inQ, qr, that, end}
+								tk.ctx, tk.nctx = cc.values(), numCtx
+								keys = contextKeys(keys[:0], &tk)
+								m.sumKeys(&t.rows[cc.index()], keys)
+							}
+						}
+					}
+				}
+			}
+		}
+	})
+	return t.rows
 }

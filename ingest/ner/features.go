@@ -57,8 +57,10 @@ type token struct {
 	gmask uint8 // gazetteer types covering the token
 	ctx   [numCtx]uint64
 	nctx  int // context features, set only for context models
-	stk   [numStk]uint64
-	nstk  int // stacked features, set only for stacked models
+	// ctxCase is 1 + the contextCase index of ctx, or 0 (context.go).
+	ctxCase int32
+	stk     [numStk]uint64
+	nstk    int // stacked features, set only for stacked models
 }
 
 // tokenBase is the part of a token that depends on its word alone (and
@@ -322,9 +324,7 @@ func staticKeys(keys []uint64, toks []token, i int, headline, lean bool) []uint6
 	for g := 0; g < c.ngaz; g++ {
 		keys = append(keys, key1(tGaz, c.gaz[g]), key2(tGazShape, c.gaz[g], c.short))
 	}
-	for g := 0; g < c.nctx; g++ {
-		keys = append(keys, key1(tContext, c.ctx[g]))
-	}
+	keys = contextKeys(keys, c)
 	for g := 0; g < c.nstk; g++ {
 		keys = append(keys, key1(tStack, c.stk[g]))
 	}

@@ -49,6 +49,7 @@ type Model struct {
 	scratch sync.Pool
 	words   wordCache
 	trans   transitions
+	ctxRows contextTable
 }
 
 // featureTable is an open-addressing hash table from feature key to its

@@ -210,7 +210,8 @@ func wordKeys(keys []uint64, t *token, at int, lean bool) []uint64 {
 
 // pairKeys appends the keys of the static features at position i of toks
 // that read more than one word, or the sentence: staticKeys's keys less
-// those of wordKeys.
+// those of wordKeys and contextKeys (whose sums decoding takes from a
+// table, context.go).
 func pairKeys(keys []uint64, toks []token, i int, headline, lean bool) []uint64 {
 	c := &toks[i+2]
 	m1, p1 := &toks[i+1], &toks[i+3]
@@ -237,9 +238,6 @@ func pairKeys(keys []uint64, toks []token, i int, headline, lean bool) []uint64 
 	}
 	for g := 0; g < c.ngaz; g++ {
 		keys = append(keys, key1(tGaz, c.gaz[g]), key2(tGazShape, c.gaz[g], c.short))
-	}
-	for g := 0; g < c.nctx; g++ {
-		keys = append(keys, key1(tContext, c.ctx[g]))
 	}
 	for g := 0; g < c.nstk; g++ {
 		keys = append(keys, key1(tStack, c.stk[g]))
@@ -284,11 +282,11 @@ func (m *Model) staticScores(s *scratch, i int, headline bool) [numLabels]int32 
 		acc[l] += m1[l] + p1[l] + m2[l] + p2[l]
 	}
 	s.keys = pairKeys(s.keys[:0], s.toks, i, headline, m.lex.context)
-	for _, k := range s.keys {
-		if row := m.feats.get(k); row != nil {
-			for l, q := range row {
-				acc[l] += int32(q)
-			}
+	m.sumKeys(&acc, s.keys)
+	if c := s.toks[i+2].ctxCase; c > 0 {
+		row := &m.contextRows()[c-1]
+		for l, v := range row {
+			acc[l] += v
 		}
 	}
 	return acc

@@ -56,6 +56,7 @@ func TestCachedKeysCoverStaticKeys(t *testing.T) {
 						got = wordKeys(got, &toks[j], at, lean)
 					}
 					got = pairKeys(got, toks, i, headline, lean)
+					got = contextKeys(got, &toks[i+2])
 					slices.Sort(want)
 					slices.Sort(got)
 					if diff := cmp.Diff(want, got); diff != "" {

@@ -1,0 +1,76 @@
+package ner
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestContextCaseIndex checks that contextCase numbers its values one to
+// one, so that no two contexts share a table row.
+func TestContextCaseIndex(t *testing.T) {
+	seen := make([]bool, numContextCases)
+	for left := range uint64(6) {
+		for right := range uint64(6) {
+			for inQ := range uint64(2) {
+				for qr := range uint64(6) {
+					for that := range uint64(2) {
+						for end := uint64(1); end <= 4; end++ {
+							i := contextCase{left, right, inQ, qr, that, end}.index()
+							if i < 0 || int(i) >= numContextCases || seen[i] {
+								t.Fatalf("case %d %d %d %d %d %d: index %d out of range or taken", left, right, inQ, qr, that, end, i)
+							}
+							seen[i] = true
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestTablesSumTheirKeys checks the shipped attribution model's dense
+// rows against lookups of the keys they stand for: the context features
+// of every token of the test sentences, the label pairs, and the features
+// of a word after each label.
+func TestTablesSumTheirKeys(t *testing.T) {
+	m, err := LoadAttribution()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sent := range cacheSentences {
+		toks := make([]token, len(sent)+4)
+		m.lex.annotate(toks, sent)
+		addContext(toks[2:len(sent)+2], sent)
+		for i := range sent {
+			tk := &toks[i+2]
+			if tk.ctxCase == 0 {
+				t.Fatalf("%q token %d: no context case", strings.Join(sent, " "), i)
+			}
+			var want labelRow
+			m.sumKeys(&want, contextKeys(nil, tk))
+			if diff := cmp.Diff(want, m.contextRows()[tk.ctxCase-1]); diff != "" {
+				t.Errorf("%q token %d: context row (-lookups +table):\n%s", strings.Join(sent, " "), i, diff)
+			}
+			e := m.lookupWord(sent[i])
+			for prev := range numLabels {
+				var want labelRow
+				m.sumKeys(&want, wordLabelKeys(nil, &tk.tokenBase, prev))
+				if diff := cmp.Diff(want, *m.wordLabels(e, prev)); diff != "" {
+					t.Errorf("%q token %d after %d: word-label row (-lookups +cache):\n%s", strings.Join(sent, " "), i, prev, diff)
+				}
+			}
+		}
+	}
+	for prev2 := range numLabels {
+		for prev := range numLabels {
+			var want labelRow
+			m.sumKeys(&want, labelKeys(nil, prev, prev2))
+			if diff := cmp.Diff(want, m.transitionRows()[prev2*numLabels+prev]); diff != "" {
+				t.Errorf("labels %d %d: (-lookups +table):\n%s", prev2, prev, fmt.Sprint(diff))
+			}
+		}
+	}
+}
