@@ -101,7 +101,7 @@ func (m *Model) beamLabels(s *scratch, n int, headline bool) {
 		last := i == n-1
 		for j, h := range b.cur {
 			acc := static
-			t, w := &trans[h.prev2*numLabels+h.prev], m.wordLabels(s.ents[i+2], h.prev)
+			t, w := &trans[h.prev2*numLabels+h.prev], m.wordLabels(s.ents[i+2], &s.toks[i+2].tokenBase, h.prev, &s.row)
 			for l := range acc {
 				acc[l] += t[l] + w[l]
 			}

@@ -1,18 +1,21 @@
 package ner
 
-import (
-	"sync"
-	"sync/atomic"
-)
+import "sync"
 
-// Label features without lookups. Of the six features on the previous
+// Label features with fewer lookups. Of the six features on the previous
 // labels (dynamicKeys), two read the labels alone and four the labels with
 // the current word; greedy decoding looks all six up for every token, and
 // a beam for every history. The first two take few values (one per pair
 // of labels), so a model sums them once into a dense table; the other four
-// are summed once per word type and previous label, in the word's cache
-// entry, the first time the word follows that label. As with the word
-// cache, the sums are integers, exact in any order.
+// are summed into the word's cache entry for the two labels that precede
+// most tokens (cachedPrev), and looked up as before after the others. As
+// with the word cache, the sums are integers, exact in any order.
+
+// cachedPrev are the previous labels whose word-label rows a cache entry
+// holds: O, before most tokens of any model, and inside a LOC, which in
+// the attribution models (LOC is AttrContent) comes before about half
+// the tokens, those inside a content.
+var cachedPrev = [2]int{labelO, 1 + 2*numPrefixes + prefI}
 
 // labelRow is the summed weights of some features, per label.
 type labelRow = [numLabels]int32
@@ -68,19 +71,28 @@ func (m *Model) transitionRows() *[numLabels * numLabels]labelRow {
 	return &t.rows
 }
 
-// wordLabels returns the summed weights of wordLabelKeys for the word of
-// e after the label prev, from e's cache or computed into it. Goroutines
-// that compute one row at once store equal rows.
-func (m *Model) wordLabels(e *wordFeats, prev int) *labelRow {
-	if r := e.labels[prev].Load(); r != nil {
-		return r
+// wordLabels returns the summed weights of wordLabelKeys for the word
+// of e (whose token is tk) after the label prev: from e's rows for the
+// labels of cachedPrev, else looked up into buf.
+func (m *Model) wordLabels(e *wordFeats, tk *tokenBase, prev int, buf *labelRow) *labelRow {
+	switch prev {
+	case cachedPrev[0]:
+		return &e.after[0]
+	case cachedPrev[1]:
+		return &e.after[1]
 	}
-	var buf [4]uint64
-	r := new(labelRow)
-	m.sumKeys(r, wordLabelKeys(buf[:0], &e.base, prev))
-	e.labels[prev].Store(r)
-	return r
+	var keys [4]uint64
+	*buf = labelRow{}
+	m.sumKeys(buf, wordLabelKeys(keys[:0], tk, prev))
+	return buf
 }
 
-// wordLabelRows is a cache entry's rows of wordLabels, by previous label.
-type wordLabelRows [numLabels]atomic.Pointer[labelRow]
+// sumWordLabels sets e's rows of the word-label features after the labels
+// of cachedPrev.
+func (m *Model) sumWordLabels(e *wordFeats, tk *tokenBase) {
+	var keys [4]uint64
+	for j, prev := range cachedPrev {
+		e.after[j] = labelRow{}
+		m.sumKeys(&e.after[j], wordLabelKeys(keys[:0], tk, prev))
+	}
+}

@@ -56,9 +56,9 @@ func TestTablesSumTheirKeys(t *testing.T) {
 			}
 			e := m.lookupWord(sent[i])
 			for prev := range numLabels {
-				var want labelRow
+				var want, buf labelRow
 				m.sumKeys(&want, wordLabelKeys(nil, &tk.tokenBase, prev))
-				if diff := cmp.Diff(want, *m.wordLabels(e, prev)); diff != "" {
+				if diff := cmp.Diff(want, *m.wordLabels(e, &tk.tokenBase, prev, &buf)); diff != "" {
 					t.Errorf("%q token %d after %d: word-label row (-lookups +cache):\n%s", strings.Join(sent, " "), i, prev, diff)
 				}
 			}

@@ -230,6 +230,7 @@ type scratch struct {
 	labels []int
 	first  []int // the first pass's labels, for stacked models
 	scores [numLabels]float32
+	row    labelRow // word-label features looked up (labelcache.go)
 	beam   beamState
 	ents   []*wordFeats // the words' cached features, pads included, as toks
 }
@@ -292,7 +293,7 @@ func (m *Model) decode(s *scratch, words []string) {
 	prev, prev2 := labelO, labelO
 	for i := range words {
 		acc := m.staticScores(s, i, headline)
-		t, w := &trans[prev2*numLabels+prev], m.wordLabels(s.ents[i+2], prev)
+		t, w := &trans[prev2*numLabels+prev], m.wordLabels(s.ents[i+2], &s.toks[i+2].tokenBase, prev, &s.row)
 		for l, v := range acc {
 			s.scores[l] = float32(v + t[l] + w[l])
 		}

@@ -34,16 +34,16 @@ const (
 // wordFeats is what a model knows of one word type.
 type wordFeats struct {
 	word string
-	base tokenBase
+	base wordBase
 	at   [numAt][numLabels]int32
-	// labels holds, per previous label, the features on that label and
-	// this word (labelcache.go), filled as decoding meets them.
-	labels wordLabelRows
-	used   atomic.Bool // looked up in the snapshot since the snapshot before
+	// after holds the features on the previous label and this word, after
+	// the labels of cachedPrev (labelcache.go).
+	after [len(cachedPrev)]labelRow
+	used  atomic.Bool // looked up in the snapshot since the snapshot before
 }
 
-// wordCacheMax bounds the word types a model caches (512 bytes each, 4
-// MB). When a new snapshot would pass it, the words not looked up since
+// wordCacheMax bounds the word types a model caches (576 bytes each,
+// 4.5 MB). When a new snapshot would pass it, the words not looked up since
 // the snapshot before make room: news keeps bringing new names, which a
 // long-running server must not hoard, and a folder or a feed changes
 // topic, so the words worth keeping change too. The bound is a trade: on
@@ -69,7 +69,7 @@ func (m *Model) padFeats() *[2]wordFeats {
 	c := &m.words
 	c.once.Do(func() {
 		for j, p := range [2]token{padLeft, padRight} {
-			c.pads[j].base = p.tokenBase
+			c.pads[j].base = compact(&p.tokenBase)
 			m.sumWord(&c.pads[j], &p)
 		}
 	})
@@ -140,8 +140,9 @@ func (c *wordCache) add(e *wordFeats) {
 func (m *Model) fillWord(e *wordFeats, w string) {
 	var tk token
 	m.lex.base(w, &tk)
-	e.word, e.base = w, tk.tokenBase
+	e.word, e.base = w, compact(&tk.tokenBase)
 	m.sumWord(e, &tk)
+	m.sumWordLabels(e, &tk.tokenBase)
 }
 
 // sumWord sets e's rows from the token tk of its word.
@@ -263,7 +264,7 @@ func (m *Model) wordTokens(s *scratch, words []string, annotate bool) {
 		e := m.lookupWord(w)
 		s.ents[i+2] = e
 		if annotate {
-			s.toks[i+2] = token{tokenBase: e.base}
+			s.toks[i+2] = token{tokenBase: e.base.expand()}
 		}
 	}
 	if annotate {
@@ -290,4 +291,27 @@ func (m *Model) staticScores(s *scratch, i int, headline bool) [numLabels]int32 
 		}
 	}
 	return acc
+}
+
+// wordBase is what decoding reads of a cached word's token: a tokenBase
+// without the prefixes and the suffixes other than the three-letter one,
+// which only the cached rows read (wordKeys). It keeps a cache entry
+// within 576 bytes.
+type wordBase struct {
+	word, lower, shape, short, suf2 uint64
+	caseBin, fine, coarse           uint64
+	flags                           uint32
+}
+
+func compact(t *tokenBase) wordBase {
+	return wordBase{word: t.word, lower: t.lower, shape: t.shape, short: t.short, suf2: t.suf[2],
+		caseBin: t.caseBin, fine: t.fine, coarse: t.coarse, flags: t.flags}
+}
+
+// expand returns the token base of b, prefixes and unused suffixes zero.
+func (b *wordBase) expand() tokenBase {
+	t := tokenBase{word: b.word, lower: b.lower, shape: b.shape, short: b.short,
+		caseBin: b.caseBin, fine: b.fine, coarse: b.coarse, flags: b.flags}
+	t.suf[2] = b.suf2
+	return t
 }

@@ -174,3 +174,51 @@ func TestWordCacheSnapshots(t *testing.T) {
 		t.Errorf("w7, unused for %d words, still cached", 4*wordCacheMax)
 	}
 }
+
+// TestCompactBaseKeepsDecoding checks that a cached word's compact token
+// gives the keys decoding looks up (the pair, context, stacked and label
+// features, the gazetteer's marks) as its full token does.
+func TestCompactBaseKeepsDecoding(t *testing.T) {
+	m, err := LoadAttribution()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := &m.lex
+	for _, sent := range cacheSentences {
+		n := len(sent)
+		full := make([]token, n+4)
+		lx.annotate(full, sent)
+		short := slices.Clone(full)
+		for i := range sent {
+			b := compact(&full[i+2].tokenBase)
+			short[i+2] = token{tokenBase: b.expand()}
+		}
+		lx.markGazetteer(short[2:n+2], nil)
+		for _, toks := range [][]token{full, short} {
+			addContext(toks[2:n+2], sent)
+			first := make([]int, n)
+			first[n-1] = label(prefU, 1)
+			addStacked(toks[2:n+2], first)
+		}
+		if isHeadline(full[2:n+2]) != isHeadline(short[2:n+2]) {
+			t.Errorf("%q: headline differs", strings.Join(sent, " "))
+		}
+		for i := range sent {
+			for _, headline := range []bool{false, true} {
+				for _, lean := range []bool{false, true} {
+					want := pairKeys(nil, full, i, headline, lean)
+					want = contextKeys(want, &full[i+2])
+					got := pairKeys(nil, short, i, headline, lean)
+					got = contextKeys(got, &short[i+2])
+					for prev := range numLabels {
+						want = dynamicKeys(want, full, i, prev, labelO)
+						got = dynamicKeys(got, short, i, prev, labelO)
+					}
+					if diff := cmp.Diff(want, got); diff != "" {
+						t.Fatalf("%q token %d: keys differ (-full +compact):\n%s", strings.Join(sent, " "), i, diff)
+					}
+				}
+			}
+		}
+	}
+}
