@@ -231,3 +231,43 @@ func union(a, b []string) []string {
 	}
 	return out
 }
+
+// bytePairs is a Bloom filter of the pairs of adjacent bytes of a text
+// (4,096 bits): a word whose pairs are not all in it is not in the text.
+// The relation rules test a sentence for each of some 250 trigger words;
+// most are absent, and the filter rules them out without a search.
+type bytePairs [64]uint64
+
+// pairBit numbers the pair of bytes a, b in the filter.
+func pairBit(a, b byte) uint32 { return (uint32(a)<<8 | uint32(b)) * 0x9e3779b1 >> 20 }
+
+// set makes f the filter of text s.
+func (f *bytePairs) set(s string) {
+	*f = bytePairs{}
+	for i := 0; i+1 < len(s); i++ {
+		h := pairBit(s[i], s[i+1])
+		f[h>>6] |= 1 << (h & 63)
+	}
+}
+
+// mayHold reports whether the text may contain w: false when a pair of
+// w's bytes is missing from the text.
+func (f *bytePairs) mayHold(w string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		if h := pairBit(w[i], w[i+1]); f[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasAny reports whether s, whose filter f is, contains one of keys (or
+// keys is empty).
+func (f *bytePairs) hasAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if f.mayHold(k) && strings.Contains(s, k) {
+			return true
+		}
+	}
+	return len(keys) == 0
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -74,5 +75,34 @@ func TestPrefilterKeepsMatches(t *testing.T) {
 	}
 	if filtered < len(compiledRels)/2 {
 		t.Errorf("only %d of %d relation patterns are skipped on a text without their words", filtered, len(compiledRels))
+	}
+}
+
+// TestBytePairsHasAny checks the pair filter against plain substring
+// search on texts and words of our own, present and absent, at the
+// text's ends and across its words.
+func TestBytePairsHasAny(t *testing.T) {
+	texts := []string{
+		"the harbour board said on monday it had bought the ferry line",
+		"x",
+		"",
+		"rivals, foes and allies met in the capital's old hall",
+	}
+	words := []string{"the", "bought", "ferry line", "ne", "th", "capital's", "'s", ",", "x", "rival", "ally", "allies",
+		"feud", "fought", "harbours", "mondays", "eht", "line ", " the", "xx", "hall", "halls"}
+	for _, text := range texts {
+		var f bytePairs
+		f.set(text)
+		for _, w := range words {
+			if got, want := f.hasAny(text, []string{w}), strings.Contains(text, w); got != want {
+				t.Errorf("%q in %q: %v, want %v", w, text, got, want)
+			}
+			if strings.Contains(text, w) && !f.mayHold(w) {
+				t.Errorf("%q in %q: the filter rules out a word the text holds", w, text)
+			}
+		}
+		if !f.hasAny(text, nil) {
+			t.Errorf("%q: no keys must mean no condition", text)
+		}
 	}
 }

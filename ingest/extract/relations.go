@@ -49,10 +49,12 @@ func (d *doc) findRelations() {
 			continue
 		}
 		low := strings.ToLower(d.sentenceText(si))
+		var pairs bytePairs
+		pairs.set(low)
 		var a *abstract
 		for pi := range compiledRels {
 			p := &compiledRels[pi]
-			if !hasAny(low, p.keys) {
+			if !pairs.hasAny(low, p.keys) {
 				continue
 			}
 			if a == nil {
@@ -76,15 +78,6 @@ func (d *doc) findRelations() {
 		}
 		return x.TargetID < y.TargetID
 	})
-}
-
-func hasAny(s string, keys []string) bool {
-	for _, k := range keys {
-		if strings.Contains(s, k) {
-			return true
-		}
-	}
-	return len(keys) == 0
 }
 
 // relationMatch turns one pattern match into relationship evidence.
