@@ -12,10 +12,11 @@ import (
 // are regular expressions over it, so matching is linear in its length.
 type abstract struct {
 	s     string
-	pos   []int  // byte offset in s of each item
-	tok0  []int  // first token of each item
-	tok1  []int  // token after each item
-	slots []slot // the entities behind "E<n>"
+	pos   []int     // byte offset in s of each item
+	tok0  []int     // first token of each item
+	tok1  []int     // token after each item
+	slots []slot    // the entities behind "E<n>"
+	pairs bytePairs // of s, for the patterns' prefilters
 }
 
 // slot is one entity occurrence in an abstract.
@@ -69,6 +70,7 @@ func (d *doc) abstractOf(si int) *abstract {
 		t++
 	}
 	a.s = b.String()
+	a.pairs.set(a.s)
 	return a
 }
 

@@ -53,7 +53,7 @@ func (d *doc) findClaims() {
 		var taken [][2]int
 		for pi := range compiledClaims {
 			p := &compiledClaims[pi]
-			m := p.re.FindStringSubmatchIndex(a.s)
+			m := p.re.findIn(a)
 			if m == nil {
 				continue
 			}

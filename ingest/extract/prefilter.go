@@ -26,22 +26,40 @@ func mustCompileFiltered(expr string) *filteredRegexp {
 	return &filteredRegexp{Regexp: re, need: requiredLiterals(expr)}
 }
 
-// mayMatch reports whether s holds one of the required literals.
-func (r *filteredRegexp) mayMatch(s string) bool {
+// mayMatch reports whether s holds one of the required literals. pairs,
+// if not nil, is s's byte-pair filter, which rules out most absent
+// literals without a search.
+func (r *filteredRegexp) mayMatch(s string, pairs *bytePairs) bool {
 	if r.need == nil {
 		return true
 	}
 	for _, lit := range r.need {
-		if strings.Contains(s, lit) {
+		if (pairs == nil || pairs.mayHold(lit)) && strings.Contains(s, lit) {
 			return true
 		}
 	}
 	return false
 }
 
+// findIn is FindStringSubmatchIndex on the abstract's text.
+func (r *filteredRegexp) findIn(a *abstract) []int {
+	if !r.mayMatch(a.s, &a.pairs) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatchIndex(a.s)
+}
+
+// findAllIn is FindAllStringSubmatchIndex on the abstract's text.
+func (r *filteredRegexp) findAllIn(a *abstract, n int) [][]int {
+	if !r.mayMatch(a.s, &a.pairs) {
+		return nil
+	}
+	return r.Regexp.FindAllStringSubmatchIndex(a.s, n)
+}
+
 // FindStringSubmatchIndex is regexp's, after the prefilter.
 func (r *filteredRegexp) FindStringSubmatchIndex(s string) []int {
-	if !r.mayMatch(s) {
+	if !r.mayMatch(s, nil) {
 		return nil
 	}
 	return r.Regexp.FindStringSubmatchIndex(s)
@@ -49,7 +67,7 @@ func (r *filteredRegexp) FindStringSubmatchIndex(s string) []int {
 
 // FindAllStringSubmatchIndex is regexp's, after the prefilter.
 func (r *filteredRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !r.mayMatch(s) {
+	if !r.mayMatch(s, nil) {
 		return nil
 	}
 	return r.Regexp.FindAllStringSubmatchIndex(s, n)

@@ -60,7 +60,7 @@ func (d *doc) findRelations() {
 			if a == nil {
 				a = d.abstractOf(si)
 			}
-			for _, m := range p.re.FindAllStringSubmatchIndex(a.s, -1) {
+			for _, m := range p.re.findAllIn(a, -1) {
 				d.relationMatch(si, a, p, m)
 			}
 		}
