@@ -15,7 +15,7 @@ import "sync"
 // holds: O, before most tokens of any model, and inside a LOC, which in
 // the attribution models (LOC is AttrContent) comes before about half
 // the tokens, those inside a content.
-var cachedPrev = [2]int{labelO, 1 + 2*numPrefixes + prefI}
+var cachedPrev = [2]int{labelO, label(prefI, 2)} // typeNames[2] is LOC
 
 // labelRow is the summed weights of some features, per label.
 type labelRow = [numLabels]int32
