@@ -30,6 +30,8 @@ type speaker struct {
 // dropped.
 func (d *doc) findClaims() {
 	at := d.mentionIndex()
+	d.tagSentences()
+	d.seedTaggedSpeakers()
 	d.findQuotes(at)
 	quotes := d.claims
 	d.claims = nil
@@ -120,6 +122,7 @@ func (d *doc) claimMatch(si int, a *abstract, p *compiledClaim, m []int, at map[
 	}
 	c0, c1 := a.tokens(cb0, cb1)
 	c0, c1 = d.trimContent(c0, c1)
+	c1 = d.secondAttribution(c0, c1)
 	if p.name == "reported-bare" {
 		for c0 < c1 && timeWords[d.lower[c0]] {
 			c0++
