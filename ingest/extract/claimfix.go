@@ -249,7 +249,7 @@ func (d *doc) secondAttribution(c0, c1 int) int {
 		if d.lower[j+1] == "that" || !comma && d.inQuote(j) {
 			continue
 		}
-		reach := j + 4
+		reach := j + 5 // "but most of those asked said"
 		if !comma && d.lower[j] == "and" {
 			// "X and Y thought": a bare "and" may join subjects; only
 			// "and (has) added" is a second cue of the same speaker.
@@ -259,7 +259,7 @@ func (d *doc) secondAttribution(c0, c1 int) int {
 			}
 		}
 		for k := j + 1; k < c1 && k <= reach; k++ {
-			if (speechVerbs[d.lower[k]] || reach > j+2 && secondCue(d.lower[k])) && !d.inQuote(k) {
+			if (speechVerbs[d.lower[k]] || reach > j+2 && k <= j+4 && secondCue(d.lower[k])) && !d.inQuote(k) {
 				return t
 			}
 			if d.clauseEnds(k) {
