@@ -104,7 +104,12 @@ func (d *doc) findTaggedClaims() {
 				cs[0].used = true
 				_, c1 = d.trimContent(c0, cs[0].t1)
 			}
-			c1 = d.secondAttribution(c0, d.clauseTail(si, c0, c1))
+			c1 = d.secondAttribution(c0, d.dashAsideEnd(si, d.clauseTail(si, c0, c1)))
+			if k, _ := d.trimContent(cue.t0, cue.t1); c1 <= k {
+				if n0 := d.clauseBeforeCue(si, c0, c1, k); n0 < c0 && !d.contentTaken(n0, c1) && !cueWithin(ts.cues, n0, c0) {
+					c0 = n0 // "Prices - which rose - fell, he said": the whole clause
+				}
+			}
 			if c1-c0 < 2 || d.contentTaken(c0, c1) {
 				d.rejectTagged(si, 0, 0, cue, ts)
 				continue
@@ -188,6 +193,10 @@ func (d *doc) findTaggedClaims() {
 				if n := d.nounSubject(d.sents[si].T0, k0-1); n != nil {
 					spk = n // "The council rejected the plan, saying ...": the council speaks
 				}
+			}
+			if spk.t1-spk.t0 <= 2 && noSpeaker[strings.ToLower(d.span(spk.t0, spk.t1).Text)] {
+				d.rejectAct(si, c0, c1, k0, k1, spk.t0, spk.t1)
+				continue // "no one knows how": nobody is said to say anything
 			}
 			if spk.t1 <= spk.t0 && k0 == d.sents[si].T0 && strings.HasSuffix(d.lower[k0], "ing") {
 				d.rejectAct(si, c0, c1, k0, k1, 0, 0)
@@ -459,4 +468,17 @@ func (d *doc) participleCue(k0, k1 int) int {
 		}
 	}
 	return k0
+}
+
+// noSpeaker are the subjects that deny there is a speaker.
+var noSpeaker = setOf("no one", "nobody", "no-one", "none")
+
+// cueWithin reports whether a tagged cue starts in tokens [t0, t1).
+func cueWithin(cues []*attrSpan, t0, t1 int) bool {
+	for _, q := range cues {
+		if q.t0 >= t0 && q.t0 < t1 {
+			return true
+		}
+	}
+	return false
 }

@@ -188,6 +188,9 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 			return true // "calls himself Heretic", "a chapter called the Review": naming
 		}
 	}
+	if passive && last == "by" && c0 >= k1 {
+		return true // "should be judged by its record": the subject is judged, it says nothing
+	}
 	return passive && first == "to" && c0 >= k1 // "is expected to be fit": said of the subject, not by it
 }
 
@@ -417,3 +420,56 @@ func (d *doc) subjectOfContent(src *attrSpan, k1, c0 int) bool {
 	}
 	return true
 }
+
+// clauseBeforeCue returns where the content [c0, c1) of an attribution
+// set off after its clause (", he said.") starts: at the start of the
+// sentence, when the tagger began it inside the clause (after a dash
+// aside or a subject) and nothing before it is quoted or attributed. The
+// parenthetical attribution covers the whole clause before it.
+func (d *doc) clauseBeforeCue(si, c0, c1, k0 int) int {
+	s := d.sents[si]
+	if c1 > k0 || c0 <= s.T0 || k0-c1 > 3 || d.words[c1] != "," && d.words[c1-1] != "," {
+		return c0
+	}
+	t0 := s.T0
+	for t0 < c0 && (isTrimmable(d.words[t0]) || sentenceOpeners[d.lower[t0]]) {
+		t0++ // "But prices fell, he said": the content is the clause, not its link
+	}
+	for t := t0; t < c0; t++ {
+		w := d.lower[t]
+		if isQuoteToken(w) || w == ":" || w == ";" || speechVerbs[w] || w == "according" {
+			return c0
+		}
+	}
+	if c0-t0 > 25 {
+		return c0
+	}
+	return t0
+}
+
+// dashAsideEnd returns where a content ending right before a dash aside
+// ("investment in a resort - the mainstay - could run to $40m") ends: after
+// the aside, at the end of the clause that goes on after it. c1 when the
+// content does not stop at such an aside.
+func (d *doc) dashAsideEnd(si, c1 int) int {
+	s := d.sents[si]
+	if c1 >= s.T1-2 || !isDash(d.words[c1]) {
+		return c1
+	}
+	for t := c1 + 1; t < s.T1 && t <= c1+10; t++ {
+		if d.words[t] == "," || d.words[t] == ";" || isQuoteToken(d.words[t]) {
+			return c1
+		}
+		if isDash(d.words[t]) {
+			// The clause goes on with its verb: "- could run to $40m".
+			if t+1 < s.T1 && (finiteVerbs[d.lower[t+1]] || auxiliaries[d.lower[t+1]]) {
+				_, end := d.trimContent(t+1, s.T1)
+				return end
+			}
+			return c1
+		}
+	}
+	return c1
+}
+
+func isDash(w string) bool { return w == "-" || w == "—" || w == "–" || w == "--" }
