@@ -37,9 +37,9 @@ type attrSentence struct {
 	sources, cues, contents []*attrSpan
 }
 
-// findTaggedClaims tags every sentence and adds the attributions the
-// rules missed.
-func (d *doc) findTaggedClaims() {
+// tagSentences runs the attribution tagger over the sentences that may
+// hold an attribution (cueHint) and the ones right after them.
+func (d *doc) tagSentences() {
 	m := d.x.attributor
 	if m == nil {
 		return
@@ -68,6 +68,13 @@ func (d *doc) findTaggedClaims() {
 			}
 		}
 	}
+	d.tagged = tagged
+}
+
+// findTaggedClaims adds the attributions the rules missed from the
+// tagger's spans.
+func (d *doc) findTaggedClaims() {
+	tagged := d.tagged
 	for si := range tagged {
 		ts := &tagged[si]
 		var made []madeClaim
@@ -97,19 +104,32 @@ func (d *doc) findTaggedClaims() {
 				cs[0].used = true
 				_, c1 = d.trimContent(c0, cs[0].t1)
 			}
-			c1 = d.secondAttribution(c0, d.clauseTail(si, c0, c1))
+			c1 = d.secondAttribution(c0, d.dashAsideEnd(si, d.clauseTail(si, c0, c1)))
+			if k, _ := d.trimContent(cue.t0, cue.t1); c1 <= k {
+				if n0 := d.clauseBeforeCue(si, c0, c1, k); n0 < c0 && !d.contentTaken(n0, c1) && !cueWithin(ts.cues, n0, c0) {
+					c0 = n0 // "Prices - which rose - fell, he said": the whole clause
+				}
+			}
 			if c1-c0 < 2 || d.contentTaken(c0, c1) {
 				d.rejectTagged(si, 0, 0, cue, ts)
 				continue
 			}
 			content.used = true
 			k0, k1 := d.trimContent(cue.t0, cue.t1)
+			k0 = d.coordinatedCue(k0, k1)
 			if d.quoteInside(k0, k1) {
 				continue // a cue across a quotation ('should "invest" in') is a mislabel
 			}
 			if k1 <= k0 || k1-k0 == 1 && violenceVerbs[d.lower[k0]] && !isQuoteToken(d.words[c0-1]) && d.lower[c0] != "that" {
 				d.rejectTagged(si, c0, c1, cue, ts)
 				continue // "the group attacked the army" is an event, not speech
+			}
+			participle := -1
+			if c0 >= k1 && c0 <= k1+1 && k1-k0 == 1 && strings.HasSuffix(d.lower[k0], "ed") && !speechVerbs[d.lower[k0]] && k0 > 0 && !anaphors[d.lower[k0-1]] && speechVerbs[d.lower[c0]] && c1-c0 > 3 {
+				// "half of those questioned said they ...": the participle
+				// describes the speakers; the verb after it is the cue.
+				participle, k0, k1 = k0, c0, c0+1
+				c0, c1 = d.trimContent(c0+1, c1)
 			}
 			var nested *speaker
 			if qs, q0, q1, ok := d.quotedAsSaying(k0, k1); ok {
@@ -133,7 +153,12 @@ func (d *doc) findTaggedClaims() {
 				conf = unlistedCueConfidence // "has fought the government": rarely speech
 			}
 			spk := nested
-			if src := nearestSpan(ts.sources, cue); spk == nil && src != nil {
+			if src := nearestSpan(ts.sources, cue); spk == nil && src != nil && d.subjectOfContent(src, k1, c0) {
+				// "X, an economist, said [the report] was weak": the
+				// "source" after the cue is the content's subject.
+				src.used = true
+				c0 = src.t0
+			} else if spk == nil && src != nil {
 				src.used = true
 				if s0, s1 := d.trimContent(src.t0, src.t1); s1 > s0 {
 					s0, s1 = d.wholeMentions(s0, s1)
@@ -142,6 +167,9 @@ func (d *doc) findTaggedClaims() {
 			}
 			if spk == nil {
 				spk = d.speakerBefore(k0)
+			}
+			if participle >= 0 && spk.t1 == participle {
+				spk.t1 = participle + 1 // "those questioned"
 			}
 			if spk.t1 <= spk.t0 && c1 <= k0 {
 				spk = d.speakerAfter(k1, spk) // "..., said Microsoft"
@@ -160,6 +188,15 @@ func (d *doc) findTaggedClaims() {
 				if is, n0, n1, ok := d.invertedContent(si, c0, k0, k1); ok {
 					spk, c0, c1 = is, n0, n1 // "..., said Mr Pollmann."
 				}
+			}
+			if spk.t1 <= spk.t0 && k0 > d.sents[si].T0 && d.words[k0-1] == "," && strings.HasSuffix(d.lower[k0], "ing") {
+				if n := d.nounSubject(d.sents[si].T0, k0-1); n != nil {
+					spk = n // "The council rejected the plan, saying ...": the council speaks
+				}
+			}
+			if spk.t1-spk.t0 <= 2 && noSpeaker[strings.ToLower(d.span(spk.t0, spk.t1).Text)] {
+				d.rejectAct(si, c0, c1, k0, k1, spk.t0, spk.t1)
+				continue // "no one knows how": nobody is said to say anything
 			}
 			if spk.t1 <= spk.t0 && k0 == d.sents[si].T0 && strings.HasSuffix(d.lower[k0], "ing") {
 				d.rejectAct(si, c0, c1, k0, k1, 0, 0)
@@ -269,6 +306,16 @@ func (d *doc) joinFragments(ts *attrSentence, made []madeClaim) {
 			after := mc.c0 > mc.k0 && o1 <= mc.k0  // piece, cue, content
 			if !before && !after {
 				continue
+			}
+			if before && d.conjunctionIn(mc.k0, o0) || after && d.conjunctionIn(o1, mc.k0) {
+				continue // "A expect X, but many think Y": two clauses, not one content split
+			}
+			if after && d.onlyPunctuation(o1, mc.k0) {
+				// "The firm, which ..., said it ...": the piece is the
+				// cue's subject, and speaks when the claim has no source.
+				o.used = true
+				d.subjectPiece(&d.claims[mc.idx], o0, o1)
+				break
 			}
 			o.used = true
 			c := &d.claims[mc.idx]
@@ -421,4 +468,17 @@ func (d *doc) participleCue(k0, k1 int) int {
 		}
 	}
 	return k0
+}
+
+// noSpeaker are the subjects that deny there is a speaker.
+var noSpeaker = setOf("no one", "nobody", "no-one", "none")
+
+// cueWithin reports whether a tagged cue starts in tokens [t0, t1).
+func cueWithin(cues []*attrSpan, t0, t1 int) bool {
+	for _, q := range cues {
+		if q.t0 >= t0 && q.t0 < t1 {
+			return true
+		}
+	}
+	return false
 }

@@ -188,6 +188,9 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 			return true // "calls himself Heretic", "a chapter called the Review": naming
 		}
 	}
+	if passive && last == "by" && c0 >= k1 {
+		return true // "should be judged by its record": the subject is judged, it says nothing
+	}
 	return passive && first == "to" && c0 >= k1 // "is expected to be fit": said of the subject, not by it
 }
 
@@ -224,23 +227,46 @@ func (d *doc) invertedContent(si, c0, k0, k1 int) (spk *speaker, n0, n1 int, ok 
 
 // secondAttribution cuts a content before a second attribution that it
 // runs into: "16% said none had been replaced, while 30% said only some
-// had" ends at the comma.
+// had" ends at the comma; "X said the deal was off and added that ..."
+// and "... but rivals think ..." end before the conjunction, whose
+// clause is another statement (of the same or another speaker). "and
+// that ..." goes on with the same content, and a quotation keeps its
+// words.
 func (d *doc) secondAttribution(c0, c1 int) int {
 	for t := c0 + 2; t+2 < c1; t++ {
-		if d.words[t] != "," {
-			continue
+		comma := d.words[t] == ","
+		if comma {
+			if n := d.lower[t+1]; strings.HasSuffix(n, "ing") && n != "including" && !d.inQuote(t) && d.speechCue(t+1, t+2) {
+				return t // "denied X made the remark, insisting: ...": a second attribution
+			}
 		}
-		if n := d.lower[t+1]; strings.HasSuffix(n, "ing") && n != "including" && !d.inQuote(t) && d.speechCue(t+1, t+2) {
-			return t // "denied X made the remark, insisting: ...": a second attribution
+		j := t
+		if comma {
+			j = t + 1
 		}
-		switch d.lower[t+1] {
+		switch d.lower[j] {
 		case "while", "whereas", "but", "and":
 		default:
 			continue
 		}
-		for j := t + 2; j < c1 && j <= t+6; j++ {
-			if speechVerbs[d.lower[j]] {
+		if d.lower[j+1] == "that" || !comma && d.inQuote(j) {
+			continue
+		}
+		reach := j + 5 // "but most of those asked said"
+		if !comma && d.lower[j] == "and" {
+			// "X and Y thought": a bare "and" may join subjects; only
+			// "and (has) added" is a second cue of the same speaker.
+			reach = j + 1
+			if auxiliaries[d.lower[j+1]] || strings.HasSuffix(d.lower[j+1], "ly") || d.lower[j+1] == "also" {
+				reach = j + 2
+			}
+		}
+		for k := j + 1; k < c1 && k <= reach; k++ {
+			if (speechVerbs[d.lower[k]] || reach > j+2 && k <= j+4 && secondCue(d.lower[k])) && !d.inQuote(k) {
 				return t
+			}
+			if d.clauseEnds(k) {
+				break
 			}
 		}
 	}
@@ -316,3 +342,134 @@ func (d *doc) speechOutsideQuotes(si int) bool {
 	}
 	return false
 }
+
+// stanceVerbs are the finite verbs of thinking that, with their subject
+// after "but" or "while", open an attribution of their own ("but many
+// think ...").
+var stanceVerbs = setOf("think", "thinks", "believe", "believes", "expect", "expects", "fear", "fears",
+	"doubt", "doubts", "agree", "agrees", "disagree", "disagrees", "suspect", "suspects", "reckon", "reckons")
+
+// secondCue reports whether w, after "but" or "while" and perhaps a
+// subject, is a verb of saying or thinking that opens an attribution of
+// its own: a form of a stance verb or of secondLemmas.
+func secondCue(w string) bool {
+	if stanceVerbs[w] {
+		return true
+	}
+	for _, l := range lemmas(w) {
+		if secondLemmas[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// secondLemmas are the acts of saying that, coordinated after a first
+// attribution, report a second statement.
+var secondLemmas = setOf("say", "argue", "claim", "insist", "warn", "add", "admit", "deny", "agree", "suggest",
+	"predict", "forecast", "urge", "concede", "call", "oppose", "note", "stress", "reply", "accept", "maintain")
+
+// conjunctionIn reports whether tokens [t0, t1) hold a coordinating or
+// contrasting conjunction: what stands across it is a clause of its own.
+func (d *doc) conjunctionIn(t0, t1 int) bool {
+	for t := t0; t < t1; t++ {
+		switch d.lower[t] {
+		case "and", "but", "while", "whereas", "yet":
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedCue returns where cue [k0, k1) starts when the tagger ran it
+// over two verbs joined by "and" or "but" ("was changing and said"): at
+// the reporting verb after the conjunction, whose subject is the
+// coordination's (coordinatedSpeaker).
+func (d *doc) coordinatedCue(k0, k1 int) int {
+	for j := k1 - 2; j > k0; j-- {
+		if (d.lower[j] == "and" || d.lower[j] == "but") && d.reportingWord(j+1) {
+			return j + 1
+		}
+	}
+	return k0
+}
+
+// onlyPunctuation reports whether tokens [t0, t1) are punctuation only.
+func (d *doc) onlyPunctuation(t0, t1 int) bool {
+	for t := t0; t < t1; t++ {
+		if !isTrimmable(d.words[t]) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectOfContent reports whether the tagged source src is the subject of
+// the content that follows it rather than a speaker: it starts right after
+// the cue ending at k1 and a finite verb joins it to the content starting
+// at c0 ("said [the report] was weak"). An inverted speaker ("said Mr
+// Hale") is followed by its content's comma, not by a verb.
+func (d *doc) subjectOfContent(src *attrSpan, k1, c0 int) bool {
+	if src.t0 != k1 || c0 <= src.t1 || c0-src.t1 > 2 {
+		return false
+	}
+	for t := src.t1; t < c0; t++ {
+		if !finiteVerbs[d.lower[t]] && !auxiliaries[d.lower[t]] {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseBeforeCue returns where the content [c0, c1) of an attribution
+// set off after its clause (", he said.") starts: at the start of the
+// sentence, when the tagger began it inside the clause (after a dash
+// aside or a subject) and nothing before it is quoted or attributed. The
+// parenthetical attribution covers the whole clause before it.
+func (d *doc) clauseBeforeCue(si, c0, c1, k0 int) int {
+	s := d.sents[si]
+	if c1 > k0 || c0 <= s.T0 || k0-c1 > 3 || d.words[c1] != "," && d.words[c1-1] != "," {
+		return c0
+	}
+	t0 := s.T0
+	for t0 < c0 && (isTrimmable(d.words[t0]) || sentenceOpeners[d.lower[t0]]) {
+		t0++ // "But prices fell, he said": the content is the clause, not its link
+	}
+	for t := t0; t < c0; t++ {
+		w := d.lower[t]
+		if isQuoteToken(w) || w == ":" || w == ";" || speechVerbs[w] || w == "according" {
+			return c0
+		}
+	}
+	if c0-t0 > 25 {
+		return c0
+	}
+	return t0
+}
+
+// dashAsideEnd returns where a content ending right before a dash aside
+// ("investment in a resort - the mainstay - could run to $40m") ends: after
+// the aside, at the end of the clause that goes on after it. c1 when the
+// content does not stop at such an aside.
+func (d *doc) dashAsideEnd(si, c1 int) int {
+	s := d.sents[si]
+	if c1 >= s.T1-2 || !isDash(d.words[c1]) {
+		return c1
+	}
+	for t := c1 + 1; t < s.T1 && t <= c1+10; t++ {
+		if d.words[t] == "," || d.words[t] == ";" || isQuoteToken(d.words[t]) {
+			return c1
+		}
+		if isDash(d.words[t]) {
+			// The clause goes on with its verb: "- could run to $40m".
+			if t+1 < s.T1 && (finiteVerbs[d.lower[t+1]] || auxiliaries[d.lower[t+1]]) {
+				_, end := d.trimContent(t+1, s.T1)
+				return end
+			}
+			return c1
+		}
+	}
+	return c1
+}
+
+func isDash(w string) bool { return w == "-" || w == "—" || w == "–" || w == "--" }

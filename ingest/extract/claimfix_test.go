@@ -74,6 +74,17 @@ func TestClaimRepairs(t *testing.T) {
 		{"addressee before that after warned", `Tom Hale warned the council committee that the bridge was unsafe.`, "PERSON:Tom Hale | warned | the bridge was unsafe"},
 		{"who right after a body", `The ruling was overturned by the Norland Court of Appeal who said the ban had been lawful.`, "ORGANIZATION:Norland Court of Appeal | said | the ban had been lawful"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
+		{"second cue of the same speaker", "Mayor Dana Ruiz said the ferry would stop in May and added that the bridge was unsafe.", "PERSON:Mayor Dana Ruiz | said | the ferry would stop in May"},
+		{"a contrasted attribution is not content", "Most fans expect Harbor City to win the cup, but many think the final will be close.", " | expect | Harbor City to win the cup"},
+		{"and that goes on with the content", "Tom Hale said the bridge was unsafe and that the council had known it for years.", "PERSON:Tom Hale | said | the bridge was unsafe and that the council had known it for years"},
+		{"the spokesman of a person", "Tom Hale's spokesman said the minister would not resign.", " | said | the minister would not resign"},
+		{"the lawyers of a person", "Lawyers for the firm were in court. Tom Hale's lawyers said he had done nothing wrong.", " | said | he had done nothing wrong"},
+		{"a spokeswoman of a firm", "A Kestrel spokeswoman said the branch would close in May.", " | said | the branch would close in May"},
+		{"founder in apposition", "Ana Ruiz, the bank's founder, said the branch would close in May.", "PERSON:Ana Ruiz | said | the branch would close in May"},
+		{"subject taken for a piece of content", `The firm, which is to receive a large payment from the club next year, said it is "looking at a number of new deals as a result of this money".`, ` | said | it is "looking at a number of new deals as a result of this money`},
+		{"content goes on after a dash aside", "Tom Hale noted that spending on a single new bridge - the main cost - could run to $40m.", "PERSON:Tom Hale | noted | spending on a single new bridge - the main cost - could run to $40m"},
+		{"no one is no speaker", "The problem is that no one yet knows how to fix the bridge.", ""},
+		{"person owned by a joint firm", "Smith and Jones's analyst Ana Ruiz said rates would rise in May.", "PERSON:Ana Ruiz | said | rates would rise in May"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -30,6 +30,8 @@ type speaker struct {
 // dropped.
 func (d *doc) findClaims() {
 	at := d.mentionIndex()
+	d.tagSentences()
+	d.seedTaggedSpeakers()
 	d.findQuotes(at)
 	quotes := d.claims
 	d.claims = nil
@@ -120,6 +122,7 @@ func (d *doc) claimMatch(si int, a *abstract, p *compiledClaim, m []int, at map[
 	}
 	c0, c1 := a.tokens(cb0, cb1)
 	c0, c1 = d.trimContent(c0, c1)
+	c1 = d.secondAttribution(c0, c1)
 	if p.name == "reported-bare" {
 		for c0 < c1 && timeWords[d.lower[c0]] {
 			c0++
@@ -319,7 +322,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 	}
 	d.appendAbout(&ev, c0, c1)
 	if len(ev.SpeakerIDs) == 0 {
-		conf *= 0.5
+		conf *= unnamedFactor(ev.Source.Text)
 	}
 	if len(spk.ents) == 1 && spk.ents[0].Kind == graph.Person {
 		d.speakers[si] = append(d.speakers[si], spoken{cue: k0, ent: spk.ents[0]})
@@ -345,6 +348,17 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		d.acts[[2]int{ev.Citation.Start, ev.Cue.Start}] = true
 	}
 	d.claims = append(d.claims, ev)
+}
+
+// unnamedFactor scales the confidence of a claim whose source names no
+// entity. A noun phrase ("the company", "a party spokesman") still
+// identifies its speaker; a pronoun left unresolved ("he", "which") or no
+// source at all identifies no one, and such claims are seldom right.
+func unnamedFactor(source string) float64 {
+	if source == "" || !strings.Contains(source, " ") && anaphors[strings.ToLower(source)] {
+		return 0.3
+	}
+	return 0.75
 }
 
 // splitActs moves the attributions whose content is no proposition from

@@ -22,6 +22,9 @@ func (d *doc) slotSpeaker(s *slot) *speaker {
 		if n := d.possessedPerson(s.m, min(s.m.T1+8, len(d.words))); n != nil {
 			return personSpeaker(s.m.RoleT0, n) // "said the Observer's Tom Hale"
 		}
+		if e := d.ownedRoleEnd(s.m); e > 0 {
+			return &speaker{t0: s.m.RoleT0, t1: e, factor: 1} // "the minister's spokesman said"
+		}
 		if n := d.headPerson(s.m); n != nil {
 			return personSpeaker(s.m.RoleT0, n)
 		}
@@ -121,28 +124,31 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 		}
 	}
 	for s := si; s >= 0 && s >= si-2; s-- {
-		sp := d.speakers[s]
-		for k := len(sp) - 1; k >= 0; k-- {
-			// A person named after a preposition or as an object ("sold
-			// the striker to X", "the case against Y") is seldom the "he"
-			// who then speaks: the last speaker is, even named before.
-			if sp[k].cue < t && (sp[k].cue > pos || oblique) && sp[k].ent.gender != other {
-				best, pos = sp[k].ent, sp[k].cue
+		// The speakers of a sentence are recorded out of order (the
+		// tagger's before the quote rules'): the latest cue before t wins.
+		last := -1
+		for k, sp := range d.speakers[s] {
+			if sp.cue < t && sp.ent.gender != other && (last < 0 || sp.cue > d.speakers[s][last].cue) {
+				last = k
+			}
+		}
+		// A person named after a preposition or as an object ("sold
+		// the striker to X", "the case against Y") is seldom the "he"
+		// who then speaks: the last speaker is, even named before.
+		if last >= 0 {
+			if sp := d.speakers[s][last]; sp.cue > pos || oblique {
+				best, pos = sp.ent, sp.cue
 				break
 			}
 		}
 	}
 	if best == nil {
 		// Quotes may run on for paragraphs after their speaker was
-		// named: the last person who spoke, further back.
-		for s := si - 3; s >= 0 && s >= si-pronounSpeakerReach && best == nil; s-- {
-			sp := d.speakers[s]
-			for k := len(sp) - 1; k >= 0; k-- {
-				if sp[k].ent.gender != other {
-					best = sp[k].ent
-					break
-				}
-			}
+		// named: the last person who spoke, further back; else the last
+		// the tagger named as a source, whose claim is not made yet.
+		best = lastSpeaker(d.speakers, si-3, si-pronounSpeakerReach, t, other)
+		if best == nil {
+			best = lastSpeaker(d.taggedSpeakers, si, si-pronounSpeakerReach, t, other)
 		}
 	}
 	if best == nil {
@@ -176,3 +182,21 @@ const pronounReach = 4
 // pronounSpeakerReach is how far back a pronoun no person near it explains
 // looks for the last person who spoke.
 const pronounSpeakerReach = 12
+
+// lastSpeaker returns the person of the latest cue before token t in
+// sentences from down to to (from >= to) of speakers whose gender is not
+// other, or nil.
+func lastSpeaker(speakers map[int][]spoken, from, to, t int, other byte) *entity {
+	for s := from; s >= 0 && s >= to; s-- {
+		var best *spoken
+		for k := range speakers[s] {
+			if sp := &speakers[s][k]; sp.cue < t && sp.ent.gender != other && (best == nil || sp.cue > best.cue) {
+				best = sp
+			}
+		}
+		if best != nil {
+			return best.ent
+		}
+	}
+	return nil
+}

@@ -118,6 +118,12 @@ func (d *doc) mentionSpanning(t0, t1 int) *mention {
 // article introduced in that role.
 func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 	spk := &speaker{t0: t0, t1: t1, factor: 1}
+	if n := d.ownedPerson(t0, t1); n != nil {
+		return personSpeaker(t0, n) // "X and Y's Ana Ruiz"
+	}
+	if d.unnamedRole(t0, t1) {
+		return spk // "the minister's spokesman": the spokesman, unnamed
+	}
 	first := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 >= t0 })
 	for _, m := range d.mentions[first:] {
 		if m.T0 >= t1 {
@@ -395,3 +401,24 @@ func (d *doc) subjectSpeaker(s sentence, end int) *speaker {
 // sentenceOpeners are conjunctions and adverbs that may stand before a
 // sentence's subject.
 var sentenceOpeners = setOf("but", "and", "however", "earlier", "meanwhile", "now", "yet", "so", "also", "later", "separately")
+
+// nounSubject is the speaker named by a common noun phrase that opens a
+// clause at t0, before token end: "the/a" and one to three lower-case
+// words, then a verb ("The government has rejected the charge, saying
+// ..."). The phrase identifies its speaker and names no entity. nil when
+// the clause opens otherwise.
+func (d *doc) nounSubject(t0, end int) *speaker {
+	if t0+1 >= end || d.lower[t0] != "the" && d.lower[t0] != "a" && d.lower[t0] != "an" {
+		return nil
+	}
+	for t := t0 + 1; t < end && t <= t0+4; t++ {
+		w := d.lower[t]
+		if !isLowerWord(d.words[t]) || d.toks[t].NL > 0 || strings.HasSuffix(w, "ly") {
+			return nil
+		}
+		if t > t0+1 && (auxiliaries[w] || finiteVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed")) {
+			return &speaker{t0: t0, t1: t, factor: 1}
+		}
+	}
+	return nil
+}
