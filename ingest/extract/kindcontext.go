@@ -52,17 +52,43 @@ func (d *doc) contextKinds() {
 var outletNouns = setOf("magazine", "newspaper", "tabloid", "broadsheet", "daily", "weekly",
 	"monthly")
 
+// pressRoles are the jobs of people who write for a publication: "the
+// editor of Kestrel", "Kestrel columnist X".
+var pressRoles = setOf("editor", "editors", "editor-in-chief", "columnist", "columnists", "correspondent",
+	"correspondents", "reporter", "reporters", "critic", "sub-editor", "publisher")
+
 // outletKinds votes a tagger organisation an outlet where a publication
-// noun follows it ("he told Kestrel magazine"): CoNLL, which the tagger
-// learnt from, types magazines ORG.
+// noun follows it ("he told Kestrel magazine"), or a press role follows or
+// governs it ("Kestrel editor X", "film editor of Kestrel", "a columnist
+// for Kestrel"): CoNLL, which the tagger learnt from, types magazines ORG.
 func (d *doc) outletKinds() {
 	for _, m := range d.mentions {
 		e := m.Ent
 		if m.Anaphor || m.Gaz != nil || e.Gaz != nil || m.Kind != graph.Organization || m.T1 >= len(d.lower) {
 			continue
 		}
-		if outletNouns[d.lower[m.T1]] {
+		next := d.lower[m.T1]
+		if (next == "'s" || next == "’s") && m.T1+1 < len(d.lower) {
+			next = d.lower[m.T1+1]
+		}
+		if outletNouns[d.lower[m.T1]] || pressRoles[next] || d.pressRoleBefore(m.T0) {
 			e.kindVot[graph.Outlet] += 2 * m.Conf
 		}
 	}
+}
+
+// pressRoleBefore reports whether a press role and "of", "for" or "at"
+// end right before token t, with an optional article: "editor of the".
+func (d *doc) pressRoleBefore(t int) bool {
+	if t >= 1 && (d.lower[t-1] == "the" || d.lower[t-1] == "a") {
+		t--
+	}
+	if t < 2 {
+		return false
+	}
+	switch d.lower[t-1] {
+	case "of", "for", "at":
+		return pressRoles[d.lower[t-2]]
+	}
+	return false
 }

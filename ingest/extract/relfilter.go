@@ -41,7 +41,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		m0++
 	}
 	for _, b := range [][2]int{sb, tb} {
-		if a.fragmentSlot(b) {
+		if a.fragmentSlot(b) || d.titledFor(a, b) {
 			return false
 		}
 	}
@@ -65,7 +65,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		return false // "Do They Know It's Christmas": a title, not two names; "The Scot was Pompey": a clause
 	}
 	switch p.name {
-	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier":
+	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier", "member-rank", "member-copula", "member-role-at":
 		if s.ent.Kind != graph.Person || t.m.Anaphor {
 			return false // "the future of the company", "the group's Y"
 		}
@@ -139,6 +139,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			if t.ent.Kind == graph.Place && pluralNounAfterPlace(w) {
 				return false // "head of UK equities": a plural noun, not a verb, after "of <place>"
 			}
+			if isLowerWord(w) && !a.endsPhrase(next) && next+1 < len(a.pos) && isSlotWord(a.word(next+1)) {
+				return false // "killed Kestrel assassin Tom Hale": a noun between two names makes the first its modifier
+			}
 		}
 	}
 	// Competitions and awards are no actors: "the Champions League clash
@@ -176,7 +179,10 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			return false
 		}
 	case graph.LocatedIn:
-		if !a.locationPlausible(p.name, sb, tb, s, t) {
+		if s.ent.Kind != graph.Place && eventHeads[lastWord(s.ent.Name)] {
+			return false // "the Kestrel Awards in Leeds": an event, not an organisation with a seat
+		}
+		if !d.locationPlausible(a, p.name, sb, tb, s, t) {
 			return false
 		}
 		if p.name == "located-possessive" {
@@ -240,6 +246,22 @@ func (a *abstract) fragmentSlot(b [2]int) bool {
 		return true
 	}
 	return false
+}
+
+// titledFor reports whether the slot at byte range b follows "for" after
+// a capitalised word inside the sentence: the slot ends a longer name or a
+// title ("Commission for Racial Equality", "Secretary of State for Trade
+// and Industry"), whatever that word is.
+func (d *doc) titledFor(a *abstract, b [2]int) bool {
+	i := a.item(b[0])
+	if i < 2 || a.word(i-1) != "for" {
+		return false
+	}
+	t := a.tok0[i-2]
+	if i == 2 || a.tok1[i-2]-t != 1 {
+		return false // the sentence's first word is capitalised anyway
+	}
+	return d.nameWord(t)
 }
 
 // endsPhrase reports whether item i may follow a whole noun phrase:
@@ -343,8 +365,10 @@ func (d *doc) patternKindsPlausible(name, trigger string, s, t *slot) bool {
 		return s.ent.Kind == graph.Person
 	case "member-premodifier":
 		// "Kestrel director Tom Hale" works for Kestrel only where Kestrel
-		// is named as an organisation: films have directors too.
-		return t.ent.Gaz != nil || orgName(t.ent.Name) || !strings.EqualFold(trigger, "director")
+		// is named as an organisation, or the title is capitalised as
+		// formal titles before a name are ("Kestrel Director Tom Hale"):
+		// films have directors too.
+		return t.ent.Gaz != nil || orgName(t.ent.Name) || !strings.EqualFold(trigger, "director") || trigger == "Director"
 	case "located-of":
 		return (s.ent.Kind == graph.Organization || s.ent.Kind == graph.Group) && t.ent.Kind == graph.Place && orgName(s.ent.Name)
 	}

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -27,7 +29,7 @@ var orgHeads = setOf("court", "hotel", "university", "college", "school", "acade
 // name: an organisation or group in "X in Y" needs a known name or a head
 // word of organisations; two places need to be no list ("X, Y and Z",
 // "from X to Y").
-func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) bool {
+func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *slot) bool {
 	bothPlaces := s.ent.Kind == graph.Place && t.ent.Kind == graph.Place
 	switch name {
 	case "located-comma":
@@ -35,7 +37,7 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 			return false
 		}
 	case "located-in":
-		if !bothPlaces && s.ent.Gaz == nil && !s.m.Anaphor && !orgHeads[lastWord(s.ent.Name)] {
+		if !bothPlaces && s.ent.Gaz == nil && !s.m.Anaphor && !orgHeads[lastWord(s.ent.Name)] && !orgName(s.ent.Name) {
 			return false
 		}
 	default:
@@ -44,14 +46,22 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 	if !bothPlaces {
 		return true
 	}
+	if name == "located-comma" && d.regionAbbreviation(a, tb, t) {
+		// "Dodge City, Kan.", "Fort Lewis, Wash., and": an abbreviated
+		// state after a town is its region even inside a list of such
+		// pairs; lists of countries and cities do not abbreviate.
+		return true
+	}
 	if i := a.item(sb[0]); i > 0 {
 		if next := a.itemAfter(tb[1]); name == "located-comma" && a.word(i-1) == "in" && i > 1 && isSlotWord(a.word(i-2)) &&
 			next >= 0 && a.word(next) == "in" {
 			return false // "offices in Leeds, Cardiff in Wales": a list of "X in Y"
 		}
 		switch w := a.word(i - 1); {
-		case w == "," || w == ";" || w == "and" || w == "or" || w == "from" || w == "to" || w == "between" || w == "by" || isSlotWord(w):
-			return false // lists, routes and agents: "held by the US in X"
+		case w == "," || w == ";" || w == "and" || w == "or" || w == "between" || w == "by" || isSlotWord(w):
+			return false // lists and agents: "held by the US in X"
+		case (w == "from" || w == "to") && name == "located-in":
+			return false // routes: "from Leeds to X in Y"
 		case opponentWords[w] || w == "for" && name == "located-in" && i > 1 && resultNouns[a.word(i-2)]:
 			return false // "host Ireland in Cardiff", "a win for Ireland in Cardiff": a team where it plays
 		}
@@ -61,6 +71,8 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 		return true
 	}
 	switch w := a.word(next); {
+	case w == ";" && name == "located-comma":
+		// "Town, Region;": the semicolon separates items that hold commas.
 	case w == "and" || w == "or" || w == "/" || w == "-" || w == ";":
 		return false
 	case w == ",":
@@ -74,6 +86,23 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 		return false // "with Russia, the US said": the second place begins a clause
 	}
 	return true
+}
+
+// regionAbbreviation reports whether the slot at byte range tb names a
+// place by an abbreviation with a full stop: "N.C.", or a short
+// capitalised name followed by "." ("Kan.", "Wash."), as news datelines
+// write states and provinces.
+func (d *doc) regionAbbreviation(a *abstract, tb [2]int, t *slot) bool {
+	name := strings.Join(d.words[t.m.T0:t.m.T1], "")
+	if strings.Count(name, ".") >= 2 && len(name) <= 6 {
+		return true // "N.C.", "N.J."
+	}
+	next := a.itemAfter(tb[1])
+	if next < 0 || a.word(next) != "." || len(name) > 5 || len(name) < 2 || strings.ContainsAny(name, " .") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	return unicode.IsUpper(r) && strings.ToLower(name[1:]) == name[1:]
 }
 
 // opponentWords before a place name make it a team: "take on Ireland in
