@@ -104,8 +104,8 @@ func TestNoRelationWithoutPattern(t *testing.T) {
 		{"mere co-occurrence", "The Taliban and ISKP were both mentioned in the report."},
 		{"same group twice", "The Islamic State Khorasan (IS-K), a branch of the Islamic State Khorasan Province, grew."},
 		{"not guilty", "Karl Huber was found not guilty of murdering Tom Hale."},
-		{"a noun between two names", "Karl Huber, who killed Harlow gunman Tom Hale, was arrested."},
-		{"an event is no seat", "The Kestrel Awards in Leeds drew large crowds."},
+		{"a noun between two names", "Karl Huber, who shot Kestrel Bank guard Tom Hale, was arrested."},
+		{"an event is no seat", "The Kestrel Awards in London drew large crowds."},
 		{"wrong kinds for hosting", "In an episode of Newsnight, the Taliban brought together Hamas and Fatah."},
 	}
 	for _, tt := range tests {

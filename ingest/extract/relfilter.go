@@ -45,6 +45,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			return false
 		}
 	}
+	if a.runsIntoName(sb, s.ent) || a.runsIntoName(tb, t.ent) {
+		return false
+	}
 	// A possessive right after the target, outside the match: the target
 	// owns what the relation is really about.
 	if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 {
@@ -63,6 +66,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	}
 	if titleWords(s.ent.Name) || titleWords(t.ent.Name) || !nameShaped(s.ent.Name) || !nameShaped(t.ent.Name) {
 		return false // "Do They Know It's Christmas": a title, not two names; "The Scot was Pompey": a clause
+	}
+	if runOnName(s.ent) || runOnName(t.ent) {
+		return false
 	}
 	switch p.name {
 	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier", "member-rank", "member-copula", "member-role-at":
@@ -84,6 +90,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		// person; "Kestrel's Vexa": a product the tagger read as a person
 		// (a person after a firm's possessive is named in full somewhere).
 		return false
+	}
+	if p.name == "member-possessive" && d.commonFirstWord(s.ent.Name) {
+		return false // "Kestrel's Game Cube": a first word the article writes in lower case is no given name
 	}
 	if !d.patternKindsPlausible(p.name, trigger, s, t) {
 		return false
@@ -162,6 +171,11 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	}
 	switch typ {
 	case graph.LeaderOf:
+		if p.name == "leader-verb" && t.ent.Kind == graph.Place {
+			if next := a.itemAfter(tb[1]); next >= 0 && a.word(next) == "to" {
+				return false // "led Spain to victory": a team's captain, not a country's leader
+			}
+		}
 		for i := a.item(m0); i < len(a.pos) && a.pos[i] < m1; i++ {
 			if subordinateRoles[a.word(i)] {
 				return false
@@ -248,18 +262,35 @@ func (a *abstract) fragmentSlot(b [2]int) bool {
 	return false
 }
 
-// titledFor reports whether the slot at byte range b follows "for" after
-// a capitalised word inside the sentence: the slot ends a longer name or a
-// title ("Commission for Racial Equality", "Secretary of State for Trade
-// and Industry"), whatever that word is.
-func (d *doc) titledFor(a *abstract, b [2]int) bool {
-	i := a.item(b[0])
-	if i < 2 || a.word(i-1) != "for" {
+// runsIntoName reports whether an organisation's slot at byte range b is
+// followed by "and" and an unrecognised capitalised word that ends a noun
+// phrase: the slot begins a longer name ("Investors Bank and Trust."),
+// where "Kestrel Bank and Conservative leader X" coordinates two phrases.
+func (a *abstract) runsIntoName(b [2]int, e *entity) bool {
+	if e.Kind == graph.Person || e.Kind == graph.Place {
 		return false
 	}
-	t := a.tok0[i-2]
-	if i == 2 || a.tok1[i-2]-t != 1 {
+	next := a.itemAfter(b[1])
+	if next < 0 || next+1 >= len(a.pos) || a.word(next) != "and" || !strings.HasPrefix(a.word(next+1), "~") {
+		return false
+	}
+	return next+2 >= len(a.pos) || a.endsPhrase(next+2)
+}
+
+// titledFor reports whether the slot at byte range b follows "for" after
+// a capitalised word that is no name of its own, inside the sentence: the
+// slot ends a longer name or a title ("Commission for Racial Equality",
+// "Secretary of State for Trade and Industry"), whatever that word is. An
+// acronym before "for" is a title of its own ("MP for Henley"), and a name
+// before it a name ("a bid by Shell for Kestrel").
+func (d *doc) titledFor(a *abstract, b [2]int) bool {
+	i := a.item(b[0])
+	if i <= 2 || a.word(i-1) != "for" || isSlotWord(a.word(i-2)) && !strings.HasPrefix(a.word(i-2), "~") {
 		return false // the sentence's first word is capitalised anyway
+	}
+	t := a.tok0[i-2]
+	if a.tok1[i-2]-t != 1 || strings.ToUpper(d.words[t]) == d.words[t] {
+		return false
 	}
 	return d.nameWord(t)
 }
@@ -324,6 +355,36 @@ func nameShaped(name string) bool {
 	}
 	return true
 }
+
+// commonFirstWord reports whether the first word of a name is one the
+// article also writes in lower case ("game", "internet"): a common noun,
+// so the name is a product's or a thing's rather than a person's.
+func (d *doc) commonFirstWord(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 1 && d.lowered[strings.ToLower(f[0])]
+}
+
+// runOnName reports whether an entity's name runs into the words around
+// it: a person's name that begins with a role noun ("Executive Jane
+// Doe", the tail of "Chief Executive"), or a name that ends in a
+// capitalised function word ("Jane Doe The", the next sentence's first
+// word).
+func runOnName(e *entity) bool {
+	f := strings.Fields(strings.ToLower(e.Name))
+	if len(f) < 2 {
+		return false
+	}
+	if e.Kind == graph.Person && roleNouns[f[0]] && !isTitle(f[0]) {
+		return true
+	}
+	return functionWords[f[len(f)-1]]
+}
+
+// functionWords never end a name; nor do weekdays ("Kestrel Hospital
+// Monday": the date after the name).
+var functionWords = setOf("the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+	"this", "that", "it", "he", "she", "they", "we", "his", "her", "its", "their", "is", "was", "are", "were",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 // nameParticles are lower-case words that names hold besides connectors:
 // particles of personal names and the prepositions of titles

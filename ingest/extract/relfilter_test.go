@@ -4,6 +4,8 @@ import (
 	"maps"
 	"slices"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // TestRelationNeighbours checks the words around a relation match that undo
@@ -52,6 +54,14 @@ func TestRelationNeighbours(t *testing.T) {
 		{"song title", "Shops sold the single Do They Know It's Christmas in New York.", "MEMBER_OF PERSON:Christmas -> ORGANIZATION:Do They Know It", false},
 		{"product in a place", "Sony will launch the Vexa in Europe in March.", "LOCATED_IN ORGANIZATION:Vexa -> PLACE:Europe", false},
 		{"seat in a place", "He spoke at the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN PLACE:Royal Garden Hotel -> PLACE:Oslo", true},
+		{"an agent before the article", "Two men held by the US in Cuba were freed.", "LOCATED_IN PLACE:United States -> PLACE:Cuba", false},
+		{"a name that goes on after and", "Tom Hale, director of research at Kestrel Bank and Trust, said rates would rise.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Bank", false},
+		{"a visit before the article", "He will visit the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN PLACE:Royal Garden Hotel -> PLACE:Oslo", true},
+		{"a title and a peer", "The Lord Chancellor, Lord Hale, agreed on Monday.", "LOCATED_IN PLACE:Lord Chancellor -> PLACE:Lord Hale", false},
+		{"a team led to victory", "Tom Hale led Norway to victory over Sweden.", "LEADER_OF PERSON:Tom Hale -> PLACE:Norway", false},
+		{"a role read into a name", "Kestrel Council Chief Executive Anne Hansen resigned.", "LEADER_OF PERSON:Executive Anne Hansen -> ORGANIZATION:Kestrel Council", false},
+		{"a name run into the next sentence", "Kestrel Bank analyst Anne Hansen The dispute goes on.", "MEMBER_OF PERSON:Anne Hansen The -> ORGANIZATION:Kestrel Bank", false},
+		{"two phrases joined by and", "Kestrel Bank analyst Anne Hansen and Labour leader Tom Hale spoke.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Bank", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +83,7 @@ func TestContextKinds(t *testing.T) {
 		{"country possessive", "France's Ubisoft warned of lower profits.", "ORGANIZATION:Ubisoft"},
 		{"chief executive of", "Jon Berg, chief executive of Pellnor, said the firm would grow.", "ORGANIZATION:Pellnor"},
 		{"place head word stays", "Police closed Madrid's Gran Via on Monday.", "PLACE:Madrid"},
+		{"an editor's publication", "Tom Hale, film editor of the Harlow Media Review, praised the film.", "OUTLET:Harlow Media Review"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,5 +147,16 @@ func TestNameShaped(t *testing.T) {
 				t.Errorf("nameShaped(%q) = %v, want %v", tt.name, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCommonFirstWord checks that a name whose first word the article
+// writes in lower case is read as a thing's name, not a person's.
+func TestCommonFirstWord(t *testing.T) {
+	d := newDoc(nil, &graph.Article{ID: "a", Text: "The game sold well. Kestrel's Game Box and Anne Berg's book did not."})
+	for name, want := range map[string]bool{"Game Box": true, "Anne Berg": false, "Kestrel": false} {
+		if got := d.commonFirstWord(name); got != want {
+			t.Errorf("commonFirstWord(%q) = %v, want %v", name, got, want)
+		}
 	}
 }
