@@ -67,7 +67,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	if titleWords(s.ent.Name) || titleWords(t.ent.Name) || !nameShaped(s.ent.Name) || !nameShaped(t.ent.Name) {
 		return false // "Do They Know It's Christmas": a title, not two names; "The Scot was Pompey": a clause
 	}
-	if runOnName(s.ent) || runOnName(t.ent) {
+	if runOnName(s.ent) || runOnName(t.ent) || portfolioName(t.ent) {
 		return false
 	}
 	switch p.name {
@@ -192,6 +192,11 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		if next := a.itemAfter(tb[1]); next >= 0 && discourseNouns[a.word(next)] {
 			return false
 		}
+		// "X attacked Y for failing to ...", "attacked Y over the plan":
+		// criticism with its reason, not violence.
+		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 && (a.word(next) == "for" || a.word(next) == "over") {
+			return false
+		}
 	case graph.LocatedIn:
 		if s.ent.Kind != graph.Place && eventHeads[lastWord(s.ent.Name)] {
 			return false // "the Kestrel Awards in Leeds": an event, not an organisation with a seat
@@ -285,12 +290,25 @@ func (a *abstract) runsIntoName(b [2]int, e *entity) bool {
 // before it a name ("a bid by Shell for Kestrel").
 func (d *doc) titledFor(a *abstract, b [2]int) bool {
 	i := a.item(b[0])
-	if i <= 2 || a.word(i-1) != "for" || isSlotWord(a.word(i-2)) && !strings.HasPrefix(a.word(i-2), "~") {
-		return false // the sentence's first word is capitalised anyway
+	if i < 2 || a.word(i-1) != "for" {
+		return false
+	}
+	if prev := a.slotAt(a.pos[i-2], a.pos[i-2]+len(a.word(i-2))); prev != nil {
+		// A name before "for" is a name of its own ("a bid by Shell for
+		// Kestrel"), unless it is a body's bare head word ("Commission
+		// for Racial Equality" read as two names).
+		f := strings.Fields(prev.ent.Name)
+		return len(f) == 1 && orgHeads[strings.ToLower(f[0])]
 	}
 	t := a.tok0[i-2]
 	if a.tok1[i-2]-t != 1 || strings.ToUpper(d.words[t]) == d.words[t] {
 		return false
+	}
+	if i == 2 {
+		// The sentence's first word is capitalised anyway; a head word
+		// of organisations there still begins the name ("Commission for
+		// Racial Equality chairman X").
+		return orgHeads[d.lower[t]]
 	}
 	return d.nameWord(t)
 }
@@ -363,6 +381,25 @@ func (d *doc) commonFirstWord(name string) bool {
 	f := strings.Fields(name)
 	return len(f) > 1 && d.lowered[strings.ToLower(f[0])]
 }
+
+// portfolioName reports whether an organisation's name ends in
+// "Affairs" without a body's head word: a spokesman's portfolio read into
+// the party's name ("Kestrel Party Home Affairs spokesman").
+func portfolioName(e *entity) bool {
+	if e.Kind == graph.Person || e.Kind == graph.Place || lastWord(e.Name) != "affairs" {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(e.Name)) {
+		if portfolioBodies[w] {
+			return false // "Department of Foreign Affairs"
+		}
+	}
+	return true
+}
+
+// portfolioBodies are the bodies whose names hold a portfolio.
+var portfolioBodies = setOf("department", "ministry", "office", "committee", "bureau", "commission", "council",
+	"secretariat", "agency", "directorate", "institute", "centre", "center", "journal", "review")
 
 // runOnName reports whether an entity's name runs into the words around
 // it: a person's name that begins with a role noun ("Executive Jane
