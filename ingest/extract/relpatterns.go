@@ -72,8 +72,8 @@ var relPatterns = []relPattern{
 		expr: `{Y} (?:'s )?(?:senior |former |top |local )?(?P<t>member|fighter|militant|commander|spokesman|spokeswoman|spokesperson|official|operative|lawmaker|mp|senator|commissioner|economist|analyst|executive|correspondent|editor|engineer|strategist|director|secretary|chancellor) (?:[a-z]{2,4} ?\. )?{X}`},
 	// A military rank between a force and a name: "Navy Capt. X", "the
 	// Kestrel Brigade's Col. X" (kindsOf keeps places out: "U.S. Gen. X").
-	{name: "member-rank", roles: map[string]string{"x": triggerRole}, keys: []string{"capt", "lt", "sgt", "gen", "col", "maj", "adm", "cmdr", "cpl", "pvt", "captain", "lieutenant", "sergeant", "colonel", "major", "admiral", "corporal", "private"}, out: one(g.MemberOf, "x", "y", 0.65),
-		expr: `{Y} (?:'s )?(?P<t>capt|lt|sgt|gen|col|maj|adm|cmdr|cpl|pvt|captain|lieutenant|sergeant|colonel|major|admiral|corporal|private)(?: ?\.)? {X}`},
+	{name: "member-rank", roles: map[string]string{"x": triggerRole}, keys: []string{"capt.", "lt.", "sgt.", "gen.", "col.", "adm.", "cmdr.", "cpl.", "pvt.", "captain ", "lieutenant ", "sergeant ", "colonel ", "admiral ", "corporal "}, out: one(g.MemberOf, "x", "y", 0.65),
+		expr: `{Y} (?:'s )?(?P<t>capt|lt|sgt|gen|col|adm|cmdr|cpl|pvt|captain|lieutenant|sergeant|colonel|admiral|corporal)(?: ?\.)? {X}`},
 	// "Greg Thayer of the U.S. Forest Service", "Boston University's
 	// Michael Papagiannis", "Jack Frazier, Rotary Club president": a
 	// person of an organisation works for it (relationPlausible asks for a
@@ -93,7 +93,7 @@ var relPatterns = []relPattern{
 		expr: `{X} (?:is |was |are |were |has been |had been |will be |will remain |remains |remained |became |becomes |is now |was once )(?:a |an |the )(?:former |senior |top |chief |longtime |[a-z]+al |[a-z]+ic )?(?P<t>spokesman|spokeswoman|spokesperson|official|executive|economist|analyst|professor|lecturer|researcher|scientist|correspondent|editor|employee|engineer|commissioner|director|adviser|advisor|lawyer|manager) (?:of|for|at|with) {Y}`},
 	// "X, a professor of economics at Y", "X, an expert on missiles at Y":
 	// the role's own complement, then the employer.
-	{name: "member-role-at", roles: map[string]string{"x": triggerRole}, keys: []string{" at ", " with "}, out: one(g.MemberOf, "x", "y", 0.65),
+	{name: "member-role-at", roles: map[string]string{"x": triggerRole}, keys: []string{"professor ", "expert ", "lecturer ", "researcher ", "scientist ", "fellow ", "director ", "head ", "analyst ", "economist ", "specialist ", "engineer ", "consultant ", "manager ", "curator ", "editor ", "correspondent "}, out: one(g.MemberOf, "x", "y", 0.65),
 		expr: `{X} , (?:a |an |the )?{W}(?P<t>professor|expert|lecturer|researcher|scientist|fellow|director|head|analyst|economist|specialist|engineer|consultant|manager|curator|editor|correspondent) (?:of|on|in|for) (?:[a-z-]+ ){1,4}(?:at|with) {Y}`},
 	// Employment and playing for a club: "X, who works for Y", "X signed
 	// for Y", "X is employed by Y".
