@@ -205,14 +205,30 @@ var relPatterns = []relPattern{
 // compiledRel is a relation pattern ready to run.
 type compiledRel struct {
 	relPattern
-	re *filteredRegexp
+	re     *filteredRegexp
+	keyIdx []int // p.keys as indices into relKeys
 }
+
+// relKeys are the distinct key words of all relation patterns: many
+// patterns share keys ("spokes", "executive"), and a sentence is searched
+// for each once (keyCache).
+var relKeys []string
 
 var compiledRels = compileRels(relPatterns)
 
 func compileRels(ps []relPattern) []compiledRel {
 	out := make([]compiledRel, len(ps))
+	index := map[string]int{}
 	for i, p := range ps {
+		for _, k := range p.keys {
+			at, ok := index[k]
+			if !ok {
+				at = len(relKeys)
+				index[k] = at
+				relKeys = append(relKeys, k)
+			}
+			out[i].keyIdx = append(out[i].keyIdx, at)
+		}
 		expr := p.expr
 		for _, n := range []string{"X", "Y", "P", "H", "A", "B"} {
 			expr = strings.ReplaceAll(expr, "{"+n+"}", slotExpr(strings.ToLower(n)))
@@ -221,7 +237,8 @@ func compileRels(ps []relPattern) []compiledRel {
 		expr = strings.ReplaceAll(expr, "{F}", `(?:[^E ]\S* ){0,8}`)
 		expr = strings.ReplaceAll(expr, "{R}", `(?:[a-z][a-z-]* ){0,3}`)
 		expr = strings.ReplaceAll(expr, "{T}", `(?:(?:the )?(?:president|sen|senator|rev|reverend|dr|mr|mrs|ms|gen|general|king|queen|prince|princess|pope)(?: \.)? )?`)
-		out[i] = compiledRel{p, mustCompileFiltered(`(?:^| )` + expr + `(?: |$)`)}
+		out[i].relPattern = p
+		out[i].re = mustCompileFiltered(`(?:^| )` + expr + `(?: |$)`)
 	}
 	return out
 }
