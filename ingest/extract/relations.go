@@ -108,7 +108,6 @@ func (c *keyCache) any(idx []int) bool {
 	return len(idx) == 0
 }
 
-
 // relationMatch turns one pattern match into relationship evidence.
 func (d *doc) relationMatch(si int, a *abstract, p *compiledRel, m []int) {
 	group := func(name string) (int, int) {

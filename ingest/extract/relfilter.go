@@ -193,8 +193,10 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			return false
 		}
 		// "X attacked Y for failing to ...", "attacked Y over the plan":
-		// criticism with its reason, not violence.
-		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 && (a.word(next) == "for" || a.word(next) == "over") {
+		// criticism with its reason, not violence ("besieged Y for a
+		// week" is violence for a time).
+		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 && (a.word(next) == "for" || a.word(next) == "over") &&
+			strings.HasPrefix(strings.ToLower(trigger), "attack") {
 			return false
 		}
 	case graph.LocatedIn:
