@@ -70,6 +70,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	if runOnName(s.ent) || runOnName(t.ent) || portfolioName(t.ent) {
 		return false
 	}
+	if titleOnly(s.ent.Name) || titleOnly(t.ent.Name) {
+		return false // "Vice President of Kestrel", "the country's PM": a title, not the name of whoever holds it
+	}
 	switch p.name {
 	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier", "member-rank", "member-copula", "member-role-at":
 		if s.ent.Kind != graph.Person || t.m.Anaphor {
@@ -90,6 +93,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		// person; "Kestrel's Vexa": a product the tagger read as a person
 		// (a person after a firm's possessive is named in full somewhere).
 		return false
+	}
+	if p.name == "appeared-verb" && a.governedSlot(sb) && !strings.Contains(a.s[sb[1]:m1], " who ") {
+		return false // "X, head of Kestrel, told the paper": the speaker is X, not the body
 	}
 	if p.name == "member-possessive" && d.commonFirstWord(s.ent.Name) {
 		return false // "Kestrel's Game Cube": a first word the article writes in lower case is no given name
@@ -120,9 +126,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	if (typ == graph.Hosted || typ == graph.AppearedOn || typ == graph.PartOf) && d.placeMedium(t.ent.Name) {
 		return false // "US TV host X": television in a country, not an outlet
 	}
-	if p.name == "member-possessive" {
+	if p.name == "member-possessive" || p.name == "outlet-programme" {
 		if next := a.itemAfter(sb[1]); next >= 0 && (productNouns[a.word(next)] || productNouns[strings.TrimSuffix(a.word(next), "s")]) {
-			return false // "Kestrel's Vexa Disc technology": a product modifying a noun
+			return false // "Kestrel's Vexa Disc technology": a product modifying a noun, no person or programme
 		}
 	}
 	// A target followed by a common noun outside the match is that noun's
@@ -269,6 +275,31 @@ func (a *abstract) fragmentSlot(b [2]int) bool {
 	return false
 }
 
+// titleOnly reports whether a name is made only of titles and role words
+// ("Vice President"), or is one word that is no name on its own ("PM").
+func titleOnly(name string) bool {
+	return allTitleWords(name) || !strings.Contains(name, " ") && commonCapitalised[strings.ToLower(name)]
+}
+
+// governedSlot reports whether the slot at byte range b is the object of
+// a preposition ("head of Kestrel", "an analyst at research firm Vexa") or
+// owns the noun after it ("Kestrel's chief executive"): a name inside a
+// phrase about someone else, so no subject of the verb after it.
+func (a *abstract) governedSlot(b [2]int) bool {
+	if next := a.itemAfter(b[1]); next >= 0 && (a.word(next) == "'s" || a.word(next) == "'") {
+		return true
+	}
+	for i, n := a.item(b[0])-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
+		switch w := a.word(i); {
+		case w == "of" || w == "at" || w == "for" || w == "from" || w == "with":
+			return true
+		case !isLowerWord(w) || phraseEnders[w]:
+			return false
+		}
+	}
+	return false
+}
+
 // runsIntoName reports whether an organisation's slot at byte range b is
 // followed by "and" and an unrecognised capitalised word that ends a noun
 // phrase: the slot begins a longer name ("Investors Bank and Trust."),
@@ -281,7 +312,11 @@ func (a *abstract) runsIntoName(b [2]int, e *entity) bool {
 	if next < 0 || next+1 >= len(a.pos) || a.word(next) != "and" || !strings.HasPrefix(a.word(next+1), "~") {
 		return false
 	}
-	return next+2 >= len(a.pos) || a.endsPhrase(next+2)
+	i := next + 2
+	for i < len(a.pos) && strings.HasPrefix(a.word(i), "~") {
+		i++ // "X and Opinion Economics": the name goes on over several words
+	}
+	return i >= len(a.pos) || a.endsPhrase(i)
 }
 
 // titledFor reports whether the slot at byte range b follows "for" after

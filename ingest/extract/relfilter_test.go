@@ -66,6 +66,13 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a role read into a name", "Kestrel Council Chief Executive Anne Hansen resigned.", "LEADER_OF PERSON:Executive Anne Hansen -> ORGANIZATION:Kestrel Council", false},
 		{"a name run into the next sentence", "Kestrel Bank analyst Anne Hansen The dispute goes on.", "MEMBER_OF PERSON:Anne Hansen The -> ORGANIZATION:Kestrel Bank", false},
 		{"two phrases joined by and", "Kestrel Bank analyst Anne Hansen and Labour leader Tom Hale spoke.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Bank", true},
+		{"a title with no name", "Tom Hale, Vice President of the Kestrel Bank, said rates would rise.", "MEMBER_OF PERSON:Vice President -> ORGANIZATION:Kestrel Bank", false},
+		{"a team after a noun in apposition", "Norway face minnows the Faroe Islands in Oslo on Monday.", "LOCATED_IN PLACE:Faroe Islands -> PLACE:Oslo", false},
+		{"a channel's programme technology", "The phone works with Pellnor's new Vexa Radio technology.", "PART_OF OUTLET:Vexa Radio -> ORGANIZATION:Pellnor", false},
+		{"an abbreviated title", "Kestrel helped Norway's PM, Tom Hale, win.", "LOCATED_IN ORGANIZATION:PM -> PLACE:Norway", false},
+		{"a body inside the speaker's apposition", "Tom Hale, head of Pellnor told the BBC the deal was done.", "APPEARED_ON PERSON:Pellnor -> OUTLET:BBC", false},
+		{"the speaker told", "Tom Hale told the BBC the deal was done.", "APPEARED_ON PERSON:Tom Hale -> OUTLET:BBC", true},
+		{"the speaker in a relative clause", "It was a first for Anne Berg, 49, who told the BBC she was glad.", "APPEARED_ON PERSON:Anne Berg -> OUTLET:BBC", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -88,6 +95,12 @@ func TestContextKinds(t *testing.T) {
 		{"chief executive of", "Jon Berg, chief executive of Pellnor, said the firm would grow.", "ORGANIZATION:Pellnor"},
 		{"place head word stays", "Police closed Madrid's Gran Via on Monday.", "PLACE:Madrid"},
 		{"an editor's publication", "Tom Hale, film editor of the Harlow Media Review, praised the film.", "OUTLET:Harlow Media Review"},
+		{"an analyst's firm", "Jon Berg, an analyst at Pellnor, said shares would fall.", "ORGANIZATION:Pellnor"},
+		{"a firm named in apposition", "Shares in broker Pellnor fell on Monday.", "ORGANIZATION:Pellnor"},
+		{"a newspaper named in apposition", "The claims were printed by the newspaper Harlow Media Review on Monday.", "OUTLET:Harlow Media Review"},
+		{"a channel after its name", "The film was shown on the Pellnor channel on Monday.", "OUTLET:Pellnor"},
+		{"a channel owning a programme", "Tom Hale told Pellnor Two's Late Review programme he would stay.", "OUTLET:Pellnor Two"},
+		{"a square is a place", "Crowds gathered in London's Kestrel Square on Monday.", "PLACE:Kestrel Square"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,6 +60,18 @@ func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *s
 		if w := a.word(i - 1); (w == "the" || w == "this") && agentOrOpponent[a.word(i-2)] {
 			return false // "held by the US in X", "over the USA in Seville"
 		}
+		if n := a.word(i - 2); (a.word(i-1) == "the" || a.word(i-1) == "this") && isLowerWord(n) && !phraseEnders[n] {
+			// "face minnows the X in Y", "beat holders the X in Y": a
+			// noun in apposition between the verb and its team.
+			for j := i - 3; j >= 0 && j >= i-4 && isLowerWord(a.word(j)); j-- {
+				if agentOrOpponent[a.word(j)] {
+					return false
+				}
+				if phraseEnders[a.word(j)] {
+					break
+				}
+			}
+		}
 	}
 	if i := a.item(sb[0]); i > 0 {
 		if next := a.itemAfter(tb[1]); name == "located-comma" && a.word(i-1) == "in" && i > 1 && isSlotWord(a.word(i-2)) &&
