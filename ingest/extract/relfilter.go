@@ -70,6 +70,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	if runOnName(s.ent) || runOnName(t.ent) || portfolioName(t.ent) {
 		return false
 	}
+	if d.strayGroupAcronym(s.ent) || d.strayGroupAcronym(t.ent) {
+		return false // "the MDA's chairman" in an article on phones: no armed group of that acronym
+	}
 	if titleOnly(s.ent.Name) || titleOnly(t.ent.Name) {
 		return false // "Vice President of Kestrel", "the country's PM": a title, not the name of whoever holds it
 	}
@@ -273,6 +276,30 @@ func (a *abstract) fragmentSlot(b [2]int) bool {
 		return true
 	}
 	return false
+}
+
+// conflictWords are the words of armed conflict, one of which an article
+// about an armed group writes somewhere.
+var conflictWords = setOf("attack", "attacks", "attacked", "targeted", "killed", "killing", "rebel", "rebels",
+	"militant", "militants", "fighters", "fighting", "armed", "bomb", "bombs", "bombing", "blast", "explosion",
+	"troops", "soldiers", "insurgents", "guerrilla", "guerrillas", "separatist", "separatists", "ceasefire",
+	"militia", "army", "violence", "terrorist", "terrorists", "terrorism", "gunmen", "weapons", "war", "conflict")
+
+// strayGroupAcronym reports whether an entity is an armed group that the
+// generated gazetteer matched by a short acronym in an article that
+// writes no word of armed conflict: short acronyms collide ("MPC", "FSA",
+// "PSP" name committees, regulators and consoles in business news), and
+// an armed group's article speaks of its fighting.
+func (d *doc) strayGroupAcronym(e *entity) bool {
+	if e.Gaz == nil || e.Gaz.Curated || e.Gaz.Kind != graph.Group || len(e.Name) > 6 || strings.ToUpper(e.Name) != e.Name {
+		return false
+	}
+	for w := range conflictWords {
+		if d.lowered[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // titleOnly reports whether a name is made only of titles and role words

@@ -69,6 +69,8 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a title with no name", "Tom Hale, Vice President of the Kestrel Bank, said rates would rise.", "MEMBER_OF PERSON:Vice President -> ORGANIZATION:Kestrel Bank", false},
 		{"a team after a noun in apposition", "Norway face minnows the Faroe Islands in Oslo on Monday.", "LOCATED_IN PLACE:Faroe Islands -> PLACE:Oslo", false},
 		{"a channel's programme technology", "The phone works with Pellnor's new Vexa Radio technology.", "PART_OF OUTLET:Vexa Radio -> ORGANIZATION:Pellnor", false},
+		{"an armed group's acronym in business news", "MPC chairman Tom Hale said phone sales rose.", "LEADER_OF PERSON:Tom Hale -> GROUP:MPC", false},
+		{"an armed group's acronym among its fighting", "MPC chairman Tom Hale said the rebels would fight on.", "LEADER_OF PERSON:Tom Hale -> GROUP:MPC", true},
 		{"an abbreviated title", "Kestrel helped Norway's PM, Tom Hale, win.", "LOCATED_IN ORGANIZATION:PM -> PLACE:Norway", false},
 		{"a body inside the speaker's apposition", "Tom Hale, head of Pellnor told the BBC the deal was done.", "APPEARED_ON PERSON:Pellnor -> OUTLET:BBC", false},
 		{"the speaker told", "Tom Hale told the BBC the deal was done.", "APPEARED_ON PERSON:Tom Hale -> OUTLET:BBC", true},
