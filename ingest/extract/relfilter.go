@@ -450,7 +450,13 @@ func (d *doc) commonFirstWord(name string) bool {
 // "Affairs" without a body's head word: a spokesman's portfolio read into
 // the party's name ("Kestrel Party Home Affairs spokesman").
 func portfolioName(e *entity) bool {
-	if e.Kind == graph.Person || e.Kind == graph.Place || lastWord(e.Name) != "affairs" {
+	if e.Kind == graph.Person || e.Kind == graph.Place {
+		return false
+	}
+	if !strings.Contains(e.Name, " ") && portfolioFields[strings.ToLower(e.Name)] {
+		return true // "Defence Secretary X": the field of the office, not a body
+	}
+	if lastWord(e.Name) != "affairs" {
 		return false
 	}
 	for _, w := range strings.Fields(strings.ToLower(e.Name)) {
@@ -460,6 +466,13 @@ func portfolioName(e *entity) bool {
 	}
 	return true
 }
+
+// portfolioFields are the fields of government that name a minister's
+// office before the title ("Health Secretary", "Defence Minister") and are
+// no body's name on their own ("the Treasury" is one, so it is not here).
+var portfolioFields = setOf("defence", "defense", "health", "education", "transport", "environment", "culture",
+	"trade", "industry", "energy", "justice", "interior", "agriculture", "finance", "economy", "sport",
+	"tourism", "communications", "housing", "employment", "pensions", "immigration", "welfare")
 
 // portfolioBodies are the bodies whose names hold a portfolio.
 var portfolioBodies = setOf("department", "ministry", "office", "committee", "bureau", "commission", "council",

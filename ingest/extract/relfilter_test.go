@@ -71,6 +71,7 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a channel's programme technology", "The phone works with Pellnor's new Vexa Radio technology.", "PART_OF OUTLET:Vexa Radio -> ORGANIZATION:Pellnor", false},
 		{"an armed group's acronym in business news", "MPC chairman Tom Hale said phone sales rose.", "LEADER_OF PERSON:Tom Hale -> GROUP:MPC", false},
 		{"an armed group's acronym among its fighting", "MPC chairman Tom Hale said the rebels would fight on.", "LEADER_OF PERSON:Tom Hale -> GROUP:MPC", true},
+		{"a field of government before a title", "The plan was backed by Defence Secretary Tom Hale on Monday.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Defence", false},
 		{"an abbreviated title", "Kestrel helped Norway's PM, Tom Hale, win.", "LOCATED_IN ORGANIZATION:PM -> PLACE:Norway", false},
 		{"a body inside the speaker's apposition", "Tom Hale, head of Pellnor told the BBC the deal was done.", "APPEARED_ON PERSON:Pellnor -> OUTLET:BBC", false},
 		{"the speaker told", "Tom Hale told the BBC the deal was done.", "APPEARED_ON PERSON:Tom Hale -> OUTLET:BBC", true},
