@@ -124,7 +124,7 @@ func (d *doc) pressRoleBefore(t int) bool {
 var programmeNouns = setOf("programme", "program", "show", "bulletin")
 
 // programmeAfter reports whether a possessive at token t owns a named
-// programme: "Kestrel Two's Late Review programme" (a channel's, so the
+// programme: "Kestrel Two's Night Desk programme" (a channel's, so the
 // owner is an outlet).
 func (d *doc) programmeAfter(t int) bool {
 	if t >= len(d.lower) || d.lower[t] != "'s" && d.lower[t] != "’s" {

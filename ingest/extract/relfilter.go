@@ -71,7 +71,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		return false
 	}
 	if d.strayGroupAcronym(s.ent) || d.strayGroupAcronym(t.ent) {
-		return false // "the MDA's chairman" in an article on phones: no armed group of that acronym
+		return false // "the KDA's chairman" in an article on phone sales: no armed group of that acronym
 	}
 	if titleOnly(s.ent.Name) || titleOnly(t.ent.Name) {
 		return false // "Vice President of Kestrel", "the country's PM": a title, not the name of whoever holds it
@@ -341,7 +341,7 @@ func (a *abstract) runsIntoName(b [2]int, e *entity) bool {
 	}
 	i := next + 2
 	for i < len(a.pos) && strings.HasPrefix(a.word(i), "~") {
-		i++ // "X and Opinion Economics": the name goes on over several words
+		i++ // "Kestrel and Vexa Research Partners": the name goes on over several words
 	}
 	return i >= len(a.pos) || a.endsPhrase(i)
 }

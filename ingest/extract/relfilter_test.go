@@ -67,7 +67,7 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a name run into the next sentence", "Kestrel Bank analyst Anne Hansen The dispute goes on.", "MEMBER_OF PERSON:Anne Hansen The -> ORGANIZATION:Kestrel Bank", false},
 		{"two phrases joined by and", "Kestrel Bank analyst Anne Hansen and Labour leader Tom Hale spoke.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Bank", true},
 		{"a title with no name", "Tom Hale, Vice President of the Kestrel Bank, said rates would rise.", "MEMBER_OF PERSON:Vice President -> ORGANIZATION:Kestrel Bank", false},
-		{"a team after a noun in apposition", "Norway face minnows the Faroe Islands in Oslo on Monday.", "LOCATED_IN PLACE:Faroe Islands -> PLACE:Oslo", false},
+		{"a team after a noun in apposition", "Norway meet outsiders the Faroe Islands in Oslo on Monday.", "LOCATED_IN PLACE:Faroe Islands -> PLACE:Oslo", false},
 		{"a channel's programme technology", "The phone works with Pellnor's new Vexa Radio technology.", "PART_OF OUTLET:Vexa Radio -> ORGANIZATION:Pellnor", false},
 		{"an armed group's acronym in business news", "MPC chairman Tom Hale said phone sales rose.", "LEADER_OF PERSON:Tom Hale -> GROUP:MPC", false},
 		{"an armed group's acronym among its fighting", "MPC chairman Tom Hale said the rebels would fight on.", "LEADER_OF PERSON:Tom Hale -> GROUP:MPC", true},
@@ -102,7 +102,7 @@ func TestContextKinds(t *testing.T) {
 		{"a firm named in apposition", "Shares in broker Pellnor fell on Monday.", "ORGANIZATION:Pellnor"},
 		{"a newspaper named in apposition", "The claims were printed by the newspaper Harlow Media Review on Monday.", "OUTLET:Harlow Media Review"},
 		{"a channel after its name", "The film was shown on the Pellnor channel on Monday.", "OUTLET:Pellnor"},
-		{"a channel owning a programme", "Tom Hale told Pellnor Two's Late Review programme he would stay.", "OUTLET:Pellnor Two"},
+		{"a channel owning a programme", "Tom Hale told Pellnor Two's Night Desk programme he would stay.", "OUTLET:Pellnor Two"},
 		{"a square is a place", "Crowds gathered in London's Kestrel Square on Monday.", "PLACE:Kestrel Square"},
 	}
 	for _, tt := range tests {

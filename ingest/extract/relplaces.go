@@ -61,7 +61,7 @@ func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *s
 			return false // "held by the US in X", "over the USA in Seville"
 		}
 		if n := a.word(i - 2); (a.word(i-1) == "the" || a.word(i-1) == "this") && isLowerWord(n) && !phraseEnders[n] {
-			// "face minnows the X in Y", "beat holders the X in Y": a
+			// "meet outsiders the X in Y", "beat holders the X in Y": a
 			// noun in apposition between the verb and its team.
 			for j := i - 3; j >= 0 && j >= i-4 && isLowerWord(a.word(j)); j-- {
 				if agentOrOpponent[a.word(j)] {
