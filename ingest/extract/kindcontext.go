@@ -10,13 +10,20 @@ import "github.com/newsgraph/newsgraph/graph"
 // businessRoles head the role of a person who runs a company, not a
 // country or a city.
 var businessRoles = setOf("executive", "director", "chairman", "chairwoman", "founder", "co-founder", "boss",
-	"owner", "ceo", "chief", "manager", "md")
+	"owner", "ceo", "chief", "manager", "md", "economist", "analyst", "strategist", "trader", "dealer")
+
+// firmNouns in apposition before a name say what kind of body it is:
+// "broker Kestrel", "the investment bank Vexa", "airline Kestrel".
+var firmNouns = setOf("bank", "broker", "brokerage", "firm", "company", "carrier", "airline", "retailer",
+	"insurer", "lender", "bookmaker", "publisher", "manufacturer", "maker", "supermarket", "chain", "group",
+	"conglomerate", "operator", "giant")
 
 // contextKinds adds organisation votes to tagger names typed as places
-// that stand after a known place's possessive ("Ireland's Ryanair") or
-// after or before a business role ("chief executive of Wippit", "Wada
-// chairman Dick Pound"), unless a place head word ends them ("London's
-// Regent Street").
+// that stand after a known place's possessive ("Ireland's Ryanair"),
+// after or before a business role ("chief executive of Wippit", "an
+// analyst at Kestrel", "Wada chairman Dick Pound") or after a firm's noun
+// in apposition ("broker Kestrel"), unless a place head word ends them
+// ("London's Regent Street").
 func (d *doc) contextKinds() {
 	for i, m := range d.mentions {
 		e := m.Ent
@@ -34,8 +41,10 @@ func (d *doc) contextKinds() {
 					org = !p.Anaphor && p.Ent.Gaz != nil && p.Ent.Gaz.Kind == graph.Place
 				}
 			}
-		case m.T0 >= 2 && d.lower[m.T0-1] == "of":
+		case m.T0 >= 2 && (d.lower[m.T0-1] == "of" || d.lower[m.T0-1] == "at"):
 			org = businessRoles[d.lower[m.T0-2]]
+		case m.T0 >= 1:
+			org = firmNouns[d.lower[m.T0-1]]
 		}
 		if !org && m.T1+1 < len(d.lower) && businessRoles[d.lower[m.T1]] && i+1 < len(d.mentions) {
 			n := d.mentions[i+1]
@@ -50,19 +59,84 @@ func (d *doc) contextKinds() {
 // outletNouns after a name say it is a publication or a channel: "the
 // Kestrel magazine", "Vexa newspaper" (not "the Kestrel website": a firm has one).
 var outletNouns = setOf("magazine", "newspaper", "tabloid", "broadsheet", "daily", "weekly",
-	"monthly")
+	"monthly", "channel", "broadcaster", "paper")
+
+// outletHeads in apposition before a name say the same: "the newspaper
+// Kestrel", "broadcaster Vexa", "music channel Kestrel".
+var outletHeads = setOf("magazine", "newspaper", "tabloid", "broadsheet", "channel", "broadcaster", "daily",
+	"weekly", "monthly", "paper", "network")
+
+// pressRoles are the jobs of people who write for a publication: "the
+// editor of Kestrel", "Kestrel columnist X".
+var pressRoles = setOf("editor", "editors", "editor-in-chief", "columnist", "columnists", "correspondent",
+	"correspondents", "reporter", "reporters", "critic", "sub-editor", "publisher")
 
 // outletKinds votes a tagger organisation an outlet where a publication
-// noun follows it ("he told Kestrel magazine"): CoNLL, which the tagger
-// learnt from, types magazines ORG.
+// noun follows it ("he told Kestrel magazine"), or a press role follows or
+// governs it ("Kestrel editor X", "film editor of Kestrel", "a columnist
+// for Kestrel"), or a publication's or channel's noun stands before it in
+// apposition ("the newspaper Kestrel", "broadcaster Vexa"): CoNLL, which
+// the tagger learnt from, types magazines ORG. A tagger place gets the
+// vote only from a noun after it.
 func (d *doc) outletKinds() {
 	for _, m := range d.mentions {
 		e := m.Ent
-		if m.Anaphor || m.Gaz != nil || e.Gaz != nil || m.Kind != graph.Organization || m.T1 >= len(d.lower) {
+		if m.Anaphor || m.Gaz != nil || e.Gaz != nil || m.T1 >= len(d.lower) {
 			continue
 		}
-		if outletNouns[d.lower[m.T1]] {
+		if m.Kind == graph.Place && m.Rule == d.x.tagger.Name() && outletNouns[d.lower[m.T1]] {
+			// "the Kestrel channel": the tagger reads an unknown
+			// one-word name before a noun as a place as often as a body.
+			e.kindVot[graph.Outlet] += 2 * m.Conf
+			continue
+		}
+		if m.Kind != graph.Organization {
+			continue
+		}
+		next := d.lower[m.T1]
+		if (next == "'s" || next == "’s") && m.T1+1 < len(d.lower) {
+			next = d.lower[m.T1+1]
+		}
+		before := m.T0 >= 1 && outletHeads[d.lower[m.T0-1]]
+		if outletNouns[d.lower[m.T1]] || pressRoles[next] || d.pressRoleBefore(m.T0) || before || d.programmeAfter(m.T1) {
 			e.kindVot[graph.Outlet] += 2 * m.Conf
 		}
 	}
+}
+
+// pressRoleBefore reports whether a press role and "of", "for" or "at"
+// end right before token t, with an optional article: "editor of the".
+func (d *doc) pressRoleBefore(t int) bool {
+	if t >= 1 && (d.lower[t-1] == "the" || d.lower[t-1] == "a") {
+		t--
+	}
+	if t < 2 {
+		return false
+	}
+	switch d.lower[t-1] {
+	case "of", "for", "at":
+		return pressRoles[d.lower[t-2]]
+	}
+	return false
+}
+
+// programmeNouns head the name of a broadcast programme.
+var programmeNouns = setOf("programme", "program", "show", "bulletin")
+
+// programmeAfter reports whether a possessive at token t owns a named
+// programme: "Kestrel Two's Night Desk programme" (a channel's, so the
+// owner is an outlet).
+func (d *doc) programmeAfter(t int) bool {
+	if t >= len(d.lower) || d.lower[t] != "'s" && d.lower[t] != "’s" {
+		return false
+	}
+	for i := t + 1; i < len(d.lower) && i <= t+5; i++ {
+		if programmeNouns[d.lower[i]] {
+			return i > t+1
+		}
+		if !d.nameWord(i) {
+			return false
+		}
+	}
+	return false
 }

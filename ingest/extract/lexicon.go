@@ -133,7 +133,7 @@ var headWords = map[string]graph.EntityKind{
 var siteHeads = setOf("hospital", "stadium", "arena", "station", "museum", "mosque", "cathedral", "temple",
 	"tower", "towers", "bridge", "hotel", "memorial", "planetarium", "complex", "airport",
 	"mountain", "mountains", "sea", "ocean", "gulf", "strait", "desert", "valley", "river", "lake",
-	"island", "islands", "peninsula", "canyon")
+	"island", "islands", "peninsula", "canyon", "square", "street")
 
 // qualifiedSites are head words that make a site only after one of the
 // given words ("Ocala National Forest", "Ellington Air Force Base", not

@@ -278,14 +278,3 @@ func (f *bytePairs) mayHold(w string) bool {
 	}
 	return true
 }
-
-// hasAny reports whether s, whose filter f is, contains one of keys (or
-// keys is empty).
-func (f *bytePairs) hasAny(s string, keys []string) bool {
-	for _, k := range keys {
-		if f.mayHold(k) && strings.Contains(s, k) {
-			return true
-		}
-	}
-	return len(keys) == 0
-}

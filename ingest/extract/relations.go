@@ -43,18 +43,17 @@ func kindIn(k graph.EntityKind, ks []graph.EntityKind) bool {
 // findRelations runs the relation patterns over every sentence that holds
 // at least two entity slots and one of a pattern's key words.
 func (d *doc) findRelations() {
+	keys := keyCache{state: make([]int8, len(relKeys))}
 	for si := range d.sents {
 		ms := d.bySent[si]
 		if len(ms) < 2 && !(len(ms) == 1 && ms[0].Other != nil) {
 			continue
 		}
-		low := strings.ToLower(d.sentenceText(si))
-		var pairs bytePairs
-		pairs.set(low)
+		keys.reset(strings.ToLower(d.sentenceText(si)))
 		var a *abstract
 		for pi := range compiledRels {
 			p := &compiledRels[pi]
-			if !pairs.hasAny(low, p.keys) {
+			if !keys.any(p.keyIdx) {
 				continue
 			}
 			if a == nil {
@@ -78,6 +77,37 @@ func (d *doc) findRelations() {
 		}
 		return x.TargetID < y.TargetID
 	})
+}
+
+// keyCache answers whether a sentence holds relation key words, searching
+// the sentence for each distinct key at most once.
+type keyCache struct {
+	low   string
+	pairs bytePairs // rules most keys out without a search
+	state []int8    // per relKeys entry: 0 not searched yet, 1 found, 2 absent
+}
+
+func (c *keyCache) reset(low string) {
+	c.low = low
+	c.pairs.set(low)
+	clear(c.state)
+}
+
+// any reports whether the sentence holds one of the keys at idx (true for
+// none, as hasAny).
+func (c *keyCache) any(idx []int) bool {
+	for _, i := range idx {
+		if c.state[i] == 0 {
+			c.state[i] = 2
+			if c.pairs.mayHold(relKeys[i]) && strings.Contains(c.low, relKeys[i]) {
+				c.state[i] = 1
+			}
+		}
+		if c.state[i] == 1 {
+			return true
+		}
+	}
+	return len(idx) == 0
 }
 
 // relationMatch turns one pattern match into relationship evidence.

@@ -67,6 +67,16 @@ func TestRelationPatterns(t *testing.T) {
 		{"deal between", "The deal between Harlow Media and Vexa Software was approved.", "ALLIED_WITH ORGANIZATION:Harlow Media -> ORGANIZATION:Vexa Software"},
 		{"appointed chief executive", "Tom Hale was named chief executive of Harlow Media last week.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Harlow Media"},
 		{"organisation of a place", "The cranes were built by Kestrel Cranes Inc. of Houston, the report said.", "LOCATED_IN ORGANIZATION:Kestrel Cranes Inc. -> PLACE:Houston"},
+		{"rank between force and name", "Navy Lt. Anne Berg said the ship was safe.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Navy"},
+		{"remain a commissioner of", "Tom Hale will remain a commissioner of the Nordic Fisheries Agency.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Nordic Fisheries Agency"},
+		{"expert on at", "Anne Berg, an expert on missiles at Harlow University, disagreed.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Harlow University"},
+		{"capitalised director", "Harlow Media Director Tom Hale told reporters that sales rose.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Harlow Media"},
+		{"killing of by", "The killing of Tom Hale by Karl Huber shocked the town.", "ATTACKED PERSON:Karl Huber -> PERSON:Tom Hale"},
+		{"assassin of", "Karl Huber, the convicted assassin of Tom Hale, was denied parole.", "ATTACKED PERSON:Karl Huber -> PERSON:Tom Hale"},
+		{"possessive killer", "Tom Hale's killer, Karl Huber, was arrested on Monday.", "ATTACKED PERSON:Karl Huber -> PERSON:Tom Hale"},
+		{"convicted of murdering", "Karl Huber was convicted of murdering Tom Hale in 1990.", "ATTACKED PERSON:Karl Huber -> PERSON:Tom Hale"},
+		{"shot titled person", "Karl Huber, who shot President Tom Hale, fled.", "ATTACKED PERSON:Karl Huber -> PERSON:Tom Hale"},
+		{"abbreviated states in a list", "Floods hit Dodge City, Kan., and Tulsa, Okla., on Monday.", "LOCATED_IN PLACE:Dodge City -> PLACE:Kan"},
 		{"claimed responsibility for attacks", "The Crescent Martyrs Front claimed responsibility for the attack on the Northern Defence Army.", "ATTACKED GROUP:Crescent Martyrs Front -> GROUP:Northern Defence Army"},
 	}
 	used := map[string]bool{}
@@ -93,6 +103,9 @@ func TestNoRelationWithoutPattern(t *testing.T) {
 	tests := []struct{ name, text string }{
 		{"mere co-occurrence", "The Taliban and ISKP were both mentioned in the report."},
 		{"same group twice", "The Islamic State Khorasan (IS-K), a branch of the Islamic State Khorasan Province, grew."},
+		{"not guilty", "Karl Huber was found not guilty of murdering Tom Hale."},
+		{"a noun between two names", "Karl Huber, who shot Kestrel Bank guard Tom Hale, was arrested."},
+		{"an event is no seat", "The Kestrel Awards in London drew large crowds."},
 		{"wrong kinds for hosting", "In an episode of Newsnight, the Taliban brought together Hamas and Fatah."},
 	}
 	for _, tt := range tests {

@@ -41,9 +41,12 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		m0++
 	}
 	for _, b := range [][2]int{sb, tb} {
-		if a.fragmentSlot(b) {
+		if a.fragmentSlot(b) || d.titledFor(a, b) {
 			return false
 		}
+	}
+	if a.runsIntoName(sb, s.ent) || a.runsIntoName(tb, t.ent) {
+		return false
 	}
 	// A possessive right after the target, outside the match: the target
 	// owns what the relation is really about.
@@ -64,8 +67,17 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	if titleWords(s.ent.Name) || titleWords(t.ent.Name) || !nameShaped(s.ent.Name) || !nameShaped(t.ent.Name) {
 		return false // "Do They Know It's Christmas": a title, not two names; "The Scot was Pompey": a clause
 	}
+	if runOnName(s.ent) || runOnName(t.ent) || portfolioName(t.ent) {
+		return false
+	}
+	if d.strayGroupAcronym(s.ent) || d.strayGroupAcronym(t.ent) {
+		return false // "the KDA's chairman" in an article on phone sales: no armed group of that acronym
+	}
+	if titleOnly(s.ent.Name) || titleOnly(t.ent.Name) {
+		return false // "Vice President of Kestrel", "the country's PM": a title, not the name of whoever holds it
+	}
 	switch p.name {
-	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier":
+	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier", "member-rank", "member-copula", "member-role-at":
 		if s.ent.Kind != graph.Person || t.m.Anaphor {
 			return false // "the future of the company", "the group's Y"
 		}
@@ -84,6 +96,12 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		// person; "Kestrel's Vexa": a product the tagger read as a person
 		// (a person after a firm's possessive is named in full somewhere).
 		return false
+	}
+	if p.name == "appeared-verb" && a.governedSlot(sb) && !strings.Contains(a.s[sb[1]:m1], " who ") {
+		return false // "X, head of Kestrel, told the paper": the speaker is X, not the body
+	}
+	if p.name == "member-possessive" && d.commonFirstWord(s.ent.Name) {
+		return false // "Kestrel's Game Cube": a first word the article writes in lower case is no given name
 	}
 	if !d.patternKindsPlausible(p.name, trigger, s, t) {
 		return false
@@ -111,9 +129,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	if (typ == graph.Hosted || typ == graph.AppearedOn || typ == graph.PartOf) && d.placeMedium(t.ent.Name) {
 		return false // "US TV host X": television in a country, not an outlet
 	}
-	if p.name == "member-possessive" {
+	if p.name == "member-possessive" || p.name == "outlet-programme" {
 		if next := a.itemAfter(sb[1]); next >= 0 && (productNouns[a.word(next)] || productNouns[strings.TrimSuffix(a.word(next), "s")]) {
-			return false // "Kestrel's Vexa Disc technology": a product modifying a noun
+			return false // "Kestrel's Vexa Disc technology": a product modifying a noun, no person or programme
 		}
 	}
 	// A target followed by a common noun outside the match is that noun's
@@ -139,6 +157,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			if t.ent.Kind == graph.Place && pluralNounAfterPlace(w) {
 				return false // "head of UK equities": a plural noun, not a verb, after "of <place>"
 			}
+			if isLowerWord(w) && !a.endsPhrase(next) && next+1 < len(a.pos) && isSlotWord(a.word(next+1)) {
+				return false // "killed Kestrel assassin Tom Hale": a noun between two names makes the first its modifier
+			}
 		}
 	}
 	// Competitions and awards are no actors: "the Champions League clash
@@ -159,6 +180,11 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	}
 	switch typ {
 	case graph.LeaderOf:
+		if p.name == "leader-verb" && t.ent.Kind == graph.Place {
+			if next := a.itemAfter(tb[1]); next >= 0 && a.word(next) == "to" {
+				return false // "led Spain to victory": a team's captain, not a country's leader
+			}
+		}
 		for i := a.item(m0); i < len(a.pos) && a.pos[i] < m1; i++ {
 			if subordinateRoles[a.word(i)] {
 				return false
@@ -175,8 +201,18 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		if next := a.itemAfter(tb[1]); next >= 0 && discourseNouns[a.word(next)] {
 			return false
 		}
+		// "X attacked Y for failing to ...", "attacked Y over the plan":
+		// criticism with its reason, not violence ("besieged Y for a
+		// week" is violence for a time).
+		if next := a.itemAfter(tb[1]); next >= 0 && a.pos[next] >= m1 && (a.word(next) == "for" || a.word(next) == "over") &&
+			strings.HasPrefix(strings.ToLower(trigger), "attack") {
+			return false
+		}
 	case graph.LocatedIn:
-		if !a.locationPlausible(p.name, sb, tb, s, t) {
+		if s.ent.Kind != graph.Place && eventHeads[lastWord(s.ent.Name)] {
+			return false // "the Kestrel Awards in Leeds": an event, not an organisation with a seat
+		}
+		if !d.locationPlausible(a, p.name, sb, tb, s, t) {
 			return false
 		}
 		if p.name == "located-possessive" {
@@ -242,6 +278,105 @@ func (a *abstract) fragmentSlot(b [2]int) bool {
 	return false
 }
 
+// conflictWords are the words of armed conflict, one of which an article
+// about an armed group writes somewhere.
+var conflictWords = setOf("attack", "attacks", "attacked", "targeted", "killed", "killing", "rebel", "rebels",
+	"militant", "militants", "fighters", "fighting", "armed", "bomb", "bombs", "bombing", "blast", "explosion",
+	"troops", "soldiers", "insurgents", "guerrilla", "guerrillas", "separatist", "separatists", "ceasefire",
+	"militia", "army", "violence", "terrorist", "terrorists", "terrorism", "gunmen", "weapons", "war", "conflict")
+
+// strayGroupAcronym reports whether an entity is an armed group that the
+// generated gazetteer matched by a short acronym in an article that
+// writes no word of armed conflict: short acronyms collide ("MPC", "FSA",
+// "PSP" name committees, regulators and consoles in business news), and
+// an armed group's article speaks of its fighting.
+func (d *doc) strayGroupAcronym(e *entity) bool {
+	if e.Gaz == nil || e.Gaz.Curated || e.Gaz.Kind != graph.Group || len(e.Name) > 6 || strings.ToUpper(e.Name) != e.Name {
+		return false
+	}
+	for w := range conflictWords {
+		if d.lowered[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// titleOnly reports whether a name is made only of titles and role words
+// ("Vice President"), or is one word that is no name on its own ("PM").
+func titleOnly(name string) bool {
+	return allTitleWords(name) || !strings.Contains(name, " ") && commonCapitalised[strings.ToLower(name)]
+}
+
+// governedSlot reports whether the slot at byte range b is the object of
+// a preposition ("head of Kestrel", "an analyst at research firm Vexa") or
+// owns the noun after it ("Kestrel's chief executive"): a name inside a
+// phrase about someone else, so no subject of the verb after it.
+func (a *abstract) governedSlot(b [2]int) bool {
+	if next := a.itemAfter(b[1]); next >= 0 && (a.word(next) == "'s" || a.word(next) == "'") {
+		return true
+	}
+	for i, n := a.item(b[0])-1, 0; i >= 0 && n < 3; i, n = i-1, n+1 {
+		switch w := a.word(i); {
+		case w == "of" || w == "at" || w == "for" || w == "from" || w == "with":
+			return true
+		case !isLowerWord(w) || phraseEnders[w]:
+			return false
+		}
+	}
+	return false
+}
+
+// runsIntoName reports whether an organisation's slot at byte range b is
+// followed by "and" and an unrecognised capitalised word that ends a noun
+// phrase: the slot begins a longer name ("Investors Bank and Trust."),
+// where "Kestrel Bank and Conservative leader X" coordinates two phrases.
+func (a *abstract) runsIntoName(b [2]int, e *entity) bool {
+	if e.Kind == graph.Person || e.Kind == graph.Place {
+		return false
+	}
+	next := a.itemAfter(b[1])
+	if next < 0 || next+1 >= len(a.pos) || a.word(next) != "and" || !strings.HasPrefix(a.word(next+1), "~") {
+		return false
+	}
+	i := next + 2
+	for i < len(a.pos) && strings.HasPrefix(a.word(i), "~") {
+		i++ // "Kestrel and Vexa Research Partners": the name goes on over several words
+	}
+	return i >= len(a.pos) || a.endsPhrase(i)
+}
+
+// titledFor reports whether the slot at byte range b follows "for" after
+// a capitalised word that is no name of its own, inside the sentence: the
+// slot ends a longer name or a title ("Commission for Racial Equality",
+// "Secretary of State for Trade and Industry"), whatever that word is. An
+// acronym before "for" is a title of its own ("MP for Henley"), and a name
+// before it a name ("a bid by Shell for Kestrel").
+func (d *doc) titledFor(a *abstract, b [2]int) bool {
+	i := a.item(b[0])
+	if i < 2 || a.word(i-1) != "for" {
+		return false
+	}
+	if prev := a.slotAt(a.pos[i-2], a.pos[i-2]+len(a.word(i-2))); prev != nil {
+		// A name before "for" is a name of its own ("a bid by Shell for
+		// Kestrel"), unless it is a body's bare head word ("Commission
+		// for Racial Equality" read as two names).
+		f := strings.Fields(prev.ent.Name)
+		return len(f) == 1 && orgHeads[strings.ToLower(f[0])]
+	}
+	t := a.tok0[i-2]
+	if a.tok1[i-2]-t != 1 || strings.ToUpper(d.words[t]) == d.words[t] {
+		return false
+	}
+	if i == 2 {
+		// The sentence's first word is capitalised anyway; a head word
+		// of organisations there still begins the name ("Commission for
+		// Racial Equality chairman X").
+		return orgHeads[d.lower[t]]
+	}
+	return d.nameWord(t)
+}
+
 // endsPhrase reports whether item i may follow a whole noun phrase:
 // punctuation, a possessive, a word of phraseEnders, or an inflected verb.
 func (a *abstract) endsPhrase(i int) bool {
@@ -303,6 +438,68 @@ func nameShaped(name string) bool {
 	return true
 }
 
+// commonFirstWord reports whether the first word of a name is one the
+// article also writes in lower case ("game", "internet"): a common noun,
+// so the name is a product's or a thing's rather than a person's.
+func (d *doc) commonFirstWord(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 1 && d.lowered[strings.ToLower(f[0])]
+}
+
+// portfolioName reports whether an organisation's name ends in
+// "Affairs" without a body's head word: a spokesman's portfolio read into
+// the party's name ("Kestrel Party Home Affairs spokesman").
+func portfolioName(e *entity) bool {
+	if e.Kind == graph.Person || e.Kind == graph.Place {
+		return false
+	}
+	if !strings.Contains(e.Name, " ") && portfolioFields[strings.ToLower(e.Name)] {
+		return true // "Defence Secretary X": the field of the office, not a body
+	}
+	if lastWord(e.Name) != "affairs" {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(e.Name)) {
+		if portfolioBodies[w] {
+			return false // "Department of Foreign Affairs"
+		}
+	}
+	return true
+}
+
+// portfolioFields are the fields of government that name a minister's
+// office before the title ("Health Secretary", "Defence Minister") and are
+// no body's name on their own ("the Treasury" is one, so it is not here).
+var portfolioFields = setOf("defence", "defense", "health", "education", "transport", "environment", "culture",
+	"trade", "industry", "energy", "justice", "interior", "agriculture", "finance", "economy", "sport",
+	"tourism", "communications", "housing", "employment", "pensions", "immigration", "welfare")
+
+// portfolioBodies are the bodies whose names hold a portfolio.
+var portfolioBodies = setOf("department", "ministry", "office", "committee", "bureau", "commission", "council",
+	"secretariat", "agency", "directorate", "institute", "centre", "center", "journal", "review")
+
+// runOnName reports whether an entity's name runs into the words around
+// it: a person's name that begins with a role noun ("Executive Jane
+// Doe", the tail of "Chief Executive"), or a name that ends in a
+// capitalised function word ("Jane Doe The", the next sentence's first
+// word).
+func runOnName(e *entity) bool {
+	f := strings.Fields(strings.ToLower(e.Name))
+	if len(f) < 2 {
+		return false
+	}
+	if e.Kind == graph.Person && roleNouns[f[0]] && !isTitle(f[0]) {
+		return true
+	}
+	return functionWords[f[len(f)-1]]
+}
+
+// functionWords never end a name; nor do weekdays ("Kestrel Hospital
+// Monday": the date after the name).
+var functionWords = setOf("the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+	"this", "that", "it", "he", "she", "they", "we", "his", "her", "its", "their", "is", "was", "are", "were",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 // nameParticles are lower-case words that names hold besides connectors:
 // particles of personal names and the prepositions of titles
 // ("Breakfast with Frost").
@@ -343,8 +540,10 @@ func (d *doc) patternKindsPlausible(name, trigger string, s, t *slot) bool {
 		return s.ent.Kind == graph.Person
 	case "member-premodifier":
 		// "Kestrel director Tom Hale" works for Kestrel only where Kestrel
-		// is named as an organisation: films have directors too.
-		return t.ent.Gaz != nil || orgName(t.ent.Name) || !strings.EqualFold(trigger, "director")
+		// is named as an organisation, or the title is capitalised as
+		// formal titles before a name are ("Kestrel Director Tom Hale"):
+		// films have directors too.
+		return t.ent.Gaz != nil || orgName(t.ent.Name) || !strings.EqualFold(trigger, "director") || trigger == "Director"
 	case "located-of":
 		return (s.ent.Kind == graph.Organization || s.ent.Kind == graph.Group) && t.ent.Kind == graph.Place && orgName(s.ent.Name)
 	}

@@ -4,6 +4,8 @@ import (
 	"maps"
 	"slices"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // TestRelationNeighbours checks the words around a relation match that undo
@@ -52,6 +54,28 @@ func TestRelationNeighbours(t *testing.T) {
 		{"song title", "Shops sold the single Do They Know It's Christmas in New York.", "MEMBER_OF PERSON:Christmas -> ORGANIZATION:Do They Know It", false},
 		{"product in a place", "Sony will launch the Vexa in Europe in March.", "LOCATED_IN ORGANIZATION:Vexa -> PLACE:Europe", false},
 		{"seat in a place", "He spoke at the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN PLACE:Royal Garden Hotel -> PLACE:Oslo", true},
+		{"an agent before the article", "Two men held by the US in Cuba were freed.", "LOCATED_IN PLACE:United States -> PLACE:Cuba", false},
+		{"a name that goes on after and", "Tom Hale, director of research at Kestrel Bank and Trust, said rates would rise.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Bank", false},
+		{"criticism with its reason", "Tom Hale attacked Anne Berg for failing to act.", "ATTACKED PERSON:Tom Hale -> PERSON:Anne Berg", false},
+		{"an attack without a reason", "Tom Hale attacked Anne Berg in the street.", "ATTACKED PERSON:Tom Hale -> PERSON:Anne Berg", true},
+		{"a portfolio read into a party", "Kestrel Party Home Affairs spokesman Tom Hale said no.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Party Home Affairs", false},
+		{"a title first in the sentence", "Commission for Racial Fairness chairman Tom Hale said no.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Racial Fairness", false},
+		{"a visit before the article", "He will visit the Royal Garden Hotel in Oslo on Monday.", "LOCATED_IN PLACE:Royal Garden Hotel -> PLACE:Oslo", true},
+		{"a title and a peer", "The Lord Chancellor, Lord Hale, agreed on Monday.", "LOCATED_IN PLACE:Lord Chancellor -> PLACE:Lord Hale", false},
+		{"a team led to victory", "Tom Hale led Norway to victory over Sweden.", "LEADER_OF PERSON:Tom Hale -> PLACE:Norway", false},
+		{"a role read into a name", "Kestrel Council Chief Executive Anne Hansen resigned.", "LEADER_OF PERSON:Executive Anne Hansen -> ORGANIZATION:Kestrel Council", false},
+		{"a name run into the next sentence", "Kestrel Bank analyst Anne Hansen The dispute goes on.", "MEMBER_OF PERSON:Anne Hansen The -> ORGANIZATION:Kestrel Bank", false},
+		{"two phrases joined by and", "Kestrel Bank analyst Anne Hansen and Labour leader Tom Hale spoke.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Kestrel Bank", true},
+		{"a title with no name", "Tom Hale, Vice President of the Kestrel Bank, said rates would rise.", "MEMBER_OF PERSON:Vice President -> ORGANIZATION:Kestrel Bank", false},
+		{"a team after a noun in apposition", "Norway meet outsiders the Faroe Islands in Oslo on Monday.", "LOCATED_IN PLACE:Faroe Islands -> PLACE:Oslo", false},
+		{"a channel's programme technology", "The phone works with Pellnor's new Vexa Radio technology.", "PART_OF OUTLET:Vexa Radio -> ORGANIZATION:Pellnor", false},
+		{"an armed group's acronym in business news", "MPC chairman Tom Hale said phone sales rose.", "LEADER_OF PERSON:Tom Hale -> GROUP:MPC", false},
+		{"an armed group's acronym among its fighting", "MPC chairman Tom Hale said the rebels would fight on.", "LEADER_OF PERSON:Tom Hale -> GROUP:MPC", true},
+		{"a field of government before a title", "The plan was backed by Defence Secretary Tom Hale on Monday.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Defence", false},
+		{"an abbreviated title", "Kestrel helped Norway's PM, Tom Hale, win.", "LOCATED_IN ORGANIZATION:PM -> PLACE:Norway", false},
+		{"a body inside the speaker's apposition", "Tom Hale, head of Pellnor told the BBC the deal was done.", "APPEARED_ON PERSON:Pellnor -> OUTLET:BBC", false},
+		{"the speaker told", "Tom Hale told the BBC the deal was done.", "APPEARED_ON PERSON:Tom Hale -> OUTLET:BBC", true},
+		{"the speaker in a relative clause", "It was a first for Anne Berg, 49, who told the BBC she was glad.", "APPEARED_ON PERSON:Anne Berg -> OUTLET:BBC", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +97,13 @@ func TestContextKinds(t *testing.T) {
 		{"country possessive", "France's Ubisoft warned of lower profits.", "ORGANIZATION:Ubisoft"},
 		{"chief executive of", "Jon Berg, chief executive of Pellnor, said the firm would grow.", "ORGANIZATION:Pellnor"},
 		{"place head word stays", "Police closed Madrid's Gran Via on Monday.", "PLACE:Madrid"},
+		{"an editor's publication", "Tom Hale, film editor of the Harlow Media Review, praised the film.", "OUTLET:Harlow Media Review"},
+		{"an analyst's firm", "Jon Berg, an analyst at Pellnor, said shares would fall.", "ORGANIZATION:Pellnor"},
+		{"a firm named in apposition", "Shares in broker Pellnor fell on Monday.", "ORGANIZATION:Pellnor"},
+		{"a newspaper named in apposition", "The claims were printed by the newspaper Harlow Media Review on Monday.", "OUTLET:Harlow Media Review"},
+		{"a channel after its name", "The film was shown on the Pellnor channel on Monday.", "OUTLET:Pellnor"},
+		{"a channel owning a programme", "Tom Hale told Pellnor Two's Night Desk programme he would stay.", "OUTLET:Pellnor Two"},
+		{"a square is a place", "Crowds gathered in London's Kestrel Square on Monday.", "PLACE:Kestrel Square"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,5 +167,16 @@ func TestNameShaped(t *testing.T) {
 				t.Errorf("nameShaped(%q) = %v, want %v", tt.name, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestCommonFirstWord checks that a name whose first word the article
+// writes in lower case is read as a thing's name, not a person's.
+func TestCommonFirstWord(t *testing.T) {
+	d := newDoc(nil, &graph.Article{ID: "a", Text: "The game sold well. Kestrel's Game Box and Anne Berg's book did not."})
+	for name, want := range map[string]bool{"Game Box": true, "Anne Berg": false, "Kestrel": false} {
+		if got := d.commonFirstWord(name); got != want {
+			t.Errorf("commonFirstWord(%q) = %v, want %v", name, got, want)
+		}
 	}
 }

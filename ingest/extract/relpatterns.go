@@ -14,6 +14,7 @@ import (
 //	{W}                      up to three lower-case filler words
 //	{F}                      up to eight filler items that are not entities
 //	{R}                      up to three role words before a name
+//	{T}                      an optional title before a name ("President", "Sen .")
 //
 // The trigger words are captured by the groups "t" and "t2".
 type relPattern struct {
@@ -68,21 +69,32 @@ var relPatterns = []relPattern{
 	{name: "member-apposition", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "recruit", "supporter", "lawmaker", "mp", "senator", "commissioner", "economist", "analyst", "executive", "professor", "lecturer", "researcher", "scientist", "correspondent", "editor", "employee", "engineer", "prosecutor", "trader", "strategist", "advis"}, out: one(g.MemberOf, "x", "y", 0.75),
 		expr: `{X} , (?:a |an |the )?{W}(?P<t>members?|fighters?|militants?|spokesman|spokeswoman|spokesperson|officials?|operatives?|recruits?|supporters?|lawmaker|mp|senator|commissioner|economist|analyst|executive|professor|lecturer|researcher|scientist|correspondent|editor|employee|engineer|prosecutor|trader|strategist|adviser|advisor) (?:of|for|with|from|at) (?:[a-z-]+ ){0,2}{Y}`},
 	{name: "member-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "fighter", "militant", "spokes", "official", "operative", "lawmaker", "mp", "senator", "commander", "commissioner", "economist", "analyst", "executive", "correspondent", "editor", "engineer", "strategist", "director", "secretary", "chancellor"}, out: one(g.MemberOf, "x", "y", 0.7),
-		expr: `{Y} (?:'s )?(?:senior |former |top |local )?(?P<t>member|fighter|militant|commander|spokesman|spokeswoman|spokesperson|official|operative|lawmaker|mp|senator|commissioner|economist|analyst|executive|correspondent|editor|engineer|strategist|director|secretary|chancellor) (?:[a-z]{2,4}\. )?{X}`},
+		expr: `{Y} (?:'s )?(?:senior |former |top |local )?(?P<t>member|fighter|militant|commander|spokesman|spokeswoman|spokesperson|official|operative|lawmaker|mp|senator|commissioner|economist|analyst|executive|correspondent|editor|engineer|strategist|director|secretary|chancellor) (?:[a-z]{2,4} ?\. )?{X}`},
+	// A military rank between a force and a name: "Navy Capt. X", "the
+	// Kestrel Brigade's Col. X" (kindsOf keeps places out: "U.S. Gen. X").
+	{name: "member-rank", roles: map[string]string{"x": triggerRole}, keys: []string{"capt.", "lt.", "sgt.", "gen.", "col.", "adm.", "cmdr.", "cpl.", "pvt.", "captain ", "lieutenant ", "sergeant ", "colonel ", "admiral ", "corporal "}, out: one(g.MemberOf, "x", "y", 0.65),
+		expr: `{Y} (?:'s )?(?P<t>capt|lt|sgt|gen|col|adm|cmdr|cpl|pvt|captain|lieutenant|sergeant|colonel|admiral|corporal)(?: ?\.)? {X}`},
 	// "Greg Thayer of the U.S. Forest Service", "Boston University's
 	// Michael Papagiannis", "Jack Frazier, Rotary Club president": a
 	// person of an organisation works for it (relationPlausible asks for a
 	// person).
 	{name: "member-of", keys: []string{"of"}, out: one(g.MemberOf, "x", "y", 0.6),
-		expr: `{X} (?:, )?(?P<t>of) {Y} (?:,|\.|said|says|told|and|who|\(|;|"|$)`},
+		expr: `{X} (?:, )?(?P<t>of) (?:the [a-z]+ )?{Y} (?:,|\.|said|says|told|and|who|in|\(|;|"|$)`},
 	{name: "member-possessive", keys: []string{"'s"}, out: one(g.MemberOf, "x", "y", 0.6),
 		expr: `{Y} (?P<t>'s) {X}`},
 	{name: "member-apposition-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{","}, out: one(g.MemberOf, "x", "y", 0.65),
-		expr: `{X} , (?:a |an |the )?(?:former |senior |top )?{Y} (?:'s )?(?P<t>spokesman|spokeswoman|spokesperson|official|executive|economist|analyst|director|meteorologist|engineer|researcher|scientist|correspondent|editor|member|commissioner|lawmaker|mp|senator) (?:,|\.|said|says|told|and|who|$)`},
+		expr: `{X} , (?:a |an |the )?(?:former |senior |top )?{Y} (?:'s )?(?:[a-z]+ )?(?P<t>spokesman|spokeswoman|spokesperson|official|executive|economist|analyst|director|meteorologist|engineer|researcher|scientist|correspondent|editor|member|commissioner|lawmaker|mp|senator|professor|lecturer|officer|lawyer|attorney|employee) (?:,|\.|said|says|told|and|who|in|at|for|on|with|responsible|$)`},
 	{name: "leader-apposition-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{","}, out: one(g.LeaderOf, "x", "y", 0.7),
 		expr: `{X} , (?:the |a |an )?(?:new )?{Y} (?:'s )?(?P<t>president|chairman|chairwoman|chief executive|leader|head|chief|founder|secretary-general|director general|director-general|managing director|boss) (?:,|\.|said|says|told|and|who|$)`},
 	{name: "member-verb", keys: []string{"join", "member", "defect", "allegiance", "fight"}, out: one(g.MemberOf, "x", "y", 0.7),
 		expr: `{X} (?:has |have |had |later |reportedly )?(?P<t>joined|is a member of|was a member of|are members of|were members of|became a member of|defected to|pledged allegiance to|swore allegiance to|fights for|fought for) {Y}`},
+	// "X will remain a commissioner of Y", "X was an economist at Y".
+	{name: "member-copula", roles: map[string]string{"x": triggerRole}, keys: []string{"member", "spokes", "official", "executive", "economist", "analyst", "professor", "lecturer", "researcher", "scientist", "correspondent", "editor", "employee", "engineer", "commissioner", "director", "advis", "lawyer", "manager"}, out: one(g.MemberOf, "x", "y", 0.65),
+		expr: `{X} (?:is |was |are |were |has been |had been |will be |will remain |remains |remained |became |becomes |is now |was once )(?:a |an |the )(?:former |senior |top |chief |longtime |[a-z]+al |[a-z]+ic )?(?P<t>spokesman|spokeswoman|spokesperson|official|executive|economist|analyst|professor|lecturer|researcher|scientist|correspondent|editor|employee|engineer|commissioner|director|adviser|advisor|lawyer|manager) (?:of|for|at|with) {Y}`},
+	// "X, a professor of economics at Y", "X, an expert on missiles at Y":
+	// the role's own complement, then the employer.
+	{name: "member-role-at", roles: map[string]string{"x": triggerRole}, keys: []string{"professor ", "expert ", "lecturer ", "researcher ", "scientist ", "fellow ", "director ", "head ", "analyst ", "economist ", "specialist ", "engineer ", "consultant ", "manager ", "curator ", "editor ", "correspondent "}, out: one(g.MemberOf, "x", "y", 0.65),
+		expr: `{X} , (?:a |an |the )?{W}(?P<t>professor|expert|lecturer|researcher|scientist|fellow|director|head|analyst|economist|specialist|engineer|consultant|manager|curator|editor|correspondent) (?:of|on|in|for) (?:[a-z-]+ ){1,4}(?:at|with) {Y}`},
 	// Employment and playing for a club: "X, who works for Y", "X signed
 	// for Y", "X is employed by Y".
 	{name: "member-works-for", keys: []string{"works for", "worked for", "working for", "signed for", "plays for", "played for", "playing for", "employed by"}, out: one(g.MemberOf, "x", "y", 0.7),
@@ -106,10 +118,21 @@ var relPatterns = []relPattern{
 	// ATTACKED
 	// The verbs include CAMEO 2.0 classes 18-20 (assault, fight, mass
 	// violence; Phoenix dictionaries, MIT), in the past tense.
-	{name: "attack-verb", keys: []string{"attack", "bomb", "struck", "shell", "raid", "ambush", "target", "assault", "invad", "storm", "kill", "kidnap", "abduct", "fire", "strike", "launched", "carried", "assassinat", "besieg", "massacr", "shot", "stabb", "pound", "ransack", "overr", "torture", "terroriz"}, out: one(g.Attacked, "x", "y", 0.75),
-		expr: `{X} (?:has |have |had |reportedly |allegedly |then |also |later |repeatedly )*(?P<t>attacked|bombed|bombarded|struck|shelled|raided|ambushed|targeted|assaulted|invaded|stormed|killed|kidnapped|abducted|assassinated|besieged|massacred|shot|stabbed|pounded|ransacked|overran|tortured|terrorized|terrorised|fired on|opened fire on|launched (?:an |a |new |fresh |several |multiple )?(?:[a-z-]+ )?(?:attacks?|strikes?|assaults?|offensive|raids?) (?:on|against)|carried out (?:an |a |the )?(?:[a-z-]+ )?(?:attacks?|bombings?|strikes?|raids?) (?:on|against)) {Y}`},
+	{name: "attack-verb", keys: []string{"attack", "bomb", "struck", "shell", "raid", "ambush", "target", "assault", "invad", "storm", "kill", "kidnap", "abduct", "fire", "strike", "launched", "carried", "assassinat", "besieg", "massacr", "shot", "stabb", "pound", "ransack", "overr", "torture", "terroriz", "gunned", "murder", "strangl", "slew"}, out: one(g.Attacked, "x", "y", 0.75),
+		expr: `{X} (?:, who |who )?(?:has |have |had |reportedly |allegedly |then |also |later |repeatedly )*(?P<t>shot and killed|shot and mortally wounded|shot and wounded|shot dead|gunned down|murdered|strangled|slew|attacked|bombed|bombarded|struck|shelled|raided|ambushed|targeted|assaulted|invaded|stormed|killed|kidnapped|abducted|assassinated|besieged|massacred|shot|stabbed|pounded|ransacked|overran|tortured|terrorized|terrorised|fired on|opened fire on|launched (?:an |a |new |fresh |several |multiple )?(?:[a-z-]+ )?(?:attacks?|strikes?|assaults?|offensive|raids?) (?:on|against)|carried out (?:an |a |the )?(?:[a-z-]+ )?(?:attacks?|bombings?|strikes?|raids?) (?:on|against)) {T}{Y}`},
 	{name: "attack-passive", keys: []string{"by"}, out: one(g.Attacked, "x", "y", 0.75),
-		expr: `{Y} (?:was|were|has been|have been|had been|is|are|being) (?:[a-z]+ )?(?P<t>attacked|bombed|bombarded|targeted|struck|shelled|raided|ambushed|hit|invaded|stormed|killed|kidnapped|abducted|assassinated|besieged|massacred|shot|stabbed|pounded|overrun|tortured) by {X}`},
+		expr: `{Y} (?:was|were|has been|have been|had been|is|are|being) (?:[a-z]+ )?(?P<t>attacked|bombed|bombarded|targeted|struck|shelled|raided|ambushed|hit|invaded|stormed|killed|kidnapped|abducted|assassinated|besieged|massacred|shot|stabbed|pounded|overrun|tortured|murdered|gunned down|slain|strangled) (?:to death |dead |in (?:the |his |her )?[a-z]+ )?by {X}`},
+	// Killings named by a noun or a gerund: "the assassination of Y by
+	// X", "X, the assassin of Y", "Y's killer, X", "X was convicted of
+	// murdering Y", "X, serving life for killing Y".
+	{name: "attack-killing-of-by", keys: []string{"by"}, out: one(g.Attacked, "x", "y", 0.7),
+		expr: `(?P<t>(?:assassination|murder|killing|slaying|shooting|stabbing) of) {T}{Y} by {X}`},
+	{name: "attack-assassin-of", keys: []string{"assassin", "killer", "murderer"}, out: one(g.Attacked, "x", "y", 0.7),
+		expr: `{X} , (?:the |a |an )?(?:convicted |accused |alleged |confessed |self-confessed |suspected )?(?P<t>assassin|killer|murderer) of {T}{Y}`},
+	{name: "attack-possessive-killer", keys: []string{"assassin", "killer", "murderer"}, out: one(g.Attacked, "x", "y", 0.7),
+		expr: `{Y} 's (?:convicted |accused |alleged |confessed )?(?P<t>assassin|killer|murderer) (?:, )?{X}`},
+	{name: "attack-convicted-of", keys: []string{"murder", "killing", "assassinat", "slaying"}, out: one(g.Attacked, "x", "y", 0.65),
+		expr: `{X} (?:, who |who |, )?(?:was |is |has been |had been |were |are )?(?:accused|convicted|charged|found guilty|guilty|suspected|jailed|sentenced|sentenced to death|sentenced to life|imprisoned|pleaded guilty|pleads guilty|serving (?:[a-z0-9-]+ ){1,4}) (?:of |with |for |to |in )(?:the )?(?P<t>murdering|killing|assassinating|stabbing|murder of|killing of|assassination of|slaying of|shooting of|stabbing of) {T}{Y}`},
 	{name: "attack-responsibility", keys: []string{"responsib"}, out: one(g.Attacked, "x", "y", 0.7),
 		expr: `{X} (?:has |have |had )?(?:quickly |later |also )?(?P<t>claimed responsibility for|took responsibility for|claimed|accepted responsibility for) (?:the |an |a |this |last [a-z]+ 's |[a-z]+ 's )?(?:[a-z-]+ )?(?:attacks?|bombings?|strikes?|raids?|assaults?|ambush|blasts?|killings?|massacre|shooting) (?:on|of|against|targeting|in) {Y}`},
 	{name: "attack-noun-on-by", keys: []string{"by"}, out: one(g.Attacked, "x", "y", 0.75),
@@ -174,7 +197,7 @@ var relPatterns = []relPattern{
 	// Appointments: "X was named chief executive of Y", "X took over as
 	// chairman of Y", "X became leader of Y".
 	{name: "leader-appointed", roles: map[string]string{"x": triggerRole}, keys: []string{"appointed", "named", "elected", "became", "become", "becomes", "took over as", "takes over as", "installed as", "promoted to"}, out: one(g.LeaderOf, "x", "y", 0.75),
-		expr: `{X} (?:, who |who )?(?:has |had |have |was |were |is |will |would |has been |had been |will be |later |then |recently |subsequently )*(?:appointed|named|elected|became|become|becomes|took over as|takes over as|installed as|promoted to)(?: as)? (?:the )?(?:new |interim |acting |first )?(?P<t>leader|chief executive|chief|head|president|chairman|chairwoman|managing director|director general|director-general|secretary-general|general secretary|boss|governor|mayor) of {Y}`},
+		expr: `{X} (?:, who |who )?(?:has |had |have |was |were |is |will |would |has been |had been |will be |later |then |recently |subsequently )*(?:appointed|named|elected|became|become|becomes|took over as|takes over as|installed as|promoted to)(?: as)? (?:the )?(?:new |interim |acting |first )?(?P<t>leader|chief executive|chief|head|president|chairman|chairwoman|managing director|director general|director-general|secretary-general|general secretary|boss|governor|mayor) of (?:the [a-z-]+ )?{Y}`},
 	{name: "leader-verb", keys: []string{"lead", "led", "head", "found", "command"}, out: one(g.LeaderOf, "x", "y", 0.7),
 		expr: `{X} (?:, who |who )?(?P<t>leads|led|heads|headed|founded|co-founded|commands|commanded) {Y}`},
 }
@@ -182,14 +205,30 @@ var relPatterns = []relPattern{
 // compiledRel is a relation pattern ready to run.
 type compiledRel struct {
 	relPattern
-	re *filteredRegexp
+	re     *filteredRegexp
+	keyIdx []int // p.keys as indices into relKeys
 }
+
+// relKeys are the distinct key words of all relation patterns: many
+// patterns share keys ("spokes", "executive"), and a sentence is searched
+// for each once (keyCache).
+var relKeys []string
 
 var compiledRels = compileRels(relPatterns)
 
 func compileRels(ps []relPattern) []compiledRel {
 	out := make([]compiledRel, len(ps))
+	index := map[string]int{}
 	for i, p := range ps {
+		for _, k := range p.keys {
+			at, ok := index[k]
+			if !ok {
+				at = len(relKeys)
+				index[k] = at
+				relKeys = append(relKeys, k)
+			}
+			out[i].keyIdx = append(out[i].keyIdx, at)
+		}
 		expr := p.expr
 		for _, n := range []string{"X", "Y", "P", "H", "A", "B"} {
 			expr = strings.ReplaceAll(expr, "{"+n+"}", slotExpr(strings.ToLower(n)))
@@ -197,7 +236,9 @@ func compileRels(ps []relPattern) []compiledRel {
 		expr = strings.ReplaceAll(expr, "{W}", `(?:[a-z][a-z'-]* ){0,3}`)
 		expr = strings.ReplaceAll(expr, "{F}", `(?:[^E ]\S* ){0,8}`)
 		expr = strings.ReplaceAll(expr, "{R}", `(?:[a-z][a-z-]* ){0,3}`)
-		out[i] = compiledRel{p, mustCompileFiltered(`(?:^| )` + expr + `(?: |$)`)}
+		expr = strings.ReplaceAll(expr, "{T}", `(?:(?:the )?(?:president|sen|senator|rev|reverend|dr|mr|mrs|ms|gen|general|king|queen|prince|princess|pope)(?: \.)? )?`)
+		out[i].relPattern = p
+		out[i].re = mustCompileFiltered(`(?:^| )` + expr + `(?: |$)`)
 	}
 	return out
 }

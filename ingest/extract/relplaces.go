@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -27,15 +29,15 @@ var orgHeads = setOf("court", "hotel", "university", "college", "school", "acade
 // name: an organisation or group in "X in Y" needs a known name or a head
 // word of organisations; two places need to be no list ("X, Y and Z",
 // "from X to Y").
-func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) bool {
+func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *slot) bool {
 	bothPlaces := s.ent.Kind == graph.Place && t.ent.Kind == graph.Place
 	switch name {
 	case "located-comma":
-		if !bothPlaces {
-			return false
+		if !bothPlaces || startsWithTitle(s.ent.Name) || startsWithTitle(t.ent.Name) {
+			return false // "the Lord Chancellor, Lord X": a title and a peer, not two places
 		}
 	case "located-in":
-		if !bothPlaces && s.ent.Gaz == nil && !s.m.Anaphor && !orgHeads[lastWord(s.ent.Name)] {
+		if !bothPlaces && s.ent.Gaz == nil && !s.m.Anaphor && !orgHeads[lastWord(s.ent.Name)] && !orgName(s.ent.Name) {
 			return false
 		}
 	default:
@@ -44,23 +46,54 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 	if !bothPlaces {
 		return true
 	}
+	abbrev := notAbbreviated
+	if name == "located-comma" {
+		abbrev = d.regionAbbreviation(a, tb, t)
+	}
+	if abbrev == dotted {
+		// "Jacksonville, N.C., and Dodge City": a state abbreviated with
+		// inner full stops after a town is its region even inside a list
+		// of such pairs; lists of countries and cities do not abbreviate.
+		return true
+	}
+	if i := a.item(sb[0]); i > 1 {
+		if w := a.word(i - 1); (w == "the" || w == "this") && agentOrOpponent[a.word(i-2)] {
+			return false // "held by the US in X", "over the USA in Seville"
+		}
+		if n := a.word(i - 2); (a.word(i-1) == "the" || a.word(i-1) == "this") && isLowerWord(n) && !phraseEnders[n] {
+			// "meet outsiders the X in Y", "beat holders the X in Y": a
+			// noun in apposition between the verb and its team.
+			for j := i - 3; j >= 0 && j >= i-4 && isLowerWord(a.word(j)); j-- {
+				if agentOrOpponent[a.word(j)] {
+					return false
+				}
+				if phraseEnders[a.word(j)] {
+					break
+				}
+			}
+		}
+	}
 	if i := a.item(sb[0]); i > 0 {
 		if next := a.itemAfter(tb[1]); name == "located-comma" && a.word(i-1) == "in" && i > 1 && isSlotWord(a.word(i-2)) &&
 			next >= 0 && a.word(next) == "in" {
 			return false // "offices in Leeds, Cardiff in Wales": a list of "X in Y"
 		}
 		switch w := a.word(i - 1); {
-		case w == "," || w == ";" || w == "and" || w == "or" || w == "from" || w == "to" || w == "between" || w == "by" || isSlotWord(w):
-			return false // lists, routes and agents: "held by the US in X"
+		case w == "," || w == ";" || w == "and" || w == "or" || w == "between" || w == "by" || isSlotWord(w):
+			return false // lists and agents: "held by the US in X"
+		case (w == "from" || w == "to") && name == "located-in":
+			return false // routes: "from Leeds to X in Y"
 		case opponentWords[w] || w == "for" && name == "located-in" && i > 1 && resultNouns[a.word(i-2)]:
 			return false // "host Ireland in Cardiff", "a win for Ireland in Cardiff": a team where it plays
 		}
 	}
 	next := a.itemAfter(tb[1])
-	if next < 0 {
-		return true
+	if next < 0 || abbrev == shortDotted {
+		return true // "Fort Lewis, Wash., and": the list is one of town-state pairs
 	}
 	switch w := a.word(next); {
+	case w == ";" && name == "located-comma":
+		// "Town, Region;": the semicolon separates items that hold commas.
 	case w == "and" || w == "or" || w == "/" || w == "-" || w == ";":
 		return false
 	case w == ",":
@@ -76,11 +109,45 @@ func (a *abstract) locationPlausible(name string, sb, tb [2]int, s, t *slot) boo
 	return true
 }
 
+// Abbreviations of regions (regionAbbreviation).
+const (
+	notAbbreviated = iota
+	dotted         // "N.C.": inner full stops
+	shortDotted    // "Kan.", or a short name before a sentence's full stop
+)
+
+// regionAbbreviation says whether the slot at byte range tb names a place
+// by an abbreviation with full stops, as news datelines write states and
+// provinces: "N.C." (dotted), or a short capitalised name followed by "."
+// ("Kan.", "Wash."; shortDotted, which a list's last name before a
+// sentence's full stop looks like as well).
+func (d *doc) regionAbbreviation(a *abstract, tb [2]int, t *slot) int {
+	name := strings.Join(d.words[t.m.T0:t.m.T1], "")
+	if strings.Count(name, ".") >= 2 && len(name) <= 6 {
+		return dotted
+	}
+	next := a.itemAfter(tb[1])
+	if next < 0 || a.word(next) != "." || len(name) > 5 || len(name) < 2 || strings.ContainsAny(name, " .") {
+		return notAbbreviated
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	if unicode.IsUpper(r) && strings.ToLower(name[1:]) == name[1:] {
+		return shortDotted
+	}
+	return notAbbreviated
+}
+
 // opponentWords before a place name make it a team: "take on Ireland in
 // the Six Nations", "a win over the USA in Seville".
 var opponentWords = setOf("against", "over", "on", "face", "faces", "facing", "faced", "host", "hosts", "hosted",
 	"hosting", "play", "plays", "played", "playing", "beat", "beats", "beating", "meet", "meets", "met", "v", "vs",
 	"versus", "to", "visit", "visits", "welcome", "welcomes")
+
+// agentOrOpponent before "the" and a place make it an agent or a team:
+// "held by the US in X", "a win over the USA in Seville" (not "visit the
+// Golden Temple in X").
+var agentOrOpponent = setOf("by", "over", "against", "beat", "beats", "beating", "v", "vs", "versus", "face",
+	"faces", "facing", "faced", "play", "plays", "played", "playing", "meet", "meets", "met")
 
 // resultNouns before "for" make the place after it a team: "a win for
 // Norway in Oslo", "defeat followed for Wales in Cardiff".
@@ -101,6 +168,13 @@ func titleWords(name string) bool {
 		}
 	}
 	return false
+}
+
+// startsWithTitle reports whether a name begins with a title of people
+// ("Lord", "President").
+func startsWithTitle(name string) bool {
+	f := strings.Fields(strings.ToLower(name))
+	return len(f) > 1 && isTitle(strings.TrimSuffix(f[0], "."))
 }
 
 // lastWord is the lower-cased last word of a name.
