@@ -453,19 +453,22 @@ func (in *Ingester) claimExtraction(ctx context.Context) (release func(), err er
 }
 
 // InFlight is how many articles a queue consumer should hand
-// IngestArticle at once: one per worker extracting, and two group commits'
-// worth more waiting for their write. Extraction runs on at most workers
-// of them at a time; the others wait for the commit of their group, so
-// that the single writer of a store like SQLite commits many articles per
-// transaction while the workers extract the next ones. Two groups, not
-// one: with one, a commit as large as a group held every article in
-// flight, and the workers, with nothing left to extract, idled until it
-// ended (on the BBC folder, a core idle about a fifth of the batch).
+// IngestArticle at once: one per worker extracting, and a group commit's
+// worth and a half more waiting for their write. Extraction runs on at
+// most workers of them at a time; the others wait for the commit of their
+// group, so that the single writer of a store like SQLite commits many
+// articles per transaction while the workers extract the next ones. More
+// than one group: with one, a commit as large as a group held every
+// article in flight, and the workers, with nothing left to extract, idled
+// until it ended (on the BBC folder, a core idle about a fifth of the
+// batch). Once half a group waits, the writer is behind and the
+// extractions slow down for it (see claimExtraction), so that half is
+// enough; each article waiting holds its extraction in memory.
 func (in *Ingester) InFlight() int {
 	if _, ok := in.commits.(*groupWriter); !ok {
 		return in.workers // no group commits: nothing to gather
 	}
-	return in.workers + 2*maxGroup
+	return in.workers + maxGroup + gatherGroup
 }
 
 // Stages of IngestArticle that WithTimings reports.
