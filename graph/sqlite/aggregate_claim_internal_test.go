@@ -223,3 +223,48 @@ func TestClaimCitationsPlan(t *testing.T) {
 	}
 	t.Logf("plan:\n%s", strings.Join(plan, "\n"))
 }
+
+// TestClaimIDNotUTF8 checks that a claim whose id is not valid UTF-8,
+// which the group's JSON list of ids would alter, is read on its own and
+// aggregated like the others.
+func TestClaimIDNotUTF8(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "graph.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	text := "Ada Quill said the ferry runs. Ada Quill said the ferry stops."
+	a := graph.Article{URL: "https://wire.example/ferry", Title: "Ferry", Outlet: "Wire", Text: text,
+		PublishedAt: time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC)}
+	a.ContentHash = graph.ContentHash(text)
+	a.ID = graph.ArticleID(a.URL, a.ContentHash)
+	ada := graph.EntityID(graph.Person, "ada quill")
+	x := &graph.Extraction{Article: a, Entities: []graph.Entity{{ID: ada, Kind: graph.Person, Name: "Ada Quill"}}}
+	for i, id := range []string{"claim-\xff-odd", "claim-plain"} {
+		x.Claims = append(x.Claims, graph.ClaimEvidence{ClaimID: id, Text: fmt.Sprintf("the ferry runs %d", i),
+			SpeakerIDs: []string{ada}, Citation: graph.Citation{ArticleID: a.ID, SentenceIndex: i, SentenceText: "a sentence",
+				Start: 31 * i, End: 31*i + 30, Trigger: "said", Extractor: "test", Confidence: 0.25}})
+	}
+	for range 2 { // the second write replaces the first
+		if err := s.WriteExtractions(ctx, []*graph.Extraction{x}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []string{"claim-\xff-odd", "claim-plain"} {
+		var (
+			n        int
+			conf     float64
+			speakers string
+			linked   int
+		)
+		if err := s.write.QueryRowContext(ctx, `SELECT evidence_count, confidence, speaker_ids,
+			(SELECT count(*) FROM claim_speakers WHERE claim_id = ?1) FROM claims WHERE id = ?1`, id).
+			Scan(&n, &conf, &speakers, &linked); err != nil {
+			t.Fatalf("claim %q: %v", id, err)
+		}
+		if n != 1 || math.Abs(conf-0.25) > 1e-12 || speakers != `["`+ada+`"]` || linked != 1 {
+			t.Errorf("claim %q: count %d, confidence %v, speakers %s, %d links", id, n, conf, speakers, linked)
+		}
+	}
+}
