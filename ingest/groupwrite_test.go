@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -80,5 +81,96 @@ func TestGroupWriterGathers(t *testing.T) {
 				t.Errorf("group sizes (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// heldWriter writes to a real store once released.
+type heldWriter struct {
+	*sqlite.Store
+	release chan struct{}
+}
+
+func (h *heldWriter) WriteExtractions(ctx context.Context, xs []*graph.Extraction) error {
+	<-h.release
+	return h.Store.WriteExtractions(ctx, xs)
+}
+
+// countingExtractor extracts nothing but the article, and records how
+// many extractions run at once.
+type countingExtractor struct {
+	mu        sync.Mutex
+	running   int
+	most      int
+	hold      time.Duration
+	extracted int
+}
+
+func (c *countingExtractor) Extract(_ context.Context, a *graph.Article) (*graph.Extraction, error) {
+	c.mu.Lock()
+	c.running++
+	c.most = max(c.most, c.running)
+	c.mu.Unlock()
+	time.Sleep(c.hold)
+	c.mu.Lock()
+	c.running--
+	c.extracted++
+	c.mu.Unlock()
+	return &graph.Extraction{Article: *a}, nil
+}
+
+func TestExtractionsYieldToABehindWriter(t *testing.T) {
+	ctx := context.Background()
+	rel := make(chan struct{})
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "graph.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	w := &heldWriter{Store: st, release: rel}
+	x := &countingExtractor{}
+	in := New(x, w, WithWorkers(2))
+	if in.yielding == nil {
+		t.Skip("one core: the extractions leave the writer nothing") // GOMAXPROCS=1
+	}
+	var wg sync.WaitGroup
+	ingestN := func(from, n int) {
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				a := plainExtraction(from + i).Article
+				if r := in.IngestArticle(ctx, &a); r.Err != nil {
+					t.Error(r.Err)
+				}
+			}()
+		}
+	}
+	// The first group is held in its commit while a half group gathers.
+	ingestN(0, 1+gatherGroup)
+	g := in.commits.(*groupWriter)
+	for deadline := time.Now().Add(30 * time.Second); !g.behind(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the writer never fell behind")
+		}
+	}
+	x.mu.Lock()
+	x.most, x.hold = 0, 5*time.Millisecond
+	x.mu.Unlock()
+	ingestN(1000, 8)
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(time.Millisecond) {
+		x.mu.Lock()
+		done := x.extracted
+		x.mu.Unlock()
+		if done == 1+gatherGroup+8 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the extractions did not end")
+		}
+	}
+	close(rel)
+	wg.Wait()
+	if x.most != 1 {
+		t.Errorf("%d extractions at once while the writer was behind, want 1", x.most)
 	}
 }

@@ -28,56 +28,91 @@ const stateTimeout = 10 * time.Second
 // h, until ctx ends; it then returns nil once the workers stopped. A task
 // running at that moment is cancelled and delivered again later, to this
 // process or another.
+//
+// Tasks are fetched only for idle workers, never ahead of them: a task
+// waiting in a client-side buffer is not kept alive by heartbeats, and one
+// that waits there longer than AckWait (a slow machine, a long queue of
+// group commits) is delivered again while its first copy is still to be
+// done, so that two copies end up at work at once.
 func (q *Queue) Consume(ctx context.Context, n int, h Handler) error {
-	const op = "queue.Consume"
 	n = max(n, 1)
-	iter, err := q.cons.Messages(jetstream.PullMaxMessages(n))
-	if err != nil {
-		return jsError(op, "cannot take tasks from the queue", err)
-	}
-	stop := context.AfterFunc(ctx, iter.Stop)
-	defer stop()
-	msgs := make(chan jetstream.Msg)
-	var wg sync.WaitGroup
+	idle := make(chan struct{}, n) // a token per idle worker
 	for range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for m := range msgs {
-				q.deliver(ctx, m, h)
-			}
-		}()
+		idle <- struct{}{}
 	}
-	defer func() {
-		close(msgs)
-		wg.Wait()
-	}()
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	for {
-		m, err := iter.Next()
-		switch {
-		case errors.Is(err, jetstream.ErrMsgIteratorClosed) || ctx.Err() != nil:
-			if m != nil {
-				_ = m.Nak()
+		select {
+		case <-idle:
+		case <-ctx.Done():
+			return nil
+		}
+		k := 1
+	more:
+		for k < n {
+			select {
+			case <-idle:
+				k++
+			default:
+				break more
 			}
+		}
+		got, err := q.fetch(ctx, k, func(m jetstream.Msg) {
+			if ctx.Err() != nil {
+				_ = m.Nak() // arrived as the workers stop
+				idle <- struct{}{}
+				return
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { idle <- struct{}{} }()
+				q.deliver(ctx, m, h)
+			}()
+		})
+		for range k - got {
+			idle <- struct{}{}
+		}
+		switch {
+		case ctx.Err() != nil:
 			return nil
 		case err != nil:
-			// Missed heartbeats, a server restarting: the iterator
-			// goes on pulling once the connection is back.
+			// A server restarting, a connection being re-established:
+			// fetching works again once it is back.
 			q.opts.Log.Debug().Err(err).Msg("waiting for the queue")
 			select {
 			case <-ctx.Done():
 				return nil
 			case <-time.After(100 * time.Millisecond):
 			}
-			continue
-		}
-		select {
-		case msgs <- m:
-		case <-ctx.Done():
-			_ = m.Nak()
-			return nil
 		}
 	}
+}
+
+// fetchWait bounds one pull request: the idle workers it leaves out (those
+// that became idle while it waited for tasks) wait for it at most this long.
+const fetchWait = 2 * time.Second
+
+// fetch asks for up to k tasks and calls do with each as it arrives,
+// returning how many arrived.
+func (q *Queue) fetch(ctx context.Context, k int, do func(jetstream.Msg)) (int, error) {
+	const op = "queue.Consume"
+	fctx, cancel := context.WithTimeout(ctx, fetchWait)
+	defer cancel()
+	batch, err := q.cons.Fetch(k, jetstream.FetchContext(fctx))
+	if err != nil {
+		return 0, jsError(op, "cannot take tasks from the queue", err)
+	}
+	got := 0
+	for m := range batch.Messages() {
+		got++
+		do(m)
+	}
+	if err := batch.Error(); err != nil && !errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		return got, jsError(op, "cannot take tasks from the queue", err)
+	}
+	return got, nil
 }
 
 // deliver does one delivery of a task and records its outcome.

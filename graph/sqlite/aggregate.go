@@ -35,10 +35,8 @@ func recompute(ctx context.Context, tx *txq, t *touched) error {
 			return err
 		}
 	}
-	for _, id := range slices.Sorted(maps.Keys(t.claims)) {
-		if err := recomputeClaim(ctx, tx, id); err != nil {
-			return err
-		}
+	if err := recomputeClaims(ctx, tx, slices.Sorted(maps.Keys(t.claims))); err != nil {
+		return err
 	}
 	ids := slices.Sorted(maps.Keys(entities))
 	states, err := loadEntityStates(ctx, tx, ids, t.mentions != nil)

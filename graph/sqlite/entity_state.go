@@ -27,21 +27,40 @@ type entityState struct {
 // purpose; only the entity's own declarations must agree.
 func loadEntityStates(ctx context.Context, tx *txq, ids []string, counted bool) (map[string]*entityState, error) {
 	out := make(map[string]*entityState, len(ids))
-	var listed []string
+	for _, tab := range idTables(ids) {
+		if err := readEntityStates(ctx, tx, tab.from, tab.arg, counted, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// idTable is a table expression listing ids, as column value, in the
+// order given, as column key, given ?1 = arg.
+type idTable struct {
+	from string
+	arg  any
+}
+
+// idTables lists ids for statements that read many at once: one JSON
+// array for those that are valid UTF-8, and one table each for the others,
+// not ours but not to be lost: JSON would mangle them.
+func idTables(ids []string) []idTable {
+	var (
+		out    []idTable
+		listed []string
+	)
 	for _, id := range ids {
 		if utf8.ValidString(id) {
 			listed = append(listed, id)
 			continue
 		}
-		// Not one of ours, but it must not be lost: JSON would mangle it.
-		if err := readEntityStates(ctx, tx, `(SELECT ?1 AS value)`, id, counted, out); err != nil {
-			return nil, err
-		}
+		out = append(out, idTable{`(SELECT ?1 AS value, 0 AS key)`, id})
 	}
-	if len(listed) == 0 {
-		return out, nil
+	if len(listed) > 0 {
+		out = append(out, idTable{`json_each(?1)`, jsonText(listed)})
 	}
-	return out, readEntityStates(ctx, tx, `json_each(?1)`, jsonText(listed), counted, out)
+	return out
 }
 
 // readEntityStates reads into out the states of the entities whose ids

@@ -14,7 +14,7 @@ import (
 )
 
 // lastGroup bounds the articles of one group commit (ingest's largest
-// group is 128) with the extractions waiting to join it.
+// group is 256).
 const lastGroup = 256
 
 // TestCrashEmbedded kills "newsgraph ingest" with SIGKILL mid-batch — its
