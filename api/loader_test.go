@@ -65,7 +65,7 @@ func testStoreCallsAreBounded(t *testing.T, openStore func(testing.TB) graph.Sto
 			counting := newCountingReader(store)
 			// A generous batch window keeps the count exact on a loaded
 			// machine; the default only makes the batches likelier to split.
-			ts := serve(t, counting, api.WithBatchWait(20*time.Millisecond))
+			ts := serve(t, counting, api.WithBatchWait(100*time.Millisecond))
 			resp, _ := post(t, ts, query, map[string]any{"n": n})
 			if len(resp.Errors) > 0 {
 				t.Fatalf("errors: %+v", resp.Errors)
