@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -126,7 +127,23 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 	const op = "sqlite.Stats"
 	var st graph.Stats
 	var relEv, claimEv int
-	err := s.read.QueryRowContext(ctx, `SELECT
+	// The counts read every page of an index of each table, and those
+	// pages lie scattered through the file: through the map, each page
+	// faults in its neighbours too, and the process's resident memory
+	// grows by most of the file (30–50 MB after the BBC folder, to count
+	// 3 MB of index pages). Read with pread instead, into this connection's
+	// page cache, which holds only the pages read; the map comes back for
+	// the connection's next user.
+	conn, err := s.read.Conn(ctx)
+	if err != nil {
+		return graph.Stats{}, fail(ctx, op, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size = 0`); err != nil {
+		return graph.Stats{}, fail(ctx, op, err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA mmap_size = `+strconv.Itoa(readerMmap)) // SQLite caps it at its own bound
+	err = conn.QueryRowContext(ctx, `SELECT
 		(SELECT count(*) FROM articles),
 		(SELECT count(*) FROM entities),
 		(SELECT count(*) FROM mentions),

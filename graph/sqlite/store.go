@@ -143,6 +143,9 @@ func migrateWhenFree(ctx context.Context, db *sql.DB, wait time.Duration) error 
 	}
 }
 
+// readerMmap is how much of the file a reader maps (all of it).
+const readerMmap = 64 << 30
+
 // dsn builds the modernc connection string. Writers begin IMMEDIATE
 // transactions so that a write never fails halfway by upgrading a read lock.
 func dsn(path string, o options, readOnly bool) string {
@@ -158,7 +161,7 @@ func dsn(path string, o options, readOnly bool) string {
 	if readOnly {
 		// Readers map the file: pages come from the OS page cache without
 		// a read call each, shared by every connection.
-		q.Add("_pragma", "mmap_size(68719476736)")
+		q.Add("_pragma", "mmap_size("+strconv.Itoa(readerMmap)+")")
 		q.Set("_query_only", "1")
 	} else {
 		q.Set("_txlock", "immediate")

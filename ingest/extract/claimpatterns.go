@@ -73,8 +73,9 @@ var notClauseStart = setOf("to", "of", "for", "in", "on", "at", "by", "with", "f
 var timeWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"today", "yesterday", "tonight", "earlier", "later", "recently", "afterwards", "again")
 
-// claimKeys is a cheap test that a sentence may hold an attribution.
-func claimKeys(low string) bool {
+// claimKeys is a cheap test that a sentence may hold an attribution; pairs
+// is the byte-pair filter of low, which rules most words out unsearched.
+func claimKeys(low string, pairs *bytePairs) bool {
 	if strings.Contains(low, "according to") {
 		return true
 	}
@@ -83,7 +84,7 @@ func claimKeys(low string) bool {
 		"acknowledg", "admit", "announc", "declar", "maintain", "contend", "observ", "highlight", "caution",
 		"predict", "pointed", "wrote", "writes", "report", "denied", "confirm", "alleg", "conclud", "recall",
 		"estimat", "counter", "remark", "called for", "think"} {
-		if strings.Contains(low, w) {
+		if pairs.mayHold(w) && strings.Contains(low, w) {
 			return true
 		}
 	}

@@ -43,12 +43,13 @@ func (d *doc) findClaims() {
 	}
 	d.claims = quotes
 	quoted := len(d.claims)
+	var pairs bytePairs
 	for si := range d.sents {
 		low := strings.ToLower(d.sentenceText(si))
 		if hasTagged[si] && !strings.Contains(low, "according to") {
 			continue // the tagger's attribution stands; the rules would only be dropped
 		}
-		if !claimKeys(low) {
+		if pairs.set(low); !claimKeys(low, &pairs) {
 			continue
 		}
 		a := d.abstractOf(si)
