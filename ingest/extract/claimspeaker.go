@@ -161,9 +161,26 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 // (an object, not a subject): the lower-case word right before its phrase
 // (and its article) is no conjunction.
 func (d *doc) oblique(m *mention) bool {
+	if d.possessor(m) {
+		return true // "Ann Lee's views were ...": the views are the subject
+	}
 	t := m.RoleT0
 	if t > 0 && d.toks[t].NL == 0 && (d.lower[t-1] == "the" || d.lower[t-1] == "a" || d.lower[t-1] == "an") {
 		t--
+	}
+	if t > 1 && d.toks[t].NL == 0 && (d.lower[t-1] == "and" || d.lower[t-1] == "or") {
+		// The second of two names joined by "and" stands where the
+		// first does: "against Ann Lee and Tom Hale" are both objects.
+		b := t - 2
+		for b > 0 && d.toks[b].NL == 0 && !isLowerWord(d.words[b]) && d.words[b] != "," {
+			b--
+		}
+		if b < t-2 && isLowerWord(d.words[b]) && d.toks[b+1].NL == 0 {
+			return !subjectOpeners[d.lower[b]]
+		}
+	}
+	if t > 0 && d.toks[t].NL == 0 && leadingPrepositions[d.lower[t-1]] && d.sents[d.sentenceOf(t-1)].T0 == t-1 {
+		return true // "Of Ann Lee, she said": a sentence opening with a preposition
 	}
 	if t == 0 || d.toks[t].NL > 0 || !isLowerWord(d.words[t-1]) {
 		return false
@@ -171,9 +188,26 @@ func (d *doc) oblique(m *mention) bool {
 	return !subjectOpeners[d.lower[t-1]]
 }
 
+// possessor reports whether mention m is followed by a possessive "'s".
+func (d *doc) possessor(m *mention) bool {
+	if m.T1 < len(d.lower) && d.toks[m.T1].NL == 0 {
+		if w := d.lower[m.T1]; w == "'s" || w == "’s" || w == "'" || w == "’" {
+			return true
+		}
+	}
+	last := d.lower[m.T1-1]
+	return strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")
+}
+
+// leadingPrepositions open a sentence with a phrase that is no subject.
+var leadingPrepositions = setOf("of", "about", "for", "with", "against", "to", "on", "from", "like", "unlike",
+	"without", "beside", "besides", "behind", "beyond", "under", "over", "towards", "toward")
+
 // subjectOpeners may stand right before a subject.
+// "that" is not one: the subject of a reported clause ("said that Ann Lee
+// would win") is what was said, less salient than the main clause's.
 var subjectOpeners = setOf("and", "but", "or", "so", "then", "when", "while", "as", "because", "although",
-	"though", "if", "since", "after", "before", "until", "whereas", "that", "also", "now")
+	"though", "if", "since", "after", "before", "until", "whereas", "also", "now")
 
 // pronounReach is how many sentences back a pronoun looks for its person:
 // in news the "he" of a quotation often follows a few sentences of quotes.
