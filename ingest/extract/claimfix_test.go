@@ -52,6 +52,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"polled is no speech", "Most of the shops polled for the study have no plans to close.", ""},
 		{"pronoun after a sentence opening with a preposition", `Ann Lee won the prize for playing the singer Tom Hale. Of Hale, she said: "He was a giant of the stage."`, "PERSON:Ann Lee | said | He was a giant of the stage"},
 		{"pronoun after two coordinated objects", `Tom Hale says his side must stop the duo Piet Vos and Lars Eng. "We have to be sharper at the line-out," he added.`, "PERSON:Tom Hale | added | We have to be sharper at the line-out"},
+		{"pronoun after a sentence opening with and", `The film won four prizes. And Tom Hale, who had two nominations, thanked director Piet Vos. "You took a chance on me," he said.`, "PERSON:Tom Hale | said | You took a chance on me"},
 		{"pronoun after a possessor", `Tom Hale met the press after the vote. Ann Lee's plans were never party policy, he said.`, "PERSON:Tom Hale | said | Ann Lee's plans were never party policy"},
 		{"pronoun after the subject of a reported clause", `Tom Hale had suggested that Piet Vos would meet his target. He also stressed that rates would not rise.`, "PERSON:Tom Hale | also stressed | rates would not rise"},
 		{"passive report", "Profits at Kestrel Bank rose but were said to have been hit by rate rises.", ""},

@@ -168,14 +168,14 @@ func (d *doc) oblique(m *mention) bool {
 	if t > 0 && d.toks[t].NL == 0 && (d.lower[t-1] == "the" || d.lower[t-1] == "a" || d.lower[t-1] == "an") {
 		t--
 	}
-	if t > 1 && d.toks[t].NL == 0 && (d.lower[t-1] == "and" || d.lower[t-1] == "or") {
+	if t > 1 && d.toks[t].NL == 0 && d.toks[t-1].NL == 0 && (d.words[t-1] == "and" || d.words[t-1] == "or") {
 		// The second of two names joined by "and" stands where the
 		// first does: "against Ann Lee and Tom Hale" are both objects.
 		b := t - 2
-		for b > 0 && d.toks[b].NL == 0 && !isLowerWord(d.words[b]) && d.words[b] != "," {
+		for b > 0 && d.toks[b].NL == 0 && capitalised(d.words[b]) {
 			b--
 		}
-		if b < t-2 && isLowerWord(d.words[b]) && d.toks[b+1].NL == 0 {
+		if b < t-2 && d.toks[b+1].NL == 0 && isLowerWord(d.words[b]) {
 			return !subjectOpeners[d.lower[b]]
 		}
 	}
