@@ -105,13 +105,19 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 	// and the last person an attribution named as its speaker.
 	var best *entity
 	pos, oblique := -1, false
+	// In "Ann Lee's plan was vague, he said" the words before the
+	// pronoun are what he said: a person named there is not the speaker.
+	inverted := t
+	if t > 0 && d.words[t-1] == "," || t > 1 && isQuoteToken(d.words[t-1]) && d.words[t-2] == "," {
+		inverted = d.sents[si].T0
+	}
 	// A person in subject position wins over one named later as an
 	// object in the window (subjects are what "he" continues).
 	for s := si; s >= 0 && s >= si-pronounReach && (best == nil || oblique); s-- {
 		ms := d.bySent[s]
 		for k := len(ms) - 1; k >= 0; k-- {
 			m := ms[k]
-			if m.T0 < t && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) {
+			if m.T0 < t && m.T0 < inverted && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) {
 				if best == nil {
 					best, pos, oblique = m.Ent, m.T0, d.oblique(m)
 				} else if !d.oblique(m) {
@@ -161,9 +167,6 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 // (an object, not a subject): the lower-case word right before its phrase
 // (and its article) is no conjunction.
 func (d *doc) oblique(m *mention) bool {
-	if d.possessor(m) {
-		return true // "Ann Lee's views were ...": the views are the subject
-	}
 	t := m.RoleT0
 	if t > 0 && d.toks[t].NL == 0 && (d.lower[t-1] == "the" || d.lower[t-1] == "a" || d.lower[t-1] == "an") {
 		t--
@@ -188,19 +191,10 @@ func (d *doc) oblique(m *mention) bool {
 	return !subjectOpeners[d.lower[t-1]]
 }
 
-// possessor reports whether mention m is followed by a possessive "'s".
-func (d *doc) possessor(m *mention) bool {
-	if m.T1 < len(d.lower) && d.toks[m.T1].NL == 0 {
-		if w := d.lower[m.T1]; w == "'s" || w == "’s" || w == "'" || w == "’" {
-			return true
-		}
-	}
-	last := d.lower[m.T1-1]
-	return strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")
-}
-
 // leadingPrepositions open a sentence with a phrase that is no subject.
-var leadingPrepositions = setOf("of", "about", "for", "with", "against", "to", "on", "from", "like", "unlike",
+// "For" and "to" are not among them: "For Ann Lee, the need ..." gives
+// her point of view, and she is who speaks next.
+var leadingPrepositions = setOf("of", "about", "with", "against", "on", "from", "unlike",
 	"without", "beside", "besides", "behind", "beyond", "under", "over", "towards", "toward")
 
 // subjectOpeners may stand right before a subject.
