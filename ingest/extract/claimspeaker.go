@@ -107,8 +107,9 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 	pos, oblique := -1, false
 	// In "Ann Lee's plan was vague, he said" the words before the
 	// pronoun are what he said: a person named there is not the speaker.
+	// (Quoted words are passed over anyway.)
 	inverted := t
-	if t > 0 && d.words[t-1] == "," || t > 1 && isQuoteToken(d.words[t-1]) && d.words[t-2] == "," {
+	if t > 0 && d.words[t-1] == "," {
 		inverted = d.sents[si].T0
 	}
 	// A person in subject position wins over one named later as an
@@ -168,6 +169,12 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 // (and its article) is no conjunction.
 func (d *doc) oblique(m *mention) bool {
 	t := m.RoleT0
+	if d.possessor(m) && (d.sents[d.sentenceOf(t)].T0 != t || d.possessorOfPerson(m)) {
+		// "echoed Tom Hale's words", "Tom Hale's deputy Ann Lee": the
+		// possessed is the subject or object. A possessor opening the
+		// sentence ("Tom Hale's e-mail said ...") stays its topic.
+		return true
+	}
 	if t > 0 && d.toks[t].NL == 0 && (d.lower[t-1] == "the" || d.lower[t-1] == "a" || d.lower[t-1] == "an") {
 		t--
 	}
@@ -189,6 +196,33 @@ func (d *doc) oblique(m *mention) bool {
 		return false
 	}
 	return !subjectOpeners[d.lower[t-1]]
+}
+
+// possessor reports whether mention m is followed by a possessive "'s".
+func (d *doc) possessor(m *mention) bool {
+	if m.T1 < len(d.lower) && d.toks[m.T1].NL == 0 {
+		if w := d.lower[m.T1]; w == "'s" || w == "’s" || w == "'" || w == "’" {
+			return true
+		}
+	}
+	last := d.lower[m.T1-1]
+	return strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")
+}
+
+// possessorOfPerson reports whether the phrase a possessor m opens ends in
+// a person's name within a few words: "Tom Hale's deputy Ann Lee".
+func (d *doc) possessorOfPerson(m *mention) bool {
+	for _, o := range d.bySent[m.Sent] {
+		if o.T0 > m.T1 && o.T0 <= m.T1+4 && o.Ent != nil && o.Ent.Kind == graph.Person {
+			for k := m.T1 + 1; k < o.T0; k++ {
+				if !isLowerWord(d.words[k]) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // leadingPrepositions open a sentence with a phrase that is no subject.
