@@ -55,6 +55,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"pronoun after a sentence opening with and", `The film won four prizes. And Tom Hale, who had two nominations, thanked director Piet Vos. "You took a chance on me," he said.`, "PERSON:Tom Hale | said | You took a chance on me"},
 		{"pronoun after a possessor in apposition", `Tom Hale praised the plan. Piet Vos's deputy Ann Lee was less keen. "It will cost too much," she said.`, "PERSON:Ann Lee | said | It will cost too much"},
 		{"pronoun after a possessor inside a sentence", `Tom Hale was less keen on the plan, given Piet Vos's record. "It will cost too much," he said.`, "PERSON:Tom Hale | said | It will cost too much"},
+		{"pronoun after a person named before a quote", `Tom Hale denied that he had misled Piet Vos. Mr Vos "kept the accounts," he told the court.`, "PERSON:Tom Hale | told | Mr Vos kept the accounts"},
+		{"pronoun after a colon", `Tom Hale spoke first. Ann Lee added: "The fees will stay," she said.`, "PERSON:Ann Lee | said | The fees will stay"},
 		{"pronoun after a point of view", `Ann Lee spoke first. For Tom Hale, who built the site, the idea grew out of frustration. "I could never find anything," he said.`, "PERSON:Tom Hale | said | I could never find anything"},
 		{"pronoun after a person named in the content", `Tom Hale met the press after the vote. Ann Lee's plans were never party policy, he said.`, "PERSON:Tom Hale | said | Ann Lee's plans were never party policy"},
 		{"pronoun after the subject of a reported clause", `Tom Hale had suggested that Piet Vos would meet his target. He also stressed that rates would not rise.`, "PERSON:Tom Hale | also stressed | rates would not rise"},

@@ -107,9 +107,10 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 	pos, oblique := -1, false
 	// In "Ann Lee's plan was vague, he said" the words before the
 	// pronoun are what he said: a person named there is not the speaker.
-	// (Quoted words are passed over anyway.)
+	// A colon before the quote ("Ann Lee added: "...," she said")
+	// leaves its speaker outside.
 	inverted := t
-	if t > 0 && d.words[t-1] == "," {
+	if t > 0 && d.words[t-1] == "," || t > 1 && isQuoteToken(d.words[t-1]) && d.words[t-2] == "," && !d.colonBefore(si, t) {
 		inverted = d.sents[si].T0
 	}
 	// A person in subject position wins over one named later as an
@@ -196,6 +197,16 @@ func (d *doc) oblique(m *mention) bool {
 		return false
 	}
 	return !subjectOpeners[d.lower[t-1]]
+}
+
+// colonBefore reports whether sentence si has a colon before token t.
+func (d *doc) colonBefore(si, t int) bool {
+	for k := d.sents[si].T0; k < t; k++ {
+		if d.words[k] == ":" {
+			return true
+		}
+	}
+	return false
 }
 
 // possessor reports whether mention m is followed by a possessive "'s".
