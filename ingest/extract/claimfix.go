@@ -191,7 +191,10 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 	if passive && last == "by" && c0 >= k1 {
 		return true // "should be judged by its record": the subject is judged, it says nothing
 	}
-	return passive && first == "to" && c0 >= k1 // "is expected to be fit": said of the subject, not by it
+	if passive && first == "to" && c0 >= k1 {
+		return true // "is expected to be fit": said of the subject, not by it
+	}
+	return d.impersonalPassive(k0, k1)
 }
 
 // invertedContent repairs an attribution whose cue follows a comma and

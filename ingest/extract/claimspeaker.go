@@ -105,13 +105,21 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 	// and the last person an attribution named as its speaker.
 	var best *entity
 	pos, oblique := -1, false
+	// In "Ann Lee's plan was vague, he said" the words before the
+	// pronoun are what he said: a person named there is not the speaker.
+	// A colon before the quote ("Ann Lee added: "...," she said")
+	// leaves its speaker outside.
+	inverted := t
+	if t > 0 && d.words[t-1] == "," || t > 1 && isQuoteToken(d.words[t-1]) && d.words[t-2] == "," && !d.colonBefore(si, t) {
+		inverted = d.sents[si].T0
+	}
 	// A person in subject position wins over one named later as an
 	// object in the window (subjects are what "he" continues).
 	for s := si; s >= 0 && s >= si-pronounReach && (best == nil || oblique); s-- {
 		ms := d.bySent[s]
 		for k := len(ms) - 1; k >= 0; k-- {
 			m := ms[k]
-			if m.T0 < t && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) {
+			if m.T0 < t && m.T0 < inverted && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) {
 				if best == nil {
 					best, pos, oblique = m.Ent, m.T0, d.oblique(m)
 				} else if !d.oblique(m) {
@@ -162,8 +170,28 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 // (and its article) is no conjunction.
 func (d *doc) oblique(m *mention) bool {
 	t := m.RoleT0
+	if d.possessor(m) && (d.sents[d.sentenceOf(t)].T0 != t || d.possessorOfPerson(m)) {
+		// "echoed Tom Hale's words", "Tom Hale's deputy Ann Lee": the
+		// possessed is the subject or object. A possessor opening the
+		// sentence ("Tom Hale's e-mail said ...") stays its topic.
+		return true
+	}
 	if t > 0 && d.toks[t].NL == 0 && (d.lower[t-1] == "the" || d.lower[t-1] == "a" || d.lower[t-1] == "an") {
 		t--
+	}
+	if t > 1 && d.toks[t].NL == 0 && d.toks[t-1].NL == 0 && (d.words[t-1] == "and" || d.words[t-1] == "or") {
+		// The second of two names joined by "and" stands where the
+		// first does: "against Ann Lee and Tom Hale" are both objects.
+		b := t - 2
+		for b > 0 && d.toks[b].NL == 0 && capitalised(d.words[b]) {
+			b--
+		}
+		if b < t-2 && d.toks[b+1].NL == 0 && isLowerWord(d.words[b]) {
+			return !subjectOpeners[d.lower[b]]
+		}
+	}
+	if t > 0 && d.toks[t].NL == 0 && leadingPrepositions[d.lower[t-1]] && d.sents[d.sentenceOf(t-1)].T0 == t-1 {
+		return true // "Of Ann Lee, she said": a sentence opening with a preposition
 	}
 	if t == 0 || d.toks[t].NL > 0 || !isLowerWord(d.words[t-1]) {
 		return false
@@ -171,9 +199,54 @@ func (d *doc) oblique(m *mention) bool {
 	return !subjectOpeners[d.lower[t-1]]
 }
 
+// colonBefore reports whether sentence si has a colon before token t.
+func (d *doc) colonBefore(si, t int) bool {
+	for k := d.sents[si].T0; k < t; k++ {
+		if d.words[k] == ":" {
+			return true
+		}
+	}
+	return false
+}
+
+// possessor reports whether mention m is followed by a possessive "'s".
+func (d *doc) possessor(m *mention) bool {
+	if m.T1 < len(d.lower) && d.toks[m.T1].NL == 0 {
+		if w := d.lower[m.T1]; w == "'s" || w == "’s" || w == "'" || w == "’" {
+			return true
+		}
+	}
+	last := d.lower[m.T1-1]
+	return strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s")
+}
+
+// possessorOfPerson reports whether the phrase a possessor m opens ends in
+// a person's name within a few words: "Tom Hale's deputy Ann Lee".
+func (d *doc) possessorOfPerson(m *mention) bool {
+	for _, o := range d.bySent[m.Sent] {
+		if o.T0 > m.T1 && o.T0 <= m.T1+4 && o.Ent != nil && o.Ent.Kind == graph.Person {
+			for k := m.T1 + 1; k < o.T0; k++ {
+				if !isLowerWord(d.words[k]) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// leadingPrepositions open a sentence with a phrase that is no subject.
+// "For" and "to" are not among them: "For Ann Lee, the need ..." gives
+// her point of view, and she is who speaks next.
+var leadingPrepositions = setOf("of", "about", "with", "against", "on", "from", "unlike",
+	"without", "beside", "besides", "behind", "beyond", "under", "over", "towards", "toward")
+
 // subjectOpeners may stand right before a subject.
+// "that" is not one: the subject of a reported clause ("said that Ann Lee
+// would win") is what was said, less salient than the main clause's.
 var subjectOpeners = setOf("and", "but", "or", "so", "then", "when", "while", "as", "because", "although",
-	"though", "if", "since", "after", "before", "until", "whereas", "that", "also", "now")
+	"though", "if", "since", "after", "before", "until", "whereas", "also", "now")
 
 // pronounReach is how many sentences back a pronoun looks for its person:
 // in news the "he" of a quotation often follows a few sentences of quotes.

@@ -67,6 +67,12 @@ var speechLemmas = setOf(
 	"optimistic", "pessimistic", "sceptical", "skeptical", "hopeful", "clear", "keen", "eager",
 )
 
+// nounLemmas are the entries of speechLemmas that cue a statement only as
+// nouns: their verbs ("to poll", "to press", "to study") are no speech.
+var nounLemmas = setOf("statement", "interview", "testimony", "speech", "letter", "memo", "briefing",
+	"press", "conference", "column", "editorial", "survey", "poll", "study", "message", "finding", "opinion",
+	"belief", "analysis", "argument", "response")
+
 // phrasalSpeech are verbs that are speech acts only with their particle:
 // "touched upon", "weighed in", "went on".
 var phrasalSpeech = map[string]map[string]bool{
@@ -84,8 +90,8 @@ func (d *doc) speechCue(k0, k1 int) bool {
 			return true
 		}
 		for _, l := range lemmas(w) {
-			if speechLemmas[l] {
-				return true
+			if speechLemmas[l] && (l == w || !nounLemmas[l] || w == l+"s") {
+				return true // "polled", "pressing": a noun of statements used as another verb
 			}
 			if parts := phrasalSpeech[l]; parts != nil && k+1 < len(d.lower) && parts[d.lower[k+1]] {
 				return true

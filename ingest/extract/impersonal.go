@@ -1,0 +1,77 @@
+package extract
+
+// An impersonal passive ("it is expected that", "has been suggested",
+// "the winger is expected to", "was accused of") reports that something
+// is said or thought without saying by whom: the grammatical subject is
+// the topic or an expletive "it", not the speaker. Such attributions are
+// kept as acts, not claims. Attitude participles ("is convinced", "was
+// surprised") are excluded: there the subject holds the attitude and
+// speaks for itself. A passive with a "by" agent, or a "quoted as saying",
+// names the speaker elsewhere and is left to the other rules.
+
+// experiencerLemmas are the cognition and attitude verbs whose passive
+// participle describes the subject's own state of mind.
+var experiencerLemmas = setOf("surprise", "incense", "anger", "upset", "please", "disappoint", "frustrate",
+	"alarm", "shock", "dismay", "outrage", "concern", "worry", "convince", "persuade", "satisfy", "delight",
+	"encourage", "determine", "prepare", "resolve", "commit", "quote", "interview", "question", "ask")
+
+// irregularParticiples are past participles of speech and cognition verbs
+// that do not end in -ed.
+var irregularParticiples = setOf("said", "told", "thought", "known", "seen", "heard", "understood", "found",
+	"shown", "written", "taught", "meant", "felt", "sworn", "forgotten", "foreseen")
+
+// passiveAdverbs may stand between the auxiliary and the participle.
+var passiveAdverbs = setOf("also", "not", "now", "still", "already", "long", "often", "never", "generally",
+	"widely", "largely", "privately", "openly", "publicly", "repeatedly", "reportedly")
+
+// impersonalPassive reports whether cue [k0, k1) is a passive of a speech
+// or cognition verb with no agent: its head is a past participle after a
+// form of "be" (inside the cue or right before it), not followed by "by"
+// or "as".
+func (d *doc) impersonalPassive(k0, k1 int) bool {
+	head := -1
+	for k := k1 - 1; k >= k0; k-- {
+		if d.speechParticiple(d.lower[k]) {
+			head = k
+			break
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	if next := head + 1; next < len(d.lower) && (d.lower[next] == "by" || d.lower[next] == "as") {
+		return false
+	}
+	for k := head + 1; k < k1; k++ {
+		if d.lower[k] == "by" || d.lower[k] == "as" || speechVerbs[d.lower[k]] {
+			return false // "was heard to say", "quoted as saying": another verb heads the cue
+		}
+	}
+	// The tagger often leaves the auxiliary and its adverbs out of the cue.
+	b := head - 1
+	for b >= 0 && b >= head-3 && passiveAdverbs[d.lower[b]] {
+		b--
+	}
+	return b >= 0 && beForms[d.lower[b]] && d.lower[b] != "being"
+}
+
+// speechParticiple reports whether w is the past participle of a speech or
+// cognition verb that describes no state of the subject's own mind.
+func (d *doc) speechParticiple(w string) bool {
+	if irregularParticiples[w] {
+		return true
+	}
+	if len(w) < 4 || w[len(w)-2:] != "ed" {
+		return false
+	}
+	ok := false
+	for _, l := range lemmas(w) {
+		if experiencerLemmas[l] {
+			return false
+		}
+		if l != w && speechLemmas[l] && !nounLemmas[l] {
+			ok = true
+		}
+	}
+	return ok
+}
