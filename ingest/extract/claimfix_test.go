@@ -99,7 +99,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"founder in apposition", "Ana Ruiz, the bank's founder, said the branch would close in May.", "PERSON:Ana Ruiz | said | the branch would close in May"},
 		{"subject taken for a piece of content", `The firm, which is to receive a large payment from the club next year, said it is "looking at a number of new deals as a result of this money".`, ` | said | it is "looking at a number of new deals as a result of this money`},
 		{"content goes on after a dash aside", "Tom Hale noted that spending on a single new bridge - the main cost - could run to $40m.", "PERSON:Tom Hale | noted | spending on a single new bridge - the main cost - could run to $40m"},
-		{"no one is no speaker", "The problem is that no one yet knows how to fix the bridge.", ""},
+		{"no one is no speaker", "Sadly, no one in the village knows when the bridge will reopen.", ""},
 		{"person owned by a joint firm", "Smith and Jones's analyst Ana Ruiz said rates would rise in May.", "PERSON:Ana Ruiz | said | rates would rise in May"},
 	}
 	for _, tt := range tests {
