@@ -70,3 +70,20 @@ func (d *doc) headlineSpeaker(t0, t1 int) bool {
 	}
 	return true
 }
+
+// headlineLine reports whether sentence si is a line of its own that ends
+// in a word, with no final punctuation: a headline or a heading, whatever
+// its case. Headlines drop verbs and write "and" as a comma.
+func (d *doc) headlineLine(si int) bool {
+	s := d.sents[si]
+	if s.T1 <= s.T0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(d.words[s.T1-1])
+	if !isWordRune(r) {
+		return false
+	}
+	startsLine := s.T0 == 0 || d.toks[s.T0].NL > 0
+	endsLine := s.T1 == len(d.toks) || d.toks[s.T1].NL > 0
+	return startsLine && endsLine
+}

@@ -84,6 +84,13 @@ func (d *doc) outletKinds() {
 		if m.Anaphor || m.Gaz != nil || e.Gaz != nil || m.T1 >= len(d.lower) {
 			continue
 		}
+		if m.Kind != graph.Organization && m.Rule == d.x.tagger.Name() && d.writtenIn(m.T0) && (m.T1-m.T0 > 1 || d.lower[m.T0-1] == "the") {
+			// "wrote in the Kestrel", "an article in Vexa Weekly": the
+			// tagger reads an unknown title as a place or a person as
+			// often as a body; one bare word may still be a town.
+			e.kindVot[graph.Outlet] += 2 * m.Conf
+			continue
+		}
 		if m.Kind == graph.Place && m.Rule == d.x.tagger.Name() && outletNouns[d.lower[m.T1]] {
 			// "the Kestrel channel": the tagger reads an unknown
 			// one-word name before a noun as a place as often as a body.
@@ -98,7 +105,8 @@ func (d *doc) outletKinds() {
 			next = d.lower[m.T1+1]
 		}
 		before := m.T0 >= 1 && outletHeads[d.lower[m.T0-1]]
-		if outletNouns[d.lower[m.T1]] || pressRoles[next] || d.pressRoleBefore(m.T0) || before || d.programmeAfter(m.T1) {
+		if outletNouns[d.lower[m.T1]] || pressRoles[next] || d.pressRoleBefore(m.T0) || before || d.programmeAfter(m.T1) ||
+			d.writtenIn(m.T0) || broadcastVerbs[next] {
 			e.kindVot[graph.Outlet] += 2 * m.Conf
 		}
 	}
@@ -140,3 +148,23 @@ func (d *doc) programmeAfter(t int) bool {
 	}
 	return false
 }
+
+// writingWords are what is written in a publication: "she wrote in
+// Kestrel", "an article in the Vexa", "writing in Kestrel".
+var writingWords = setOf("wrote", "writes", "write", "writing", "written", "article", "articles", "column",
+	"columns", "editorial", "editorials", "op-ed", "piece", "essay", "interview", "letter", "obituary")
+
+// writtenIn reports whether "in", after a word of writing and with an
+// optional "the", ends right before token t: "wrote in the". A body of
+// people is never "written in", so the name there is a publication.
+func (d *doc) writtenIn(t int) bool {
+	if t >= 1 && d.lower[t-1] == "the" {
+		t--
+	}
+	return t >= 2 && d.lower[t-1] == "in" && writingWords[d.lower[t-2]]
+}
+
+// broadcastVerbs said of a name as subject make it a channel or station:
+// "Kestrel aired the film". Verbs firms also use of results ("reported",
+// "published") are left out.
+var broadcastVerbs = setOf("broadcast", "broadcasts", "aired", "airs", "televised", "screened", "screens")

@@ -25,6 +25,10 @@ func TestEntityKinds(t *testing.T) {
 		{"name a title begins stays whole", "Shares of General Electric Co rose on Monday.", "ORGANIZATION:General Electric", "PERSON:Electric Co"},
 		{"surname that is a country", "Rhea Jordan opened her bakery in 2019. Jordan said prices had doubled since then.", "PERSON:Rhea Jordan", "PLACE:Jordan"},
 		{"country stays a place without the person", "Exports from Jordan rose sharply, officials in Amman said.", "PLACE:Jordan", "PERSON:Jordan"},
+		{"a name written in is an outlet", "Last week the novelist wrote in Marrowfield Quarterly that the prize had lost its way.", "OUTLET:Marrowfield Quarterly", "ORGANIZATION:Marrowfield Quarterly"},
+		{"an article in the name", "An article in the Dunmore Courier described the plan as reckless.", "OUTLET:Dunmore Courier", "ORGANIZATION:Dunmore Courier"},
+		{"a name that aired a film is an outlet", "Last month Velgrave Holdings aired the documentary twice in one week.", "OUTLET:Velgrave Holdings", "ORGANIZATION:Velgrave Holdings"},
+		{"a firm that published results stays a firm", "Halbrook Industries published its results on Tuesday.", "ORGANIZATION:Halbrook Industries", "OUTLET:Halbrook Industries"},
 		{"place before the person stays", "Flights to Jordan resumed. Later, Rhea Jordan said she had waited a week.", "PLACE:Jordan", ""},
 	}
 	for _, tt := range tests {

@@ -151,6 +151,9 @@ func (d *doc) relationMatch(si int, a *abstract, p *compiledRel, m []int) {
 		if len(trig) > 0 {
 			first = trig[0]
 		}
+		if p.name == "located-comma" && d.headlineLine(si) {
+			continue // "Kestrel, Vexa in talks": a headline's comma joins a list, as "and" would
+		}
 		if !d.relationPlausible(p, o.typ, first, a, [2]int{s0, s1}, [2]int{g0, g1}, m[0], m[1], s, t) {
 			continue
 		}

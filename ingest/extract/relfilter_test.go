@@ -37,6 +37,8 @@ func TestRelationNeighbours(t *testing.T) {
 		{"verbal attack", "Tom Hale attacked the Labour plans.", "ATTACKED PERSON:Tom Hale -> GROUP:Labour Party", false},
 		{"rivals of each other", "Talks between rivals Hamas and Fatah stalled.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas", true},
 		{"rivals of a third party", "He said league rivals Hamas and Fatah could gain.", "RIVAL_OF GROUP:Fatah -> GROUP:Hamas", false},
+		{"a headline's comma is a list", "Norway, Chile in fishing accord\n\nThe two governments agreed on quotas for the next decade.", "LOCATED_IN PLACE:Norway -> PLACE:Chile", false},
+		{"a town and its state in prose", "Officials in Dayton, Ohio, said the plant would close.", "LOCATED_IN PLACE:Dayton -> PLACE:Ohio", true},
 		{"possessive of a known place", "France's Teldane warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", true},
 		{"possessive modifying a noun", "France's Teldane studio warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", false},
 		{"possessive before people", "He was one of Norway's Teldane commissioners.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:Norway", false},
