@@ -106,7 +106,7 @@ func (d *doc) outletKinds() {
 		}
 		before := m.T0 >= 1 && outletHeads[d.lower[m.T0-1]]
 		if outletNouns[d.lower[m.T1]] || pressRoles[next] || d.pressRoleBefore(m.T0) || before || d.programmeAfter(m.T1) ||
-			d.writtenIn(m.T0) || broadcastVerbs[next] {
+			d.writtenIn(m.T0) || broadcastVerbs[d.lower[m.T1]] {
 			e.kindVot[graph.Outlet] += 2 * m.Conf
 		}
 	}
@@ -164,7 +164,9 @@ func (d *doc) writtenIn(t int) bool {
 	return t >= 2 && d.lower[t-1] == "in" && writingWords[d.lower[t-2]]
 }
 
-// broadcastVerbs said of a name as subject make it a channel or station:
-// "Kestrel aired the film". Verbs firms also use of results ("reported",
-// "published") are left out.
-var broadcastVerbs = setOf("broadcast", "broadcasts", "aired", "airs", "televised", "screened", "screens")
+// broadcastVerbs right after a name, its subject, make it a channel or
+// station: "Kestrel aired the film". Only past forms: "broadcasts",
+// "screens" and "airs" are as often plural nouns ("the station's
+// broadcasts"), and verbs firms use of results ("reported", "published")
+// are left out.
+var broadcastVerbs = setOf("aired", "televised", "screened")

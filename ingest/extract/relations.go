@@ -152,7 +152,12 @@ func (d *doc) relationMatch(si int, a *abstract, p *compiledRel, m []int) {
 			first = trig[0]
 		}
 		if p.name == "located-comma" && d.headlineLine(si) {
-			continue // "Kestrel, Vexa in talks": a headline's comma joins a list, as "and" would
+			// "Kestrel, Vexa in talks": a headline's comma joins a list,
+			// as "and" would; a line of the two names alone is an
+			// address ("Vexa Park, Kestrel").
+			if _, e := a.tokens(g0, g1); e < d.sents[si].T1 {
+				continue
+			}
 		}
 		if !d.relationPlausible(p, o.typ, first, a, [2]int{s0, s1}, [2]int{g0, g1}, m[0], m[1], s, t) {
 			continue

@@ -36,6 +36,19 @@ func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *s
 		if !bothPlaces || startsWithTitle(s.ent.Name) || startsWithTitle(t.ent.Name) {
 			return false // "the Lord Chancellor, Lord X": a title and a peer, not two places
 		}
+	case "located-possessive":
+		// "seen by many as Kestrel's Vexa": after a verb of regarding, "as"
+		// names what something is likened to, not where it is. A bare
+		// "as" may be a conjunction ("as Kestrel's Vexa is studying it")
+		// and "like" may list members, so both stay.
+		if i := a.item(tb[0]); i > 1 && a.word(i-1) == "as" {
+			for j := i - 2; j >= 0 && j >= i-5; j-- {
+				if regardVerbs[a.word(j)] {
+					return false
+				}
+			}
+		}
+		return true
 	case "located-in":
 		if !bothPlaces && s.ent.Gaz == nil && !s.m.Anaphor && !orgHeads[lastWord(s.ent.Name)] && !orgName(s.ent.Name) {
 			return false
@@ -207,3 +220,8 @@ func allTitleWords(name string) bool {
 	}
 	return len(f) > 0
 }
+
+// regardVerbs take an object and an "as" phrase saying what it is taken
+// for: "regarded as", "hailed by fans as".
+var regardVerbs = setOf("seen", "regarded", "viewed", "hailed", "described", "billed", "touted", "dubbed",
+	"branded", "considered", "portrayed", "cast", "painted", "lauded")
