@@ -95,6 +95,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		// (a person after a firm's possessive is named in full somewhere).
 		return false
 	}
+	if typ == graph.LeaderOf && tb[1] < m1 && a.businessLineAfter(m1) {
+		return false // "Kestrel's managing director, retail sales": he leads one line of the firm (and stays its member)
+	}
 	if p.name == "appeared-verb" && a.governedSlot(sb) && !strings.Contains(a.s[sb[1]:m1], " who ") {
 		return false // "X, head of Kestrel, told the paper": the speaker is X, not the body
 	}
@@ -413,3 +416,34 @@ var eventHeads = setOf("league", "cup", "championship", "championships", "open",
 // Kestrel group", "the Harlow company".
 var ownNameNouns = setOf("group", "company", "club", "bank", "firm", "charity", "university", "band", "network",
 	"movement", "organisation", "organization", "militia", "party", "alliance")
+
+// businessLineNouns end a lower-case phrase naming a part of a firm.
+var businessLineNouns = setOf("services", "division", "operations", "business", "businesses", "unit", "products",
+	"sales", "marketing", "banking", "retail", "markets")
+
+// businessLineAfter reports whether a comma after the match ending at
+// byte m1 opens a lower-case phrase that ends in a line of business: a
+// role then restricted to that part of the firm ("director, consumer
+// products").
+func (a *abstract) businessLineAfter(m1 int) bool {
+	for m1 > 0 && a.s[m1-1] == ' ' {
+		m1--
+	}
+	i := a.item(m1 - 1) // a pattern may take the comma into its match
+	if a.word(i) != "," {
+		i = a.itemAfter(m1)
+	}
+	if i < 0 || a.word(i) != "," {
+		return false
+	}
+	for j := i + 1; j < len(a.pos) && j <= i+6; j++ {
+		w := a.word(j)
+		if businessLineNouns[w] {
+			return true
+		}
+		if !isLowerWord(w) || phraseEnders[w] && w != "and" {
+			return false
+		}
+	}
+	return false
+}

@@ -42,6 +42,8 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a comparison is no location", "The team was hailed by critics as Portugal's Kestrel Rovers.", "LOCATED_IN ORGANIZATION:Kestrel Rovers -> PLACE:Portugal", false},
 		{"such as lists real members", "Carmakers such as France's Teldane warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", true},
 		{"as a conjunction", "The deal waits as France's Teldane studies the offer.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", true},
+		{"a role in one line of the firm", "\"Prices will fall,\" said Ann Lee, Harlow Media's managing director, consumer and online services.", "LEADER_OF PERSON:Ann Lee -> ORGANIZATION:Harlow Media", false},
+		{"a role of the whole firm", "\"Prices will fall,\" said Ann Lee, Harlow Media's managing director, on Monday.", "LEADER_OF PERSON:Ann Lee -> ORGANIZATION:Harlow Media", true},
 		{"possessive of a known place", "France's Teldane warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", true},
 		{"possessive modifying a noun", "France's Teldane studio warned of lower profits.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:France", false},
 		{"possessive before people", "He was one of Norway's Teldane commissioners.", "LOCATED_IN ORGANIZATION:Teldane -> PLACE:Norway", false},
