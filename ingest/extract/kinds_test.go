@@ -29,6 +29,7 @@ func TestEntityKinds(t *testing.T) {
 		{"an article in the name", "An article in the Dunmore Courier described the plan as reckless.", "OUTLET:Dunmore Courier", "ORGANIZATION:Dunmore Courier"},
 		{"a name that aired a film is an outlet", "Last month Velgrave Holdings aired the documentary twice in one week.", "OUTLET:Velgrave Holdings", "ORGANIZATION:Velgrave Holdings"},
 		{"a firm that published results stays a firm", "Halbrook Industries published its results on Tuesday.", "ORGANIZATION:Halbrook Industries", "OUTLET:Halbrook Industries"},
+		{"a plural trade heads a firm", "\"Demand is weak,\" said Ann Lee at Harrowgate Stockbrokers in Leeds.", "ORGANIZATION:Harrowgate Stockbrokers", "PLACE:Harrowgate Stockbrokers"},
 		{"place before the person stays", "Flights to Jordan resumed. Later, Rhea Jordan said she had waited a week.", "PLACE:Jordan", ""},
 	}
 	for _, tt := range tests {

@@ -122,6 +122,10 @@ var headWords = map[string]graph.EntityKind{
 	"llc": graph.Organization, "laboratories": graph.Organization, "industries": graph.Organization,
 	"insurance": graph.Organization, "software": graph.Organization, "systems": graph.Organization,
 	"society": graph.Organization, "ministries": graph.Organization, "magazine": graph.Outlet, "newspaper": graph.Outlet,
+	// A plural trade after a name is a firm of that trade ("Kestrel
+	// Stockbrokers", "Vexa Solicitors").
+	"stockbrokers": graph.Organization, "brokers": graph.Organization, "solicitors": graph.Organization,
+	"accountants": graph.Organization, "investments": graph.Organization,
 }
 
 // siteHeads are the head words of sites and natural features, which also
