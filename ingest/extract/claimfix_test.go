@@ -92,6 +92,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 		{"content before the speaker's own comma cue", "Dana Ruiz said the port would stay open, she insisted, and no jobs would go.", "PERSON:Dana Ruiz | said | the port would stay open"},
 		{"content before a cue after and", "Dana Ruiz said the port would stay open and urged the council to act.", "PERSON:Dana Ruiz | said | the port would stay open"},
+		{"reduced passive accusation", "Two Kestrel Bank directors accused of hiding losses from investors resigned on Monday.", ""},
 		{"second cue of the same speaker", "Mayor Dana Ruiz said the ferry would stop in May and added that the bridge was unsafe.", "PERSON:Mayor Dana Ruiz | said | the ferry would stop in May"},
 		{"a contrasted attribution is not content", "Most fans expect Harbor City to win the cup, but many think the final will be close.", " | expect | Harbor City to win the cup"},
 		{"and that goes on with the content", "Tom Hale said the bridge was unsafe and that the council had known it for years.", "PERSON:Tom Hale | said | the bridge was unsafe and that the council had known it for years"},
