@@ -182,10 +182,6 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 				return &speaker{t0: t0, t1: t1, ents: []*entity{m.Ent}, factor: pronounSpeakerFactor}
 			}
 		}
-		if n0 := d.relativeAntecedent(t0); n0 < t0 {
-			// "charities who say ...": the noun phrase names the speakers.
-			return &speaker{t0: n0, t1: t0, factor: spk.factor}
-		}
 		return spk
 	}
 	if t1-t0 == 1 && (d.lower[t0] == "who" || d.lower[t0] == "which") && t0 >= 2 && d.words[t0-1] == "," {
