@@ -174,9 +174,6 @@ func (d *doc) actNotSpeech(k0, k1, c0, c1 int) bool {
 			}
 		}
 	}
-	if c0 >= k1 && d.commitmentObject(k0, k1, c0, c1) {
-		return true // "promised new jobs", "warned against a rise in fees": an act on a thing, no proposition
-	}
 	if last == "of" && k1-k0 == 2 && (d.lower[k0] == "hopes" || d.lower[k0] == "hope") || last == "defending" && (first == "champion" || first == "champions" || first == "title" || first == "titleholder") {
 		return true // "hopes of a deal", "defending champion"
 	}

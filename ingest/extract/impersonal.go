@@ -1,7 +1,5 @@
 package extract
 
-import "strings"
-
 // An impersonal passive ("it is expected that", "has been suggested",
 // "the winger is expected to", "was accused of") reports that something
 // is said or thought without saying by whom: the grammatical subject is
@@ -105,44 +103,4 @@ func (d *doc) reducedPassive(head int) bool {
 		}
 	}
 	return false
-}
-
-// commitmentLemmas are the verbs of promising and proposing: with a noun
-// phrase after them they commit to or put forward a thing ("pledged more
-// money"), which is no proposition; with a clause they state one
-// ("pledged that fees would fall").
-var commitmentLemmas = setOf("promise", "pledge", "vow", "propose", "offer")
-
-// warningLemmas take "against" before the thing warned of.
-var warningLemmas = setOf("warn", "caution", "advise")
-
-// commitmentObject reports whether cue [k0, k1) is a verb of promising or
-// proposing, or of warning followed by "against", whose content [c0, c1)
-// is a noun phrase: no verb that makes it a clause, no subject pronoun,
-// no quotation.
-func (d *doc) commitmentObject(k0, k1, c0, c1 int) bool {
-	against := d.lower[k1-1] == "against" || d.lower[c0] == "against"
-	head := k1 - 1
-	if d.lower[head] == "against" && head > k0 {
-		head--
-	}
-	ok := false
-	for _, l := range lemmas(d.lower[head]) {
-		if commitmentLemmas[l] || against && warningLemmas[l] {
-			ok = true
-		}
-	}
-	if !ok || complementizers[d.lower[c0]] && d.lower[c0] != "against" {
-		return false
-	}
-	for k := c0; k < c1; k++ {
-		w := d.lower[k]
-		if finiteVerbs[w] || subjectPronouns[w] || complementizers[w] && w != "to" || isQuoteToken(d.words[k]) {
-			return false
-		}
-		if k > c0+1 && strings.HasSuffix(w, "ed") {
-			return false // a past tense may make it a clause ("promised voters rates fell")
-		}
-	}
-	return true
 }

@@ -87,32 +87,3 @@ func TestImpersonalPassive(t *testing.T) {
 		})
 	}
 }
-
-// TestCommitmentObject checks that a promise, proposal or warning against
-// a noun phrase is told apart from one of a clause. The content runs from
-// the end of the cue to the full stop.
-func TestCommitmentObject(t *testing.T) {
-	tests := []struct {
-		name, sentence, cue string
-		want                bool
-	}{
-		{"promise of a thing", "The mayor promised a new bridge for the harbour.", "promised", true},
-		{"proposal of a thing", "The party is proposing a cap on council fees.", "proposing", true},
-		{"warning against a thing", "The mayor warned against a rise in council fees.", "warned", true},
-		{"promise of a clause", "The mayor promised the bridge would open in May.", "promised", false},
-		{"promise with that", "The mayor promised that fees will fall.", "promised", false},
-		{"warning of a clause", "The mayor warned fees will rise.", "warned", false},
-		{"warning of a thing without against", "The mayor warned of a rise in council fees.", "warned", false},
-		{"quoted promise", `The mayor promised "a bridge for all".`, "promised", false},
-	}
-	x := newExtractor(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := newDoc(x, &graph.Article{ID: "art_t", Text: tt.sentence})
-			k0, k1 := cueTokens(t, d, tt.cue)
-			if got := d.commitmentObject(k0, k1, k1, len(d.words)-1); got != tt.want {
-				t.Errorf("commitmentObject(%q) = %v, want %v", tt.cue, got, tt.want)
-			}
-		})
-	}
-}
