@@ -290,8 +290,19 @@ func (d *doc) pronounCue(t int) bool {
 	if k+1 < len(d.lower) && (d.lower[k] == "also" || strings.HasSuffix(d.lower[k], "ly")) {
 		k++
 	}
-	return speechVerbs[d.lower[k]]
+	if !speechVerbs[d.lower[k]] {
+		return false
+	}
+	// A parenthetical ", he claims, of the plan" leaves the clause going
+	// on; one closed before a conjunction ends it.
+	if k+2 < len(d.lower) && d.words[k+1] == "," {
+		return clauseJoiners[d.lower[k+2]]
+	}
+	return true
 }
+
+// clauseJoiners open a new clause after a comma.
+var clauseJoiners = setOf("and", "but", "while", "whereas", "although", "though", "so", "yet")
 
 // quotedAsSaying reads "the newspaper quoted X as saying": the cue ends in
 // "quoted" and "as saying" follows a name within eight tokens. It returns

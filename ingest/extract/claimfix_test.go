@@ -91,6 +91,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"who right after a body", `The ruling was overturned by the Norland Court of Appeal who said the ban had been lawful.`, "ORGANIZATION:Norland Court of Appeal | said | the ban had been lawful"},
 		{"second attribution", "Furthermore, 16% said that none of their cards had been replaced, while 30% said only some had.", " | said | none of their cards had been replaced"},
 		{"content before the speaker's own comma cue", "Dana Ruiz said the port would stay open, she insisted, and no jobs would go.", "PERSON:Dana Ruiz | said | the port would stay open"},
+		{"parenthetical cue inside the content", "Tom Hale has no doubt it is the mayor who, he claims, is rushing the plan through the council.", "PERSON:Tom Hale | has no doubt | it is the mayor who, he claims, is rushing the plan through the council"},
 		{"content before a cue after and", "Dana Ruiz said the port would stay open and urged the council to act.", "PERSON:Dana Ruiz | said | the port would stay open"},
 		{"reduced passive accusation", "Two Kestrel Bank directors accused of hiding losses from investors resigned on Monday.", ""},
 		{"second cue of the same speaker", "Mayor Dana Ruiz said the ferry would stop in May and added that the bridge was unsafe.", "PERSON:Mayor Dana Ruiz | said | the ferry would stop in May"},

@@ -91,7 +91,7 @@ var objectLemmas = setOf("accuse", "tell", "told", "urge", "order", "advise", "i
 // a direct object followed directly by "of" or "to".
 func (d *doc) reducedPassive(head int) bool {
 	next := head + 1
-	if next >= len(d.lower) || d.lower[next] != "of" && d.lower[next] != "to" {
+	if next >= len(d.lower) || d.words[next] != "of" && d.words[next] != "to" { // "told To Vima": a name
 		return false
 	}
 	if head > 0 && (d.lower[head-1] == "has" || d.lower[head-1] == "have" || d.lower[head-1] == "had") {

@@ -67,6 +67,7 @@ func TestImpersonalPassive(t *testing.T) {
 		{"accused of", "Two directors are accused of fraud.", "are accused of", true},
 		{"headline passive", "Harbor mayor accused of hiding losses", "accused", true},
 		{"reduced passive with to", "Staff told to leave the plant by May", "told", true},
+		{"told a paper named with To", "The sprinter told To Vesti daily she would run again.", "told", false},
 		{"active with an object", "The mayor accused the firm of hiding losses.", "accused", false},
 		{"active warned of", "The mayor warned of losses at the plant.", "warned", false},
 		{"active", "The regulator expected a ruling soon.", "expected", false},
