@@ -242,6 +242,9 @@ func (d *doc) secondAttribution(c0, c1 int) int {
 			if n := d.lower[t+1]; strings.HasSuffix(n, "ing") && n != "including" && !d.inQuote(t) && d.speechCue(t+1, t+2) {
 				return t // "denied X made the remark, insisting: ...": a second attribution
 			}
+			if d.pronounCue(t + 1) {
+				return t // "... would close, he insisted, and ...": the speaker's own cue ends the content
+			}
 		}
 		j := t
 		if comma {
@@ -275,6 +278,31 @@ func (d *doc) secondAttribution(c0, c1 int) int {
 	}
 	return c1
 }
+
+// pronounCue reports whether a subject pronoun followed by a speech verb
+// (optionally after "also" or an adverb in -ly) starts at t, outside a
+// quotation: ", he insisted", ", she also added".
+func (d *doc) pronounCue(t int) bool {
+	if t+1 >= len(d.lower) || !personalPronouns[d.lower[t]] || d.inQuote(t) {
+		return false
+	}
+	k := t + 1
+	if k+1 < len(d.lower) && (d.lower[k] == "also" || strings.HasSuffix(d.lower[k], "ly")) {
+		k++
+	}
+	if !speechVerbs[d.lower[k]] {
+		return false
+	}
+	// A parenthetical ", he claims, of the plan" leaves the clause going
+	// on; one closed before a conjunction ends it.
+	if k+2 < len(d.lower) && d.words[k+1] == "," {
+		return clauseJoiners[d.lower[k+2]]
+	}
+	return true
+}
+
+// clauseJoiners open a new clause after a comma.
+var clauseJoiners = setOf("and", "but", "while", "whereas", "although", "though", "so", "yet")
 
 // quotedAsSaying reads "the newspaper quoted X as saying": the cue ends in
 // "quoted" and "as saying" follows a name within eight tokens. It returns

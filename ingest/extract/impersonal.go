@@ -47,6 +47,9 @@ func (d *doc) impersonalPassive(k0, k1 int) bool {
 			return false // "was heard to say", "quoted as saying": another verb heads the cue
 		}
 	}
+	if d.reducedPassive(head) {
+		return true
+	}
 	// The tagger often leaves the auxiliary and its adverbs out of the cue.
 	b := head - 1
 	for b >= 0 && b >= head-3 && passiveAdverbs[d.lower[b]] {
@@ -74,4 +77,30 @@ func (d *doc) speechParticiple(w string) bool {
 		}
 	}
 	return ok
+}
+
+// objectLemmas are speech verbs that take a direct object before their
+// "of" or "to" complement ("accused the firm of fraud", "told staff to
+// leave"; "told" as its own lemma): with "of" or "to" right after, the
+// participle is passive.
+var objectLemmas = setOf("accuse", "tell", "told", "urge", "order", "advise", "inform", "remind", "instruct", "suspect", "clear")
+
+// reducedPassive reports whether the participle at head is a passive
+// with its auxiliary left out, as headlines and reduced relatives write
+// it ("Mayor accused of fraud", "staff told to leave"): a verb that needs
+// a direct object followed directly by "of" or "to".
+func (d *doc) reducedPassive(head int) bool {
+	next := head + 1
+	if next >= len(d.lower) || d.words[next] != "of" && d.words[next] != "to" { // "told To Vima": a name
+		return false
+	}
+	if head > 0 && (d.lower[head-1] == "has" || d.lower[head-1] == "have" || d.lower[head-1] == "had") {
+		return false
+	}
+	for _, l := range lemmas(d.lower[head]) {
+		if objectLemmas[l] {
+			return true
+		}
+	}
+	return false
 }
