@@ -98,6 +98,24 @@ type contextCase struct {
 	left, right, inQ, quoteRight, that, end uint64
 }
 
+// forEachContextCase calls f with every contextCase value, numContextCases
+// of them.
+func forEachContextCase(f func(contextCase)) {
+	for left := range uint64(6) {
+		for right := range uint64(6) {
+			for inQ := range uint64(2) {
+				for qr := range uint64(6) {
+					for that := range uint64(2) {
+						for end := uint64(1); end <= 4; end++ {
+							f(contextCase{left, right, inQ, qr, that, end})
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // numContextCases is the number of distinct contextCase values.
 const numContextCases = 6 * 6 * 2 * 6 * 2 * 4
 
@@ -141,22 +159,11 @@ func (m *Model) contextRows() []labelRow {
 		t.rows = make([]labelRow, numContextCases)
 		var keys []uint64
 		var tk token
-		for left := range uint64(6) {
-			for right := range uint64(6) {
-				for inQ := range uint64(2) {
-					for qr := range uint64(6) {
-						for that := range uint64(2) {
-							for end := uint64(1); end <= 4; end++ {
-								cc := contextCase{left, right, inQ, qr, that, end}
-								tk.ctx, tk.nctx = cc.values(), numCtx
-								keys = contextKeys(keys[:0], &tk)
-								m.sumKeys(&t.rows[cc.index()], keys)
-							}
-						}
-					}
-				}
-			}
-		}
+		forEachContextCase(func(cc contextCase) {
+			tk.ctx, tk.nctx = cc.values(), numCtx
+			keys = contextKeys(keys[:0], &tk)
+			m.sumKeys(&t.rows[cc.index()], keys)
+		})
 	})
 	return t.rows
 }

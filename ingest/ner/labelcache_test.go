@@ -12,22 +12,17 @@ import (
 // one, so that no two contexts share a table row.
 func TestContextCaseIndex(t *testing.T) {
 	seen := make([]bool, numContextCases)
-	for left := range uint64(6) {
-		for right := range uint64(6) {
-			for inQ := range uint64(2) {
-				for qr := range uint64(6) {
-					for that := range uint64(2) {
-						for end := uint64(1); end <= 4; end++ {
-							i := contextCase{left, right, inQ, qr, that, end}.index()
-							if i < 0 || int(i) >= numContextCases || seen[i] {
-								t.Fatalf("case %d %d %d %d %d %d: index %d out of range or taken", left, right, inQ, qr, that, end, i)
-							}
-							seen[i] = true
-						}
-					}
-				}
-			}
+	n := 0
+	forEachContextCase(func(c contextCase) {
+		n++
+		i := c.index()
+		if i < 0 || int(i) >= numContextCases || seen[i] {
+			t.Fatalf("case %+v: index %d out of range or taken", c, i)
 		}
+		seen[i] = true
+	})
+	if n != numContextCases {
+		t.Errorf("%d cases enumerated, want %d", n, numContextCases)
 	}
 }
 
