@@ -81,6 +81,10 @@ var pressRoles = setOf("editor", "editors", "editor-in-chief", "columnist", "col
 func (d *doc) outletKinds() {
 	for _, m := range d.mentions {
 		e := m.Ent
+		if !m.Anaphor && e.Gaz == nil && m.Kind == graph.Organization && d.numberedChannel(d.span(m.T0, m.T1).Text) {
+			e.kindVot[graph.Outlet] += 2 * m.Conf // "Kestrel Two": a broadcaster's channel
+			continue
+		}
 		if m.Anaphor || m.Gaz != nil || e.Gaz != nil || m.T1 >= len(d.lower) {
 			continue
 		}

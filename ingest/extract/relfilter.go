@@ -65,8 +65,14 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	if titleWords(s.ent.Name) || titleWords(t.ent.Name) || !nameShaped(s.ent.Name) || !nameShaped(t.ent.Name) {
 		return false // "Do They Know It's Christmas": a title, not two names; "The Scot was Pompey": a clause
 	}
-	if runOnName(s.ent) || runOnName(t.ent) || portfolioName(t.ent) {
-		return false
+	if runOnName(s.ent) || runOnName(t.ent) || portfolioName(t.ent) || d.partyPortfolio(a, tb, t.ent) {
+		return false // "Kestrel Party Treasury spokesman": the party's brief, no body
+	}
+	if d.possessiveTail(a, sb, s.ent) || d.possessiveTail(a, tb, t.ent) {
+		return false // "Kestrel's Shopping Centre": the possessive is part of the name
+	}
+	if (s.ent.work || t.ent.work) && typ != graph.PartOf && typ != graph.Hosted && typ != graph.AppearedOn {
+		return false // "Vexa's Ann Lee" where Vexa is her film: a work has a cast, no members
 	}
 	if d.strayGroupAcronym(s.ent) || d.strayGroupAcronym(t.ent) {
 		return false // "the KDA's chairman" in an article on phone sales: no armed group of that acronym
@@ -75,7 +81,8 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		return false // "Vice President of Kestrel", "the country's PM": a title, not the name of whoever holds it
 	}
 	switch p.name {
-	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier", "member-rank", "member-copula", "member-role-at":
+	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier", "member-rank", "member-copula", "member-role-at",
+		"leader-copula", "leader-departure", "member-board":
 		if s.ent.Kind != graph.Person || t.m.Anaphor {
 			return false // "the future of the company", "the group's Y"
 		}
@@ -224,7 +231,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			if yg == nil || yg.Kind != graph.Place || xg != nil && xg.Kind == graph.Place {
 				return false
 			}
-			if next := a.itemAfter(sb[1]); next >= 0 && (!a.endsPhrase(next) || peopleNoun(a.word(next))) {
+			if next := a.itemAfter(sb[1]); next >= 0 && (!a.endsPhrase(next) || peopleNoun(a.word(next)) || unitNoun(a.word(next))) {
 				return false // "Britain's EU commissioners" are people, not the EU
 			}
 		}
@@ -441,8 +448,8 @@ func (a *abstract) businessLineAfter(m1 int) bool {
 		if businessLineNouns[w] {
 			return true
 		}
-		if !isLowerWord(w) || phraseEnders[w] && w != "and" {
-			return false
+		if !isLowerWord(w) || phraseEnders[w] && w != "and" || speechVerbs[w] || timeAdverbs[w] || strings.HasSuffix(w, "ed") {
+			return false // "X, who runs Kestrel, said sales rose": a clause, no line of business
 		}
 	}
 	return false

@@ -81,6 +81,15 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a field of government before a title", "The plan was backed by Defence Secretary Tom Hale on Monday.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Defence", false},
 		{"an abbreviated title", "Kestrel helped Norway's PM, Tom Hale, win.", "LOCATED_IN ORGANIZATION:PM -> PLACE:Norway", false},
 		{"a body inside the speaker's apposition", "Tom Hale, head of Pellnor told the BBC the deal was done.", "APPEARED_ON PERSON:Pellnor -> OUTLET:BBC", false},
+		{"a title's premodifier", "They met the Supreme Leader Ali Rahman on Monday.", "LEADER_OF PERSON:Ali Rahman -> ORGANIZATION:Supreme", false},
+		{"a country's army regiments", "The future of Wales's Army regiments is due to be decided.", "LOCATED_IN ORGANIZATION:Army -> PLACE:Wales", false},
+		{"a country's ministry", "The contract was awarded by Norway's Fishing Ministry on Monday.", "LOCATED_IN ORGANIZATION:Fishing Ministry -> PLACE:Norway", true},
+		{"a film's star", "Golden Pony Stable's Mary Lowe is tipped to win for the boxing drama Golden Pony Stable.", "MEMBER_OF PERSON:Mary Lowe -> ORGANIZATION:Golden Pony Stable", false},
+		{"a firm's employee", "Golden Pony Stable's Mary Lowe said the horses were sold.", "MEMBER_OF PERSON:Mary Lowe -> ORGANIZATION:Golden Pony Stable", true},
+		{"a party's brief", "Lib Dem Treasury spokesman Tom Hale said it was fantasy.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Lib Dem Treasury", false},
+		{"a state's treasury", "US Treasury spokesman Tom Hale said it was fantasy.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:US Treasury", true},
+		{"a generic name after a saint's possessive", "A spokeswoman for the St Olaf's Shopping Centre in Leeds said it was busy, as shopping rose.", "LOCATED_IN PLACE:Shopping Centre -> PLACE:Leeds", false},
+		{"a clause after the firm led", "Mary Lowe, who runs Harlow Media, said sales rose.", "LEADER_OF PERSON:Mary Lowe -> ORGANIZATION:Harlow Media", true},
 		{"the speaker told", "Tom Hale told the BBC the deal was done.", "APPEARED_ON PERSON:Tom Hale -> OUTLET:BBC", true},
 		{"the speaker in a relative clause", "It was a first for Anne Berg, 49, who told the BBC she was glad.", "APPEARED_ON PERSON:Anne Berg -> OUTLET:BBC", true},
 	}
@@ -110,6 +119,7 @@ func TestContextKinds(t *testing.T) {
 		{"a newspaper named in apposition", "The claims were printed by the newspaper Harlow Media Review on Monday.", "OUTLET:Harlow Media Review"},
 		{"a channel after its name", "The film was shown on the Pellnor channel on Monday.", "OUTLET:Pellnor"},
 		{"a channel owning a programme", "Tom Hale told Pellnor Two's Night Desk programme he would stay.", "OUTLET:Pellnor Two"},
+		{"a broadcaster's numbered channel", "The minister told NBC Four's Night Desk on Sunday that she would stay.", "OUTLET:NBC Four"},
 		{"a square is a place", "Crowds gathered in London's Kestrel Square on Monday.", "PLACE:Kestrel Square"},
 	}
 	for _, tt := range tests {

@@ -130,10 +130,18 @@ var timeAdverbs = setOf("yesterday", "today", "tonight", "tomorrow", "earlier", 
 // employment is a person's.
 func (d *doc) patternKindsPlausible(name, trigger string, s, t *slot) bool {
 	switch name {
-	case "ally-deal-between", "ally-deal-with":
+	case "ally-deal-between", "ally-deal-with", "ally-pair-deal":
 		return s.ent.Kind != graph.Person && t.ent.Kind != graph.Person
 	case "member-works-for":
 		return s.ent.Kind == graph.Person
+	case "leader-verb":
+		// "she runs Kestrel", "he chairs the Vexa committee"; one runs
+		// or chairs no country ("runs London" is a race or a mayor's
+		// seat), and leads or heads it only as its leader.
+		switch strings.ToLower(trigger) {
+		case "runs", "ran", "chairs", "chaired":
+			return t.ent.Kind != graph.Place
+		}
 	case "member-premodifier":
 		// "Kestrel director Tom Hale" works for Kestrel only where Kestrel
 		// is named as an organisation, or the title is capitalised as

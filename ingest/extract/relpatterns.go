@@ -14,7 +14,7 @@ import (
 //	{W}                      up to three lower-case filler words
 //	{F}                      up to eight filler items that are not entities
 //	{R}                      up to three role words before a name
-//	{T}                      an optional title before a name ("President", "Sen .")
+//	{T}                      an optional age and title before a name ("58-year-old", "President", "Sen .")
 //
 // The trigger words are captured by the groups "t" and "t2".
 type relPattern struct {
@@ -63,6 +63,13 @@ var relPatterns = []relPattern{
 		expr: `{X} (?:, )?(?:which is |which was |is |was |are |were |has been |is now |was then )?(?:now |wholly |majority |partly |jointly |largely |also )?(?P<t>owned by|controlled by) {Y}`},
 	{name: "branch-acquired", keys: []string{"bought", "acquired", "took over", "taken over", "takeover", "purchase", "acquisition"}, out: one(g.BranchOf, "x", "y", 0.65),
 		expr: `{Y} (?:has |had |have |finally |recently |already |last year |eventually )*(?P<t>bought|acquired|took over|taken over|completed (?:its |the |a )?(?:[a-z-]+ )?(?:takeover|purchase|acquisition) of) {X}`},
+	// A parent named by its child: "Kestrel's parent company Vexa",
+	// "Vexa, the parent company of Kestrel", "Vexa, which owns Kestrel"
+	// (relationPlausible and kindsOf ask for two bodies).
+	{name: "branch-parent", keys: []string{"parent", "owner", "owns"}, out: one(g.BranchOf, "x", "y", 0.7),
+		expr: `{X} 's (?:[a-z-]+ )?(?P<t>parent company|parent group|parent firm|parent|owner) (?:, )?{Y}`},
+	{name: "branch-parent-of", keys: []string{"parent", "owner", "owns"}, out: one(g.BranchOf, "x", "y", 0.7),
+		expr: `{Y} , (?:the |its |which is the )?(?:[a-z-]+ )?(?P<t>parent company of|parent group of|parent firm of|parent of|owner of|which owns|which also owns|which already owns) {X}`},
 	{name: "branch-split", keys: []string{"split", "broke", "splinter", "affiliated"}, out: one(g.BranchOf, "x", "y", 0.7),
 		expr: `{X} (?:, which |which |that )?(?:has |had )?(?P<t>split from|split off from|broke away from|splintered from|is affiliated with|was affiliated with|are affiliated with) {Y}`},
 	// MEMBER_OF
@@ -97,6 +104,9 @@ var relPatterns = []relPattern{
 		expr: `{X} , (?:a |an |the )?{W}(?P<t>professor|expert|lecturer|researcher|scientist|fellow|director|head|analyst|economist|specialist|engineer|consultant|manager|curator|editor|correspondent) (?:of|on|in|for) (?:[a-z-]+ ){1,4}(?:at|with) {Y}`},
 	// Employment and playing for a club: "X, who works for Y", "X signed
 	// for Y", "X is employed by Y".
+	// "X was appointed to the board of Y", "X sits on the board of Y".
+	{name: "member-board", roles: map[string]string{"x": "board member"}, keys: []string{"board of"}, out: one(g.MemberOf, "x", "y", 0.65),
+		expr: `{X} (?:, who |who )?(?:has |had |have |was |were |is |will |has been |had been |will be |also )*(?:appointed|named|elected|nominated|sits|sat|sitting|serves|served|serving|joined|join|joins) (?:to |on )?(?:the )?(?P<t>board of) (?:directors of )?{Y}`},
 	{name: "member-works-for", keys: []string{"works for", "worked for", "working for", "signed for", "plays for", "played for", "playing for", "employed by"}, out: one(g.MemberOf, "x", "y", 0.7),
 		expr: `{X} (?:, who |who |, )?(?:has |had |now |still |also |currently |previously |once )*(?P<t>works for|worked for|working for|signed for|plays for|played for|playing for|is employed by|was employed by) {Y}`},
 	// ALLIED_WITH
@@ -113,13 +123,20 @@ var relPatterns = []relPattern{
 		expr: `(?P<t>joint venture|partnership|tie-up|deal|agreement|alliance) (?:between|of) {X} and {Y}`},
 	{name: "ally-deal-with", keys: []string{"venture", "partnership", "tie-up", "deal", "agreement", "alliance", "pact"}, out: one(g.AlliedWith, "x", "y", 0.7),
 		expr: `{X} (?:has |have |had |is |are |was |were |also |recently |already |now )*(?:signed|agreed|struck|formed|set up|sealed|launched|announced|entered|entered into|created|established|forged|reached) (?:a |an |its |the |their )?(?:[a-z0-9-]+ ){0,2}(?P<t>joint venture|partnership|tie-up|deal|agreement|alliance|pact) with {Y}`},
+	// "X and Y signed a partnership", "X and Y have formed a joint
+	// venture" (organisations and states only, as ally-deal-with).
+	{name: "ally-pair-deal", keys: []string{"venture", "partnership", "tie-up", "alliance", "pact"}, out: one(g.AlliedWith, "x", "y", 0.7),
+		expr: `{X} and {Y} (?:have |had |has |also |recently |now |jointly )*(?:signed|agreed|struck|formed|set up|sealed|launched|announced|entered into|created|established|forged|reached) (?:a |an |the |their )?(?:[a-z0-9-]+ ){0,2}(?P<t>joint venture|partnership|tie-up|alliance|pact)`},
 	{name: "ally-noun", keys: []string{"ally", "allies"}, out: one(g.AlliedWith, "x", "y", 0.7),
 		expr: `{X} (?:'s |, (?:an? |the |a close |a key )?|(?:is |was |are |were )(?:an? |the )?(?:close |key |longtime |staunch )?)(?P<t>ally|allies)(?: of)? {Y}`},
 	// ATTACKED
 	// The verbs include CAMEO 2.0 classes 18-20 (assault, fight, mass
 	// violence; Phoenix dictionaries, MIT), in the past tense.
 	{name: "attack-verb", keys: []string{"attack", "bomb", "struck", "shell", "raid", "ambush", "target", "assault", "invad", "storm", "kill", "kidnap", "abduct", "fire", "strike", "launched", "carried", "assassinat", "besieg", "massacr", "shot", "stabb", "pound", "ransack", "overr", "torture", "terroriz", "gunned", "murder", "strangl", "slew"}, out: one(g.Attacked, "x", "y", 0.75),
-		expr: `{X} (?:, who |who )?(?:has |have |had |reportedly |allegedly |then |also |later |repeatedly )*(?P<t>shot and killed|shot and mortally wounded|shot and wounded|shot dead|gunned down|murdered|strangled|slew|attacked|bombed|bombarded|struck|shelled|raided|ambushed|targeted|assaulted|invaded|stormed|killed|kidnapped|abducted|assassinated|besieged|massacred|shot|stabbed|pounded|ransacked|overran|tortured|terrorized|terrorised|fired on|opened fire on|launched (?:an |a |new |fresh |several |multiple )?(?:[a-z-]+ )?(?:attacks?|strikes?|assaults?|offensive|raids?) (?:on|against)|carried out (?:an |a |the )?(?:[a-z-]+ )?(?:attacks?|bombings?|strikes?|raids?) (?:on|against)) {T}{Y}`},
+		expr: `{X} (?:, who |who )?(?:has |have |had |reportedly |allegedly |then |also |later |repeatedly )*(?P<t>shot and killed|shot and mortally wounded|shot and wounded|shot dead|gunned down|murdered|strangled|slew|attacked|bombed|bombarded|struck|shelled|raided|ambushed|targeted|assaulted|invaded|stormed|killed|kidnapped|abducted|assassinated|besieged|massacred|shot|stabbed|pounded|ransacked|overran|tortured|terrorized|terrorised|fired on|fired at|opened fire on|opened fire at|launched (?:an |a |new |fresh |several |multiple )?(?:[a-z-]+ )?(?:attacks?|strikes?|assaults?|offensive|raids?) (?:on|against)|carried out (?:an |a |the )?(?:[a-z-]+ )?(?:attacks?|bombings?|strikes?|raids?) (?:on|against)) {T}{Y}`},
+	// "X fired rockets into Y", "X launched missiles at Y".
+	{name: "attack-missiles", keys: []string{"rocket", "missile", "shell", "mortar", "grenade", "bomb"}, out: one(g.Attacked, "x", "y", 0.7),
+		expr: `{X} (?:has |have |had |reportedly |also |then )*(?P<t>fired|launched|lobbed|dropped) (?:a |an |two |three |several |dozens of |more |new )?(?:[a-z-]+ )?(?:rockets?|missiles?|shells|mortars?|mortar rounds|grenades?|bombs?) (?:at|into|on|against) {Y}`},
 	{name: "attack-passive", keys: []string{"by"}, out: one(g.Attacked, "x", "y", 0.75),
 		expr: `{Y} (?:was|were|has been|have been|had been|is|are|being) (?:[a-z]+ )?(?P<t>attacked|bombed|bombarded|targeted|struck|shelled|raided|ambushed|hit|invaded|stormed|killed|kidnapped|abducted|assassinated|besieged|massacred|shot|stabbed|pounded|overrun|tortured|murdered|gunned down|slain|strangled) (?:to death |dead |in (?:the |his |her )?[a-z]+ )?by {X}`},
 	// Killings named by a noun or a gerund: "the assassination of Y by
@@ -130,9 +147,9 @@ var relPatterns = []relPattern{
 	{name: "attack-assassin-of", keys: []string{"assassin", "killer", "murderer"}, out: one(g.Attacked, "x", "y", 0.7),
 		expr: `{X} , (?:the |a |an )?(?:convicted |accused |alleged |confessed |self-confessed |suspected )?(?P<t>assassin|killer|murderer) of {T}{Y}`},
 	{name: "attack-possessive-killer", keys: []string{"assassin", "killer", "murderer"}, out: one(g.Attacked, "x", "y", 0.7),
-		expr: `{Y} 's (?:convicted |accused |alleged |confessed )?(?P<t>assassin|killer|murderer) (?:, )?{X}`},
+		expr: `{Y} (?:'s )?(?:convicted |accused |alleged |confessed )?(?P<t>assassin|killer|murderer) (?:, )?{X}`},
 	{name: "attack-convicted-of", keys: []string{"murder", "killing", "assassinat", "slaying"}, out: one(g.Attacked, "x", "y", 0.65),
-		expr: `{X} (?:, who |who |, )?(?:was |is |has been |had been |were |are )?(?:accused|convicted|charged|found guilty|guilty|suspected|jailed|sentenced|sentenced to death|sentenced to life|imprisoned|pleaded guilty|pleads guilty|serving (?:[a-z0-9-]+ ){1,4}) (?:of |with |for |to |in )(?:the )?(?P<t>murdering|killing|assassinating|stabbing|murder of|killing of|assassination of|slaying of|shooting of|stabbing of) {T}{Y}`},
+		expr: `{X} (?:, who |who |, )?(?:was |is |has been |had been |were |are )?(?:accused|convicted|charged|found guilty|guilty|suspected|jailed|sentenced|sentenced to death|sentenced to life|imprisoned|pleaded guilty|pleads guilty|went on trial|goes on trial|stood trial|on trial|serving (?:[a-z0-9-]+ ){1,4}) (?:of |with |for |to |in )(?:the )?(?P<t>murdering|killing|assassinating|stabbing|murder of|killing of|assassination of|slaying of|shooting of|stabbing of) {T}{Y}`},
 	{name: "attack-responsibility", keys: []string{"responsib"}, out: one(g.Attacked, "x", "y", 0.7),
 		expr: `{X} (?:has |have |had )?(?:quickly |later |also )?(?P<t>claimed responsibility for|took responsibility for|claimed|accepted responsibility for) (?:the |an |a |this |last [a-z]+ 's |[a-z]+ 's )?(?:[a-z-]+ )?(?:attacks?|bombings?|strikes?|raids?|assaults?|ambush|blasts?|killings?|massacre|shooting) (?:on|of|against|targeting|in) {Y}`},
 	{name: "attack-noun-on-by", keys: []string{"by"}, out: one(g.Attacked, "x", "y", 0.75),
@@ -198,8 +215,15 @@ var relPatterns = []relPattern{
 	// chairman of Y", "X became leader of Y".
 	{name: "leader-appointed", roles: map[string]string{"x": triggerRole}, keys: []string{"appointed", "named", "elected", "became", "become", "becomes", "took over as", "takes over as", "installed as", "promoted to"}, out: one(g.LeaderOf, "x", "y", 0.75),
 		expr: `{X} (?:, who |who )?(?:has |had |have |was |were |is |will |would |has been |had been |will be |later |then |recently |subsequently )*(?:appointed|named|elected|became|become|becomes|took over as|takes over as|installed as|promoted to)(?: as)? (?:the )?(?:new |interim |acting |first )?(?P<t>leader|chief executive|chief|head|president|chairman|chairwoman|managing director|director general|director-general|secretary-general|general secretary|boss|governor|mayor) of (?:the [a-z-]+ )?{Y}`},
-	{name: "leader-verb", keys: []string{"lead", "led", "head", "found", "command"}, out: one(g.LeaderOf, "x", "y", 0.7),
-		expr: `{X} (?:, who |who )?(?P<t>leads|led|heads|headed|founded|co-founded|commands|commanded) {Y}`},
+	// "X is chief executive of Y", "X has been chairman of Y": the copula
+	// with a leader's title; "X stepped down as chairman of Y", "X
+	// resigned as its boss": a leader's leaving says whom he led.
+	{name: "leader-copula", roles: map[string]string{"x": triggerRole}, keys: []string{"leader", "chief", "head", "president", "chair", "director", "secretary", "boss", "founder"}, out: one(g.LeaderOf, "x", "y", 0.7),
+		expr: `{X} (?:, who |who )?(?:is |was |has been |had been |remains |remained |serves as |served as |will remain |is now |was then |is also |was also )(?:the )?(?:new |interim |acting |former |current |founding |outgoing )?(?P<t>leader|chief executive|chief|head|president|chairman|chairwoman|managing director|director general|director-general|secretary-general|general secretary|boss|founder|co-founder) of (?:the [a-z-]+ )?{Y}`},
+	{name: "leader-departure", roles: map[string]string{"x": triggerRole}, keys: []string{"stepped down", "steps down", "step down", "resign", "quit", "retire", "ousted", "sacked", "fired", "dismissed", "replaced"}, out: one(g.LeaderOf, "x", "y", 0.7),
+		expr: `{X} (?:, who |who )?(?:has |had |have |will |is to |is set to |was |is )?(?:stepped down|steps down|step down|resigned|resigns|resign|quit|quits|retired|retires|retire|ousted|sacked|fired|dismissed|replaced) as (?:the )?(?:interim |acting )?(?P<t>leader|chief executive|chief|head|president|chairman|chairwoman|managing director|director general|director-general|secretary-general|general secretary|boss|founder|co-founder) of (?:the [a-z-]+ )?{Y}`},
+	{name: "leader-verb", keys: []string{"lead", "led", "head", "found", "command", "runs", "ran ", "chair"}, out: one(g.LeaderOf, "x", "y", 0.7),
+		expr: `{X} (?:, who |who )?(?:now |still |also |currently |once )?(?P<t>leads|led|heads|headed|founded|co-founded|commands|commanded|runs|ran|chairs|chaired) {Y}`},
 }
 
 // compiledRel is a relation pattern ready to run.
@@ -236,7 +260,7 @@ func compileRels(ps []relPattern) []compiledRel {
 		expr = strings.ReplaceAll(expr, "{W}", `(?:[a-z][a-z'-]* ){0,3}`)
 		expr = strings.ReplaceAll(expr, "{F}", `(?:[^E ]\S* ){0,8}`)
 		expr = strings.ReplaceAll(expr, "{R}", `(?:[a-z][a-z-]* ){0,3}`)
-		expr = strings.ReplaceAll(expr, "{T}", `(?:(?:the )?(?:president|sen|senator|rev|reverend|dr|mr|mrs|ms|gen|general|king|queen|prince|princess|pope)(?: \.)? )?`)
+		expr = strings.ReplaceAll(expr, "{T}", `(?:[0-9]+-year-old )?(?:(?:the )?(?:president|sen|senator|rev|reverend|dr|mr|mrs|ms|gen|general|king|queen|prince|princess|pope)(?: \.)? )?`)
 		out[i].relPattern = p
 		out[i].re = mustCompileFiltered(`(?:^| )` + expr + `(?: |$)`)
 	}

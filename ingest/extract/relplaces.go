@@ -214,7 +214,7 @@ var peopleNouns = setOf("commissioner", "member", "employee", "worker", "executi
 func allTitleWords(name string) bool {
 	f := strings.Fields(strings.ToLower(name))
 	for _, w := range f {
-		if !isTitle(w) && !roleNouns[w] && !subordinateRoles[w] {
+		if !isTitle(w) && !roleNouns[w] && !subordinateRoles[w] && !titleModifiers[w] {
 			return false
 		}
 	}

@@ -21,6 +21,7 @@ type entity struct {
 	conf    float64
 	kindVot map[graph.EntityKind]float64
 	gender  byte // 'm' or 'f' when a title or role says so, for "he" and "she"
+	work    bool // a title of a film, an album or a book (markWorks): no actor
 }
 
 // mention is a resolved mention. Anaphors ("the group", "the two groups")
@@ -139,6 +140,7 @@ func (d *doc) resolve() {
 	}
 	d.contextKinds()
 	d.outletKinds()
+	d.markWorks()
 	for _, e := range d.ents {
 		d.finishEntity(e)
 	}
