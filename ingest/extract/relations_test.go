@@ -65,6 +65,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"killer premodifier", "He met the Tom Hale killer Ola Berg in prison.", "ATTACKED PERSON:Ola Berg -> PERSON:Tom Hale"},
 		{"on trial for a killing", "In 1902, Ola Berg went on trial for the murder of Tom Hale.", "ATTACKED PERSON:Ola Berg -> PERSON:Tom Hale"},
 		{"an age before the victim", "Ola Berg was charged with killing 58-year-old Tom Hale.", "ATTACKED PERSON:Ola Berg -> PERSON:Tom Hale"},
+		{"a club's player in apposition", "Tom Hale, the Kestrel Rovers striker, was injured.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Rovers"},
+		{"a club's manager", "Kestrel Rovers manager Tom Hale was pleased.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Rovers"},
 		{"person of organisation", "Tomas Berglund of the Nordic Fisheries Agency said stocks were low.", "MEMBER_OF PERSON:Tomas Berglund -> ORGANIZATION:Nordic Fisheries Agency"},
 		{"organisation possessive person", "The Labour Party's Tobias Lind said the vote was close.", "MEMBER_OF PERSON:Tobias Lind -> GROUP:Labour Party"},
 		{"apposition organisation role", "Anne Hansen, a Nordic Fisheries Agency spokeswoman, said stocks were low.", "MEMBER_OF PERSON:Anne Hansen -> ORGANIZATION:Nordic Fisheries Agency"},

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -76,6 +77,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	}
 	if d.strayGroupAcronym(s.ent) || d.strayGroupAcronym(t.ent) {
 		return false // "the KDA's chairman" in an article on phone sales: no armed group of that acronym
+	}
+	if utf8.RuneCountInString(s.ent.Name) < 2 || utf8.RuneCountInString(t.ent.Name) < 2 {
+		return false // "R's manager": a letter cut from a name ("QPR") names nobody
 	}
 	if titleOnly(s.ent.Name) || titleOnly(t.ent.Name) {
 		return false // "Vice President of Kestrel", "the country's PM": a title, not the name of whoever holds it

@@ -90,6 +90,9 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a state's treasury", "US Treasury spokesman Tom Hale said it was fantasy.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:US Treasury", true},
 		{"a generic name after a saint's possessive", "A spokeswoman for the St Olaf's Shopping Centre in Leeds said it was busy, as shopping rose.", "LOCATED_IN PLACE:Shopping Centre -> PLACE:Leeds", false},
 		{"a clause after the firm led", "Mary Lowe, who runs Harlow Media, said sales rose.", "LEADER_OF PERSON:Mary Lowe -> ORGANIZATION:Harlow Media", true},
+		{"a killer named by the town", "The review followed failures over Leeds murderer Tom Hale.", "ATTACKED PERSON:Tom Hale -> PLACE:Leeds", false},
+		{"a club's striker", "Arsenal striker Tom Hale scored twice.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Arsenal", true},
+		{"a letter cut from a club's name", "R's manager Tom Hale said the loan was a risk.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:R", false},
 		{"the speaker told", "Tom Hale told the BBC the deal was done.", "APPEARED_ON PERSON:Tom Hale -> OUTLET:BBC", true},
 		{"the speaker in a relative clause", "It was a first for Anne Berg, 49, who told the BBC she was glad.", "APPEARED_ON PERSON:Anne Berg -> OUTLET:BBC", true},
 	}

@@ -134,6 +134,10 @@ func (d *doc) patternKindsPlausible(name, trigger string, s, t *slot) bool {
 		return s.ent.Kind != graph.Person && t.ent.Kind != graph.Person
 	case "member-works-for":
 		return s.ent.Kind == graph.Person
+	case "attack-possessive-killer":
+		// "the Kestrel killer Tom Hale" names where he killed as often as
+		// whom; one murders people.
+		return t.ent.Kind == graph.Person
 	case "leader-verb":
 		// "she runs Kestrel", "he chairs the Vexa committee"; one runs
 		// or chairs no country ("runs London" is a race or a mayor's
