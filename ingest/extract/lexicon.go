@@ -92,7 +92,7 @@ var headWords = map[string]graph.EntityKind{
 	"group's": graph.Organization, "fund": graph.Organization, "programme": graph.Program,
 	"news": graph.Outlet, "times": graph.Outlet, "post": graph.Outlet, "journal": graph.Outlet,
 	"herald": graph.Outlet, "gazette": graph.Outlet, "tribune": graph.Outlet, "telegraph": graph.Outlet,
-	"radio": graph.Outlet, "tv": graph.Outlet, "television": graph.Outlet, "broadcasting": graph.Outlet,
+	"radio": graph.Outlet, "tv": graph.Outlet, "television": graph.Outlet, "broadcasting": graph.Outlet, "fm": graph.Outlet,
 	"press": graph.Outlet, "show": graph.Program, "hour": graph.Program,
 	"province": graph.Place, "city": graph.Place, "county": graph.Place, "district": graph.Place,
 	"region": graph.Place, "valley": graph.Place, "river": graph.Place, "mountains": graph.Place,

@@ -44,7 +44,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			return false
 		}
 	}
-	if a.runsIntoName(sb, s.ent) || a.runsIntoName(tb, t.ent) {
+	if a.runsIntoName(sb, s.ent) || a.runsIntoName(tb, t.ent) || d.cutBeforeRest(s.m) || d.cutBeforeRest(t.m) {
 		return false
 	}
 	// A possessive right after the target, outside the match: the target
@@ -224,8 +224,11 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		if s.ent.Kind != graph.Place && eventHeads[lastWord(s.ent.Name)] {
 			return false // "the Kestrel Awards in Leeds": an event, not an organisation with a seat
 		}
-		if !d.locationPlausible(a, p.name, sb, tb, s, t) {
+		if !d.locationPlausible(a, p.name, sb, tb, s, t) || !s.m.Anaphor && d.meetingSide(s.m.T0) {
 			return false
+		}
+		if p.name == "located-in" && !s.m.Anaphor && d.branchOf(s.m) {
+			return false // "running Kestrel Bank in Leeds": the office he ran, not the bank's seat
 		}
 		if p.name == "located-possessive" {
 			// "Y 's X": Y must be a place the gazetteer knows, X a whole

@@ -95,6 +95,17 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a letter cut from a club's name", "R's manager Tom Hale said the loan was a risk.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:R", false},
 		{"the speaker told", "Tom Hale told the BBC the deal was done.", "APPEARED_ON PERSON:Tom Hale -> OUTLET:BBC", true},
 		{"the speaker in a relative clause", "It was a first for Anne Berg, 49, who told the BBC she was glad.", "APPEARED_ON PERSON:Anne Berg -> OUTLET:BBC", true},
+		{"a side of a match in a city", "Hale was left out of Norway's side for the friendly match with Sweden in Oslo next week.", "LOCATED_IN PLACE:Sweden -> PLACE:Oslo", false},
+		{"a list of towns in countries with an article", "The posts include Denver in the US, Milan in Italy and Seville in Spain, with staff in another 11.", "LOCATED_IN PLACE:United States -> PLACE:Milan", false},
+		{"a side of talks in a city", "The minister will hold talks with Norway in Oslo on fishing quotas.", "LOCATED_IN PLACE:Norway -> PLACE:Oslo", false},
+		{"a town in a country after with", "She grew up with cousins in Bergen in Norway.", "LOCATED_IN PLACE:Bergen -> PLACE:Norway", true},
+		{"a firm's branch someone ran", "He made the loans while running Kestrel Bank in Oslo, the court heard.", "LOCATED_IN ORGANIZATION:Kestrel Bank -> PLACE:Oslo", false},
+		{"a one-seat body someone ran", "He worked at the Royal Garden Hotel in Oslo for years.", "LOCATED_IN PLACE:Royal Garden Hotel -> PLACE:Oslo", true},
+		{"a firm in a city", "Staff at Kestrel Bank were told the plant in Oslo would stay.", "LOCATED_IN ORGANIZATION:Kestrel Bank -> PLACE:Oslo", false},
+		{"a name cut at and", "Tom Hale, director of the Oslo Roads and Transport Department, said the rule was old.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Oslo Roads", false},
+		{"a name cut at a comma", "Anne Berg, lecturer at the Institute for Vision, Sound and Motion at Harlow University, spoke.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Institute for Vision", false},
+		{"two bodies joined by and", "Tom Hale, director of the Kestrel Bank and Vexa Group, spoke.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Bank", true},
+		{"a body before a list of places", "Anne Berg, lecturer at the Institute of Physics, spoke in Oslo and Bergen.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Institute of Physics", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,6 +135,13 @@ func TestContextKinds(t *testing.T) {
 		{"a channel owning a programme", "Tom Hale told Pellnor Two's Night Desk programme he would stay.", "OUTLET:Pellnor Two"},
 		{"a broadcaster's numbered channel", "The minister told NBC Four's Night Desk on Sunday that she would stay.", "OUTLET:NBC Four"},
 		{"a square is a place", "Crowds gathered in London's Kestrel Square on Monday.", "PLACE:Kestrel Square"},
+		{"a stake in a firm", "Pellnor sold its plant. Investors bought a stake in Pellnor on Monday. Pellnor will close.", "ORGANIZATION:Pellnor"},
+		{"a firm's noun before a mention typed a body", "Jon Berg, president of Tolvane, said the phone was a step. The software firm Tolvane will sell it in June. Tolvane hopes to grow.", "ORGANIZATION:Tolvane"},
+		{"a radio station named by its band", "Tom Hale left Leeds's Kestrel FM this year after ten years.", "OUTLET:Kestrel FM"},
+		{"a president of a name no gazetteer knows", "It is bad for trade, said Tom Hale, president of Tolvane.", "ORGANIZATION:Tolvane"},
+		{"a head of a name no gazetteer knows", "Ann Lee, head of Tolvane, which represents small shops, said more firms would close.", "ORGANIZATION:Tolvane"},
+		{"a president of a known country", "Tom Hale, president of Norway, said it was bad for trade.", "PLACE:Norway"},
+		{"a numbered channel in one word", "The minister told NBC4's Night Desk on Sunday that she would stay.", "OUTLET:NBC4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

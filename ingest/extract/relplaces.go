@@ -87,7 +87,11 @@ func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *s
 		}
 	}
 	if i := a.item(sb[0]); i > 0 {
-		if next := a.itemAfter(tb[1]); name == "located-comma" && a.word(i-1) == "in" && i > 1 && isSlotWord(a.word(i-2)) &&
+		j := i - 1
+		if j > 0 && a.word(j) == "the" {
+			j-- // "staff in Leeds in the UK, Lyon in France"
+		}
+		if next := a.itemAfter(tb[1]); name == "located-comma" && a.word(j) == "in" && j > 0 && isSlotWord(a.word(j-1)) &&
 			next >= 0 && a.word(next) == "in" {
 			return false // "offices in Leeds, Cardiff in Wales": a list of "X in Y"
 		}

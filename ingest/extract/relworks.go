@@ -62,6 +62,15 @@ func (d *doc) markWorks() {
 // numeral ("Kestrel Two", "Vexa 4"): a channel, so an outlet.
 func (d *doc) numberedChannel(name string) bool {
 	f := strings.Fields(name)
+	if len(f) == 1 {
+		// "Kestrel1": the broadcaster's name and the channel's numeral
+		// written as one word.
+		base := strings.TrimRight(f[0], "0123456789")
+		if n := len(f[0]) - len(base); n == 0 || n > 2 || base == "" {
+			return false
+		}
+		f = []string{base, f[0][len(base):]}
+	}
 	if len(f) < 2 || !numeralWord(strings.ToLower(f[len(f)-1])) {
 		return false
 	}

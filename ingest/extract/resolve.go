@@ -139,6 +139,7 @@ func (d *doc) resolve() {
 		}
 	}
 	d.contextKinds()
+	d.firmKinds()
 	d.outletKinds()
 	d.markWorks()
 	for _, e := range d.ents {

@@ -1,0 +1,185 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Endpoints a relation pattern matches well but that name the wrong
+// thing: a name the tagger cut before the rest of it ("the Kestrel Parks
+// and Wildlife Board" read as "Kestrel Parks"), a side of a match or of
+// talks put inside the city they meet in, and a firm put in the city of
+// the branch someone works at.
+
+// cutBeforeRest reports whether the mention m ends where its name goes
+// on: "the Kestrel Parks and Wildlife Board" (a name that is not itself
+// whole, then "and" and capitalised words ending in an organisation's
+// head), or "the Centre for Sound, Vision and Speech Research" (a name
+// ending in a field after "for" or "of", then a comma and a list of
+// capitalised fields closed by "and"). Both follow "the", which a list of
+// two bodies' own names ("Kestrel and Vexa Group") lacks.
+func (d *doc) cutBeforeRest(m *mention) bool {
+	if m.Anaphor || m.T0 < 1 || m.T1 >= len(d.lower) || d.lower[m.T0-1] != "the" || m.Gaz != nil || m.Ent.Gaz != nil {
+		return false
+	}
+	name := d.lower[m.T0:m.T1]
+	if orgHeads[name[len(name)-1]] || len(name) == 1 && isAcronym(d.words[m.T0]) {
+		return false // "the Kestrel Bank and Vexa Group": two whole names
+	}
+	switch d.lower[m.T1] {
+	case "and", "&":
+		end := d.capitalRun(m.T1 + 1)
+		return end > m.T1+1 && orgHeads[d.lower[end-1]]
+	case ",":
+		field := false
+		for _, w := range name[:len(name)-1] {
+			field = field || w == "for" || w == "of"
+		}
+		if !field {
+			return false
+		}
+		// ", Sound, Vision and Speech Research": each item capitalised
+		// and no known place or person ("the Institute of Physics,
+		// Leeds and" is an address, not a list of fields).
+		for t := m.T1; t < len(d.lower) && d.lower[t] == ","; {
+			end := d.capitalRun(t + 1)
+			if end == t+1 || d.knownNameAt(t+1) || orgHeads[d.lower[end-1]] {
+				return false // "the Ministry of Defence, Foreign Office and": a list of bodies
+			}
+			if end < len(d.lower) && d.lower[end] == "and" {
+				last := d.capitalRun(end + 1)
+				return last > end+1 && !d.knownNameAt(end+1) && !orgHeads[d.lower[last-1]]
+			}
+			t = end
+		}
+	}
+	return false
+}
+
+// capitalRun returns the token after the run of capitalised words that
+// starts at token t (t itself when there is none).
+func (d *doc) capitalRun(t int) int {
+	for t < len(d.words) && capitalised(d.words[t]) {
+		t++
+	}
+	return t
+}
+
+// knownNameAt reports whether a mention of a place or a person starts at
+// token t.
+func (d *doc) knownNameAt(t int) bool {
+	for _, m := range d.mentions {
+		if m.T0 == t && !m.Anaphor && (m.Ent.Kind == graph.Place || m.Ent.Kind == graph.Person || m.Kind == graph.Place || m.Kind == graph.Person) {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingNouns name an event two sides take part in; "with" after one
+// introduces a side, and a place after it where they meet: "the match
+// with Kestrel in Vexa City", "talks with Kestrel in Vexa". A country is
+// never inside a city, and the side is not where the event is held.
+var meetingNouns = setOf("match", "matches", "game", "games", "fixture", "fixtures", "tie", "clash", "friendly",
+	"encounter", "showdown", "qualifier", "decider", "final", "semi-final", "quarter-final", "play-off", "derby",
+	"rematch", "contest", "test", "international", "meeting", "meetings", "talks", "summit", "negotiations",
+	"draw", "drew", "drawn", "tied", "clashed", "series")
+
+// meetingSide reports whether the source at token t0 follows "with" right
+// after a meeting noun.
+func (d *doc) meetingSide(t0 int) bool {
+	return t0 >= 2 && d.lower[t0-1] == "with" && meetingNouns[d.lower[t0-2]]
+}
+
+// facilityHeads end the names of bodies with one seat: a court, a hotel,
+// a school is where its name says. A bank, a firm or a group may have
+// offices in many cities.
+var facilityHeads = setOf("court", "hotel", "university", "college", "school", "academy", "institute", "centre",
+	"center", "museum", "gallery", "hospital", "clinic", "airport", "stadium", "arena", "theatre", "theater",
+	"studio", "studios", "house", "hall", "park", "station", "church", "cathedral", "mosque", "temple", "embassy",
+	"consulate", "prison", "zoo", "library", "factory", "plant", "mill", "mine", "port", "base", "laboratory",
+	"council", "parliament", "assembly")
+
+// workWords before a firm make "Firm in City" the office someone works
+// in, not where the firm is: "running Kestrel Bank in Leeds", "head of
+// Kestrel Group in Vexa", "worked for Kestrel in Leeds".
+var workWords = setOf("running", "ran", "runs", "run", "managing", "managed", "manages", "headed", "heading",
+	"heads", "joined", "joining", "joins")
+
+// workRoles before "of", "at" or "for" and a firm do the same.
+var workRoles = setOf("head", "boss", "chief", "manager", "director", "president", "chairman", "worked", "works",
+	"working", "work", "employee", "employees", "staff", "job", "jobs", "employed")
+
+// branchOf reports whether the organisation mention m, in "m in <city>",
+// is a firm's office someone works at: a firm that is no one-seat
+// facility, after a word of running or working.
+func (d *doc) branchOf(m *mention) bool {
+	if m.Ent.Kind != graph.Organization && m.Kind != graph.Organization || facilityHeads[d.lower[m.T1-1]] {
+		return false
+	}
+	t := m.T0
+	if t >= 1 && d.lower[t-1] == "the" {
+		t--
+	}
+	if t < 1 {
+		return false
+	}
+	switch w := d.lower[t-1]; w {
+	case "of", "at", "for", "by":
+		return t >= 2 && workRoles[strings.TrimSuffix(d.lower[t-2], "'s")]
+	default:
+		return workWords[w]
+	}
+}
+
+// stakeNouns before "in" and a name make it a firm: "bought a stake in
+// Kestrel". ("Shares in X" is not enough: news writes "shares in Tokyo"
+// for a market.)
+var stakeNouns = setOf("stake", "stakes", "holding", "holdings", "shareholding", "shareholdings")
+
+// headRoles head a country as well as a firm ("president of Kestrel"),
+// so contextKinds leaves them out; the gazetteer knows every country,
+// and a name it does not know after them is a firm's or a body's:
+// "president of Kestrel Pictures", "Vexa president Tom Hale".
+var headRoles = setOf("president", "head", "vice-president")
+
+// personAt reports whether a person's mention starts at token t.
+func (d *doc) personAt(t int) bool {
+	for _, m := range d.mentions {
+		if m.T0 == t {
+			return m.Kind == graph.Person
+		}
+	}
+	return false
+}
+
+// firmKinds adds the organisation votes contextKinds leaves out: a firm's
+// noun in apposition before a mention the tagger already typed an
+// organisation ("technology firm Kestrel", where another mention of
+// Kestrel is typed a place and would outvote it), a stake in a name the
+// tagger typed a place, and a president or head of such a name that the
+// gazetteer does not know.
+func (d *doc) firmKinds() {
+	for _, m := range d.mentions {
+		e := m.Ent
+		if m.Anaphor || m.Gaz != nil || e.Gaz != nil || m.Rule != d.x.tagger.Name() || m.T0 < 2 {
+			continue
+		}
+		if k, ok := headWords[d.lower[m.T1-1]]; ok && k == graph.Place {
+			continue
+		}
+		firm := false
+		switch m.Kind {
+		case graph.Organization:
+			firm = firmNouns[d.lower[m.T0-1]]
+		case graph.Place:
+			firm = d.lower[m.T0-1] == "in" && stakeNouns[d.lower[m.T0-2]] ||
+				d.lower[m.T0-1] == "of" && headRoles[d.lower[m.T0-2]] ||
+				m.T1+1 < len(d.lower) && headRoles[d.lower[m.T1]] && d.personAt(m.T1+1)
+		}
+		if firm {
+			e.kindVot[graph.Organization] += 2 * m.Conf
+		}
+	}
+}
