@@ -7,15 +7,15 @@ import (
 )
 
 // Endpoints a relation pattern matches well but that name the wrong
-// thing: a name the tagger cut before the rest of it ("the Kestrel Parks
-// and Wildlife Board" read as "Kestrel Parks"), a side of a match or of
+// thing: a name the tagger cut before the rest of it ("the Kestrel Roads
+// and Transport Board" read as "Kestrel Roads"), a side of a match or of
 // talks put inside the city they meet in, and a firm put in the city of
 // the branch someone works at.
 
 // cutBeforeRest reports whether the mention m ends where its name goes
-// on: "the Kestrel Parks and Wildlife Board" (a name that is not itself
+// on: "the Kestrel Roads and Transport Board" (a name that is not itself
 // whole, then "and" and capitalised words ending in an organisation's
-// head), or "the Centre for Sound, Vision and Speech Research" (a name
+// head), or "the Institute for Soil, Water and Crop Science" (a name
 // ending in a field after "for" or "of", then a comma and a list of
 // capitalised fields closed by "and"). Both follow "the", which a list of
 // two bodies' own names ("Kestrel and Vexa Group") lacks.
@@ -39,7 +39,7 @@ func (d *doc) cutBeforeRest(m *mention) bool {
 		if !field {
 			return false
 		}
-		// ", Sound, Vision and Speech Research": each item capitalised
+		// ", Water and Crop Science": each item capitalised
 		// and no known place or person ("the Institute of Physics,
 		// Leeds and" is an address, not a list of fields).
 		for t := m.T1; t < len(d.lower) && d.lower[t] == ","; {
