@@ -54,6 +54,7 @@ func (d *doc) extraction() *graph.Extraction {
 			})
 		}
 	}
+	d.addNested(x)
 	x.Relationships = d.rels
 	x.Claims = d.claims
 	x.Acts = d.actClaims
