@@ -84,7 +84,7 @@ func (d *doc) gazPlace(t0, t1 int) *gazEntry {
 	if !ok || a.entry.Kind != graph.Place || a.exact != "" && strings.Join(d.words[t0:t1], " ") != a.exact {
 		return nil
 	}
-	if !a.primary && (t1-t0 != 1 || !abbreviation(d.words[t0])) {
+	if !a.primary && (t1-t0 != 1 || !abbreviation(d.words[t0])) || t1-t0 == 1 && demonymShaped(d.lower[t0]) {
 		return nil
 	}
 	return a.entry
@@ -125,6 +125,13 @@ func (d *doc) addNested(x *graph.Extraction) {
 			})
 		}
 	}
+}
+
+// demonymShaped reports whether a word has the ending of a people's
+// adjective ("Welsh", "Danish", "Japanese"), which some small places share
+// as their names but which, before another name, is an adjective.
+func demonymShaped(w string) bool {
+	return strings.HasSuffix(w, "ish") || strings.HasSuffix(w, "sh") && len(w) <= 6 || strings.HasSuffix(w, "ese")
 }
 
 // abbreviation reports whether a word is written in capitals and dots

@@ -21,6 +21,7 @@ func TestNestedNames(t *testing.T) {
 			[]string{"PERSON:Ada Brennick=Ada Brennick"}},
 		{"a title after a place is no name", "The girl was praised by US President Carla Mendes on Monday.", nil},
 		{"an adjective is no place", "The Greek Orthodox Church criticised the plan.", nil},
+		{"a people's adjective is no place", "The Welsh Rugby Union named a new coach.", nil},
 		{"a person's name holds none", "Jordan Henderson scored twice on Sunday.", nil},
 	}
 	for _, tt := range tests {
