@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -71,6 +73,19 @@ func (d *doc) inContextKinds() {
 	}
 	if len(used) == 0 {
 		return
+	}
+	// A shorter name of a side, one of the words of its full name, is the
+	// same side: "Korea" after "South Korea" in a match report.
+	var words []string // the words of the sides' names of several words
+	for e := range used {
+		if f := strings.Fields(e.Name); len(f) > 1 {
+			words = append(words, f...)
+		}
+	}
+	for _, m := range d.mentions {
+		if placeName(m) && !strings.Contains(m.Ent.Name, " ") && slices.Contains(words, m.Ent.Name) {
+			used[m.Ent] = true
+		}
 	}
 	for _, m := range d.mentions {
 		if !m.Anaphor && m.Other == nil && used[m.Ent] && !d.locative(m.T0) {

@@ -23,6 +23,7 @@ func TestKindInContext(t *testing.T) {
 		{"other mentions follow, but not after a locative", "Norway beat Denmark. Fans in Norway cheered, and Norway now lead the group.",
 			[]string{"Norway@0", "Denmark@12", "Norway@49"}},
 		{"armed act of a list of states", "Yesterday Armenia and Azerbaijan exchanged artillery fire near the border.", []string{"Armenia@10", "Azerbaijan@22"}},
+		{"a shorter name of a side", "Norway beat South Korea 2-0. Korea had more of the ball.", []string{"Norway@0", "South Korea@12", "Korea@29"}},
 		{"an invasion", "In 1990 Iraq invaded its neighbour.", []string{"Iraq@8"}},
 		{"a place where something happens stays", "Storms hit Norway and Denmark on Sunday, and trains in Sweden stopped.", nil},
 		{"a year is no score", "Norway 2018 was a good year for tourism, officials in Oslo said.", nil},
