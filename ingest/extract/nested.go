@@ -13,7 +13,8 @@ import (
 // text order), so the names inside are added to the output only, after
 // the others, with the rule "nested": a known place that begins a longer
 // name ("US National Science Foundation", "Mexico City") or follows its
-// "of" ("University of North Carolina at Greensboro"), and a person the
+// "of", after a qualifier or not ("University of North Carolina at
+// Greensboro", "University of Southern Indiana"), and a person the
 // article names elsewhere whose full name begins it ("Andy Warhol
 // Foundation"). A person's name holds none ("Paris Hilton"). Schemes that
 // do not nest (CoNLL) keep the outer name: a scorer that labels tokens
@@ -60,15 +61,27 @@ func (d *doc) nestedNames(m *mention, people map[string]*entity) []nestedSpan {
 				break
 			}
 		}
-		for e := end; e > t+1; e-- {
-			if g := d.gazPlace(t+1, e); g != nil && m.Ent.Gaz != g {
-				out = append(out, nestedSpan{t + 1, e, gazEntity(g)})
+		// The place may follow a qualifier: "University of Southern Kestrel".
+		for b := t + 1; b < end; b++ {
+			if g, e := d.longestGazPlace(b, end); g != nil && m.Ent.Gaz != g {
+				out = append(out, nestedSpan{b, e, gazEntity(g)})
 				break
 			}
 		}
 		break
 	}
 	return out
+}
+
+// longestGazPlace returns the longest gazetteer place starting at token b
+// and ending by token end, and its end; nil if there is none.
+func (d *doc) longestGazPlace(b, end int) (*gazEntry, int) {
+	for e := end; e > b; e-- {
+		if g := d.gazPlace(b, e); g != nil {
+			return g, e
+		}
+	}
+	return nil, 0
 }
 
 // gazPlace returns the gazetteer place written at tokens [t0, t1), every

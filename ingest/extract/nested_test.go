@@ -16,6 +16,7 @@ func TestNestedNames(t *testing.T) {
 		want       []string // "KIND:entity name=text" of the nested mentions
 	}{
 		{"place after of", "She studies at the University of Texas this year.", []string{"PLACE:Texas=Texas"}},
+		{"place after of and a qualifier", "He took a degree at the University of Northern Texas in 1998.", []string{"PLACE:Texas=Texas"}},
 		{"place begins a body's name", "A grant from the US National Science Foundation paid for the survey.", []string{"PLACE:United States=US"}},
 		{"person named elsewhere begins a foundation", "Ada Brennick painted for fifty years. The Ada Brennick Foundation gave the prints away.",
 			[]string{"PERSON:Ada Brennick=Ada Brennick"}},
