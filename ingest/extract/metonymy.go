@@ -60,10 +60,14 @@ var locatives = setOf("in", "at", "into", "inside", "within", "across", "through
 // organisations (see above). It runs once the entities' kinds are final.
 func (d *doc) inContextKinds() {
 	used := map[*entity]bool{}
+	bodies := map[*entity]bool{} // named as bodies, not places used as bodies
 	for _, ms := range d.bySent {
 		for i, m := range ms {
 			if !placeName(m) {
 				continue
+			}
+			if d.bodyCue(m) {
+				used[m.Ent], bodies[m.Ent] = true, true
 			}
 			if d.teamRoleAfter(m) || d.teamBefore(m) || d.armedSubject(ms, i, used) {
 				used[m.Ent] = true
@@ -88,7 +92,7 @@ func (d *doc) inContextKinds() {
 		}
 	}
 	for _, m := range d.mentions {
-		if !m.Anaphor && m.Other == nil && used[m.Ent] && !d.locative(m.T0) {
+		if !m.Anaphor && m.Other == nil && used[m.Ent] && (bodies[m.Ent] || !d.locative(m.T0)) {
 			m.InCtx = graph.Organization
 		}
 	}
@@ -121,7 +125,7 @@ func (d *doc) teamRoleAfter(m *mention) bool {
 // teamBefore: "Team Kestrelia" (the word written with a capital, as a
 // team's name is).
 func (d *doc) teamBefore(m *mention) bool {
-	return m.T0 >= 1 && d.words[m.T0-1] == "Team"
+	return m.T0-1 >= d.sents[m.Sent].T0 && d.words[m.T0-1] == "Team"
 }
 
 // skipFillers returns the first token from t on that is no subject filler.

@@ -29,6 +29,15 @@ func TestKindInContext(t *testing.T) {
 		{"a year is no score", "Norway 2018 was a good year for tourism, officials in Oslo said.", nil},
 		{"a team from a country stays a place", "The finals saw a US team face a squad from Brazil.", nil},
 		{"a policy is no armed act", "Malaysia has maintained its policy on migrants.", nil},
+		{"members of a body, and its other mentions even after a locative", "Two former members of Norway joined the rival sect. Life inside Norway was strict, they said.",
+			[]string{"Norway@22", "Norway@64"}},
+		{"a classifier noun before the name", "The party Denmark won three seats in the local vote.", []string{"Denmark@10"}},
+		{"a firm's seat after the name", "She met the engineers at Iceland headquarters last week.", []string{"Iceland@25"}},
+		{"a place's parliament is no membership", "He became a member of Norway's parliament in 2001.", nil},
+		{"citizens of a place stay a place", "Citizens of Norway voted on Sunday.", nil},
+		{"a classifier ending the heading before", "Coach joins the national team\n\nNorway closed its roads on Sunday.", nil},
+		{"a count word makes a compound", "It was the first three party Norway election in decades.", nil},
+		{"a member of a longer name", "Two members of Norway Vexa Club resigned.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
