@@ -55,6 +55,7 @@ func (d *doc) extraction() *graph.Extraction {
 		}
 	}
 	d.addNested(x)
+	d.addRepeats(x)
 	x.Relationships = d.rels
 	x.Claims = d.claims
 	x.Acts = d.actClaims
