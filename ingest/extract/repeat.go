@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -47,8 +48,17 @@ func (d *doc) addRepeats(x *graph.Extraction) {
 		owner[f] = m.Ent
 		longest[d.words[m.T0]] = max(longest[d.words[m.T0]], m.T1-m.T0)
 	}
+	heads := d.headNames()
 	for si, s := range d.sents {
 		for t := s.T0; t < s.T1; t++ {
+			if e := heads[d.words[t]]; e != nil && !covered[t] && t > s.T0 && d.lower[t-1] == "the" &&
+				!(t+1 < s.T1 && hasUpperOrDigit(d.words[t+1])) {
+				x.Mentions = append(x.Mentions, graph.Mention{
+					EntityID: e.ID, Text: d.span(t, t+1).Text,
+					Citation: d.citation(si, t, t+1, "", repeatRule, e.conf),
+				})
+				continue
+			}
 			n := longest[d.words[t]]
 			if n == 0 || covered[t] || t > s.T0 && hasUpperOrDigit(d.words[t-1]) {
 				continue
@@ -95,4 +105,35 @@ func (d *doc) repeatAt(s sentence, t, n int, owner map[string]*entity, covered [
 		return nil, false
 	}
 	return e, true
+}
+
+// headNames maps the head word of each body named "Head of Name" to the
+// body, where one body of the article has that head: "the Church" after
+// "Church of Kestrel", "the Municipality" after "Municipality of Vexa". A
+// capitalised head after "the" is a short form of the name, as "the
+// church" in lower case would be a common noun. Heads before a modifier
+// ("Vexa Town Council") are left out: "the Council" there may be another
+// council of the article.
+func (d *doc) headNames() map[string]*entity {
+	heads := map[string]*entity{}
+	for _, e := range d.ents {
+		if e.Kind != graph.Organization && e.Kind != graph.Group {
+			continue
+		}
+		f := strings.Fields(e.Name)
+		if len(f) < 2 {
+			continue
+		}
+		i := slices.Index(f, "of")
+		if i != 1 {
+			continue
+		}
+		h := f[0]
+		if o, ok := heads[h]; ok && o != e {
+			heads[h] = nil // two bodies share the head: neither is meant
+			continue
+		}
+		heads[h] = e
+	}
+	return heads
 }

@@ -21,6 +21,10 @@ func TestRepeatedNames(t *testing.T) {
 			[]string{"Norwood@68 ORGANIZATION:Norwood"}},
 		{"a word the article also writes in lower case", "Officials of the Brightwater Trust met on Sunday. Later, Brightwater staff said the Brightwater board had resigned. A brightwater stream.",
 			nil},
+		{"the head of a body's name", "The Church of Vexanity opened a school in 1990. Critics say the Church hides its accounts.",
+			[]string{"Church@64 ORGANIZATION:Church of Vexanity"}},
+		{"two bodies share the head", "The Church of Vexanity and the Church of Orbis met in 1990. Critics say the Church hides its accounts.",
+			nil},
 		{"a person never named in full", "Zentrix said on Monday that sales fell. Analysts expect Zentrix engineers to leave.", nil},
 	}
 	for _, tt := range tests {
