@@ -52,7 +52,7 @@ func (d *doc) addRepeats(x *graph.Extraction) {
 	for si, s := range d.sents {
 		for t := s.T0; t < s.T1; t++ {
 			if e := heads[d.words[t]]; e != nil && !covered[t] && t > s.T0 && d.lower[t-1] == "the" &&
-				!(t+1 < s.T1 && hasUpperOrDigit(d.words[t+1])) {
+				!(t+1 < s.T1 && (hasUpperOrDigit(d.words[t+1]) || d.lower[t+1] == "of")) {
 				x.Mentions = append(x.Mentions, graph.Mention{
 					EntityID: e.ID, Text: d.span(t, t+1).Text,
 					Citation: d.citation(si, t, t+1, "", repeatRule, e.conf),
