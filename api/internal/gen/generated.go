@@ -2971,8 +2971,9 @@ type Mention {
   """
   The kind the article uses the name as here, where it differs from its
   entity's kind: ORGANIZATION for a country standing for its national team in
-  a match report or for its state at war. Null otherwise; the entity keeps its
-  kind.
+  a match report or for its state at war, or for a name taken for a place in a
+  context only a body fits ("members of X"). Null otherwise; the entity keeps
+  its kind.
   """
   kindInContext: EntityKind
   "Where the mention is."
