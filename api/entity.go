@@ -83,6 +83,15 @@ func (r mentionResolver) Role(ctx context.Context, obj *graph.Mention) (*string,
 	return optional(obj.Role), nil
 }
 
+// KindInContext is null where the mention is of its entity's own kind.
+func (r mentionResolver) KindInContext(ctx context.Context, obj *graph.Mention) (*graph.EntityKind, error) {
+	if obj.KindInContext == "" {
+		return nil, nil
+	}
+	k := obj.KindInContext
+	return &k, nil
+}
+
 func (r articleResolver) URL(ctx context.Context, obj *graph.Article) (*string, error) {
 	return optional(obj.URL), nil
 }

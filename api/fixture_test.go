@@ -103,7 +103,9 @@ func world(t testing.TB, w graph.ExtractionWriter) (courier, meridian *doc) {
 			{EntityID: miraKovac.ID, Text: "Mira Kovač", Role: "analyst", Citation: courier.cite(t, 0, "Mira Kovač", "Analyst", 0.9)},
 			{EntityID: northernFront.ID, Text: "Northern Front", Citation: courier.cite(t, 1, "Northern Front", "Northern Front", 0.95)},
 			{EntityID: valleyGuard.ID, Text: "Valley Guard", Citation: courier.cite(t, 1, "Valley Guard", "Valley Guard", 0.95)},
-			{EntityID: eastport.ID, Text: "Eastport", Citation: courier.cite(t, 1, "Eastport", "Eastport", 0.8)},
+			// A kind in context (as if the town's council were meant), so that
+			// the API shows one.
+			{EntityID: eastport.ID, Text: "Eastport", KindInContext: graph.Organization, Citation: courier.cite(t, 1, "Eastport", "Eastport", 0.8)},
 			{EntityID: shadowWing.ID, Text: "Shadow Wing", Citation: courier.cite(t, 2, "Shadow Wing", "Shadow Wing", 0.9)},
 			{EntityID: northernFront.ID, Text: "Northern Front", Citation: courier.cite(t, 2, "Northern Front", "Northern Front", 0.95)},
 		},

@@ -145,6 +145,12 @@ func testQueries(t *testing.T, openStore func(testing.TB) graph.Store) {
 		vars:  map[string]any{"id": miraKovac.ID},
 		want:  mentionsWant(courier.ID, meridian.ID),
 	}, {
+		name:  "mention kind in context, and null where there is none",
+		query: `query($a: ID!, $b: ID!) { a: entity(id: $a) { kind mentions { nodes { text kindInContext } } } b: entity(id: $b) { mentions(first: 1) { nodes { kindInContext } } } }`,
+		vars:  map[string]any{"a": eastport.ID, "b": tomasReyl.ID},
+		want: `{"a": {"kind": "PLACE", "mentions": {"nodes": [{"text": "Eastport", "kindInContext": "ORGANIZATION"}]}},
+			"b": {"mentions": {"nodes": [{"kindInContext": null}]}}}`,
+	}, {
 		name:  "articles, newest first",
 		query: `{ articles { totalCount nodes { id url title outlet publishedAt ingestedAt contentHash } } }`,
 		want: `{"articles": {"totalCount": 2, "nodes": [

@@ -48,5 +48,12 @@ type Mention struct {
 	EntityID string
 	Text     string // the surface form, exactly as in the article
 	Role     string // the title or role attached to this mention, if any
-	Citation Citation
+	// KindInContext is the kind the article uses the name as where that
+	// differs from the entity's own kind: a country standing for its
+	// national team in a match report, or for its state when it fights
+	// ("Kestrelia shelled the border"), or a name taken for a place in a
+	// context only a body fits ("members of Vexa"). Empty otherwise. The
+	// entity keeps its kind.
+	KindInContext EntityKind
+	Citation      Citation
 }

@@ -158,7 +158,7 @@ var model = lintSchema{
 		"seq", "articleId", "articleDate", "sentenceIndex", "sentenceText", "start", "end", "trigger",
 		"extractor", "confidence",
 		// Mention
-		"entityId", "origEntityId", "role", "key",
+		"entityId", "origEntityId", "role", "key", "kindInContext",
 		// REL and RelEvidence
 		"type", "directed", "evidenceCount", "relId", "sourceId", "targetId",
 		// Claim and ClaimEvidence

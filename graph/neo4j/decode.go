@@ -138,7 +138,9 @@ func decodeMention(p props) *graph.Mention {
 		EntityID: p.str("entityId"),
 		Text:     p.str("text"),
 		Role:     p.str("role"),
-		Citation: decodeCitation(p),
+		// Mentions written before the field existed have no such property: "".
+		KindInContext: graph.EntityKind(p.str("kindInContext")),
+		Citation:      decodeCitation(p),
 	}
 }
 

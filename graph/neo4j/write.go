@@ -298,6 +298,7 @@ func (s *Store) extractionParams(x *graph.Extraction, resolve map[string]string)
 		props["origEntityId"] = m.EntityID
 		props["text"] = m.Text
 		props["role"] = m.Role
+		props["kindInContext"] = string(m.KindInContext)
 		props["key"] = graph.CanonicalKey(m.Text)
 		mentions = append(mentions, map[string]any{"entityId": root(m.EntityID), "props": props})
 	}

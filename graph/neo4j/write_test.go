@@ -40,6 +40,7 @@ func TestExtractionParams(t *testing.T) {
 		r.SourceID, r.TargetID = r.TargetID, r.SourceID
 	}
 	x.Claims[0].Cue = graph.Span{}
+	x.Mentions[0].KindInContext = graph.Organization
 	params, touched := s.extractionParams(x, nil)
 	rels := params["relationships"].([]any)
 	rel := rels[0].(map[string]any)
@@ -50,11 +51,22 @@ func TestExtractionParams(t *testing.T) {
 		t.Errorf("relationship id %v, want %v", rel["id"], r.ID())
 	}
 	ms := params["mentions"].([]any)
+	inContext := 0
 	for i, m := range ms {
 		p := m.(map[string]any)["props"].(map[string]any)
 		if p["ns"] != "g1" || p["seq"] != i {
 			t.Errorf("mention %d: ns %v, seq %v", i, p["ns"], p["seq"])
 		}
+		// What is written decodes back: the kind in context included.
+		if got := decodeMention(props(p)).KindInContext; got != x.Mentions[i].KindInContext {
+			t.Errorf("mention %d: kind in context %q, want %q", i, got, x.Mentions[i].KindInContext)
+		}
+		if x.Mentions[i].KindInContext != "" {
+			inContext++
+		}
+	}
+	if inContext == 0 {
+		t.Error("the fixture has no mention with a kind in context")
 	}
 	claim := params["claims"].([]any)[0].(map[string]any)["props"].(map[string]any)
 	if claim["claimCue"] != "told" {

@@ -171,7 +171,7 @@ func (s *Store) Mentions(ctx context.Context, f graph.MentionFilter) ([]*graph.M
 	}
 	where, args := mentionWhere(f)
 	rows, err := s.read.QueryContext(ctx, `SELECT entity_id, text, role, article_id, sentence_index, sentence_text,
-		start, end_, trigger_, extractor, confidence
+		start, end_, trigger_, extractor, confidence, kind_in_context
 		FROM mentions WHERE `+where+`
 		ORDER BY article_id, start, end_, entity_id, seq LIMIT ? OFFSET ?`, append(args, p.Limit, p.Offset)...)
 	if err != nil {
@@ -183,7 +183,7 @@ func (s *Store) Mentions(ctx context.Context, f graph.MentionFilter) ([]*graph.M
 		var m graph.Mention
 		c := &m.Citation
 		if err := rows.Scan(&m.EntityID, &m.Text, &m.Role, &c.ArticleID, &c.SentenceIndex, &c.SentenceText,
-			&c.Start, &c.End, &c.Trigger, &c.Extractor, &c.Confidence); err != nil {
+			&c.Start, &c.End, &c.Trigger, &c.Extractor, &c.Confidence, &m.KindInContext); err != nil {
 			return nil, fail(ctx, op, err)
 		}
 		out = append(out, &m)

@@ -268,7 +268,7 @@ var (
 	externalIDRows = newRowInserter(`entity_external_ids`, `entity_id`, `key`, `date`, `article_id`, `value`)
 	mentionRows    = newRowInserter(`mentions`,
 		`article_id`, `seq`, `entity_id`, `date`, `text`, `role`, `sentence_index`, `sentence_text`, `start`, `end_`,
-		`trigger_`, `extractor`, `confidence`, `written_entity_id`)
+		`trigger_`, `extractor`, `confidence`, `written_entity_id`, `kind_in_context`)
 	relationshipEvidenceRows = newRowInserter(`relationship_evidence`,
 		`article_id`, `seq`, `relationship_id`, `type`, `source_id`, `target_id`, `date`,
 		`sentence_index`, `sentence_text`, `start`, `end_`, `trigger_`, `extractor`, `confidence`,
@@ -326,7 +326,7 @@ func insertMentions(ctx context.Context, tx *txq, articleID string, date int64, 
 			t.mentions[eid]++
 		}
 		args = append(args, articleID, i, eid, date, m.Text, m.Role,
-			c.SentenceIndex, c.SentenceText, c.Start, c.End, c.Trigger, c.Extractor, c.Confidence, written)
+			c.SentenceIndex, c.SentenceText, c.Start, c.End, c.Trigger, c.Extractor, c.Confidence, written, string(m.KindInContext))
 	}
 	return mentionRows.exec(ctx, tx, args)
 }

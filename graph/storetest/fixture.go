@@ -116,6 +116,13 @@ func (b *builder) mention(entityID, surface string, nth int, role string) *build
 	return b
 }
 
+// inContext gives the last mention a kind in context (as if the article
+// used the town for its council): the stores keep it as written.
+func (b *builder) inContext(k graph.EntityKind) *builder {
+	b.x.Mentions[len(b.x.Mentions)-1].KindInContext = k
+	return b
+}
+
 func (b *builder) relationship(t graph.RelationType, source, target, phrase, trigger string, conf float64) *builder {
 	b.t.Helper()
 	b.x.Relationships = append(b.x.Relationships, graph.RelationshipEvidence{

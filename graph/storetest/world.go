@@ -60,6 +60,7 @@ func valley(t testing.TB, withoutQuote bool) *graph.Extraction {
 		mention(nvf, "NVF", 0, "").
 		mention(brigade, "Mountain Brigade", 0, "").
 		mention(port, "Port Alden", 0, "").
+		inContext(graph.Organization).
 		mention(nvf, "NVF", 1, "").
 		mention(alliance, "Eastern Alliance", 0, "").
 		mention(zoe, "Zoë Ábrahám", 0, "political analyst").

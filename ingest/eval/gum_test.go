@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // An invented two-sentence document in GUM's CoNLL-U layout (columns:
@@ -129,6 +131,41 @@ func TestBCubed(t *testing.T) {
 			p, r, n := BCubed(gold, tt.pred, alignMentions(gold, tt.pred))
 			if abs(p/float64(n)-tt.p) > 1e-9 || abs(r/float64(n)-tt.r) > 1e-9 {
 				t.Errorf("P %.4f R %.4f, want %.4f %.4f", p/float64(n), r/float64(n), tt.p, tt.r)
+			}
+		})
+	}
+}
+
+// TestPredictedMentionsInContext checks that the GUM scorer types a
+// mention by its kind in context when asked, and by its entity's kind
+// otherwise.
+func TestPredictedMentionsInContext(t *testing.T) {
+	ex := &graph.Extraction{
+		Entities: []graph.Entity{{ID: "no", Kind: graph.Place}, {ID: "pr", Kind: graph.Program}},
+		Mentions: []graph.Mention{
+			{EntityID: "no", KindInContext: graph.Organization, Citation: graph.Citation{Start: 0, End: 6}},
+			{EntityID: "no", Citation: graph.Citation{Start: 20, End: 26}},
+			{EntityID: "pr", Citation: graph.Citation{Start: 30, End: 35}},
+		},
+	}
+	tests := []struct {
+		name      string
+		inContext bool
+		want      []PredictedMention
+	}{
+		{"in context", true, []PredictedMention{
+			{Entity: "no", Type: "organization", Kind: graph.Organization, Start: 0, End: 6},
+			{Entity: "no", Type: "place", Kind: graph.Place, Start: 20, End: 26},
+		}},
+		{"entity kinds only", false, []PredictedMention{
+			{Entity: "no", Type: "place", Kind: graph.Place, Start: 0, End: 6},
+			{Entity: "no", Type: "place", Kind: graph.Place, Start: 20, End: 26},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, predictedMentions(ex, tt.inContext)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -45,14 +45,17 @@ type DocEntity struct {
 
 // DocMention is one mention of an entity.
 type DocMention struct {
-	EntityID   string           `json:"entity_id"`
-	Kind       graph.EntityKind `json:"kind"`
-	Text       string           `json:"text"`
-	Start      int              `json:"start"`
-	End        int              `json:"end"`
-	Sentence   int              `json:"sentence"`
-	Role       string           `json:"role"`
-	Confidence float64          `json:"confidence"`
+	EntityID string           `json:"entity_id"`
+	Kind     graph.EntityKind `json:"kind"`
+	// KindInContext is set where the article uses the name as another
+	// kind than its entity's (graph.Mention.KindInContext).
+	KindInContext graph.EntityKind `json:"kind_in_context,omitempty"`
+	Text          string           `json:"text"`
+	Start         int              `json:"start"`
+	End           int              `json:"end"`
+	Sentence      int              `json:"sentence"`
+	Role          string           `json:"role"`
+	Confidence    float64          `json:"confidence"`
 }
 
 // DocRelationship is one piece of relationship evidence; Start/End span
@@ -127,7 +130,7 @@ func NewDocument(x *graph.Extraction) *Document {
 	sort.Slice(doc.Entities, func(i, j int) bool { return doc.Entities[i].ID < doc.Entities[j].ID })
 	for _, m := range x.Mentions {
 		c := m.Citation
-		doc.Mentions = append(doc.Mentions, DocMention{EntityID: m.EntityID, Kind: kinds[m.EntityID], Text: m.Text,
+		doc.Mentions = append(doc.Mentions, DocMention{EntityID: m.EntityID, Kind: kinds[m.EntityID], KindInContext: m.KindInContext, Text: m.Text,
 			Start: c.Start, End: c.End, Sentence: c.SentenceIndex, Role: m.Role, Confidence: round(c.Confidence)})
 	}
 	sort.SliceStable(doc.Mentions, func(i, j int) bool {

@@ -49,11 +49,13 @@ func (d *doc) extraction() *graph.Extraction {
 			}
 			role := m.Role
 			x.Mentions = append(x.Mentions, graph.Mention{
-				EntityID: e.ID, Text: d.span(m.T0, m.T1).Text, Role: role,
+				EntityID: e.ID, Text: d.span(m.T0, m.T1).Text, Role: role, KindInContext: m.InCtx,
 				Citation: d.citation(m.Sent, m.T0, m.T1, d.span(m.RoleT0, m.T0).Text, m.Rule, m.Conf),
 			})
 		}
 	}
+	d.addNested(x)
+	d.addRepeats(x)
 	x.Relationships = d.rels
 	x.Claims = d.claims
 	x.Acts = d.actClaims

@@ -32,6 +32,7 @@ type mention struct {
 	Ent     *entity
 	Other   *entity // the second entity of "the two groups"
 	Anaphor bool
+	InCtx   graph.EntityKind // the kind the article uses the name as, if not its entity's (metonymy.go)
 }
 
 func (e *entity) addForm(f string) {
@@ -145,6 +146,7 @@ func (d *doc) resolve() {
 	for _, e := range d.ents {
 		d.finishEntity(e)
 	}
+	d.inContextKinds()
 	d.resolveAnaphors()
 }
 

@@ -222,10 +222,11 @@ type ComplexityRoot struct {
 	}
 
 	Mention struct {
-		Citation func(childComplexity int) int
-		Entity   func(childComplexity int) int
-		Role     func(childComplexity int) int
-		Text     func(childComplexity int) int
+		Citation      func(childComplexity int) int
+		Entity        func(childComplexity int) int
+		KindInContext func(childComplexity int) int
+		Role          func(childComplexity int) int
+		Text          func(childComplexity int) int
 	}
 
 	MentionConnection struct {
@@ -452,6 +453,7 @@ type MentionResolver interface {
 	Entity(ctx context.Context, obj *graph.Mention) (*graph.Entity, error)
 
 	Role(ctx context.Context, obj *graph.Mention) (*string, error)
+	KindInContext(ctx context.Context, obj *graph.Mention) (*graph.EntityKind, error)
 }
 type MergeResolver interface {
 	Into(ctx context.Context, obj *graph.Merge) (*graph.Entity, error)
@@ -1245,6 +1247,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mention.Entity(childComplexity), true
+	case "Mention.kindInContext":
+		if e.ComplexityRoot.Mention.KindInContext == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mention.KindInContext(childComplexity), true
 	case "Mention.role":
 		if e.ComplexityRoot.Mention.Role == nil {
 			break
@@ -2960,6 +2968,14 @@ type Mention {
   text: String!
   "The title or role attached to this mention, if any."
   role: String
+  """
+  The kind the article uses the name as here, where it differs from its
+  entity's kind: ORGANIZATION for a country standing for its national team in
+  a match report or for its state at war, or for a name taken for a place in a
+  context only a body fits ("members of X"). Null otherwise; the entity keeps
+  its kind.
+  """
+  kindInContext: EntityKind
   "Where the mention is."
   citation: Citation!
 }
@@ -3623,6 +3639,8 @@ func (ec *executionContext) childFields_Mention(ctx context.Context, field graph
 		return ec.fieldContext_Mention_text(ctx, field)
 	case "role":
 		return ec.fieldContext_Mention_role(ctx, field)
+	case "kindInContext":
+		return ec.fieldContext_Mention_kindInContext(ctx, field)
 	case "citation":
 		return ec.fieldContext_Mention_citation(ctx, field)
 	}
@@ -8288,6 +8306,29 @@ func (ec *executionContext) _Mention_role(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Mention_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Mention", field, true, true, "String")
+}
+
+func (ec *executionContext) _Mention_kindInContext(ctx context.Context, field graphql.CollectedField, obj *graph.Mention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mention_kindInContext(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mention().KindInContext(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.EntityKind) graphql.Marshaler {
+			return ec.marshalOEntityKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐEntityKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Mention_kindInContext(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mention", field, true, true, "EntityKind")
 }
 
 func (ec *executionContext) _Mention_citation(ctx context.Context, field graphql.CollectedField, obj *graph.Mention) (ret graphql.Marshaler) {
@@ -14053,6 +14094,12 @@ func (ec *executionContext) _Mention(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Mention_role(ctx, field, obj)
 				})
+		case "kindInContext":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Mention_kindInContext(ctx, field, obj)
+				})
 		case "citation":
 			out.Values[i] = ec._Mention_citation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -17087,6 +17134,44 @@ func (ec *executionContext) marshalOEntityKind2ᚕgithubᚗcomᚋnewsgraphᚋnew
 
 	return ret
 }
+
+func (ec *executionContext) unmarshalOEntityKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐEntityKind(ctx context.Context, v any) (*graph.EntityKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalOEntityKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐEntityKind[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEntityKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐEntityKind(ctx context.Context, sel ast.SelectionSet, v *graph.EntityKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalOEntityKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐEntityKind[*v])
+	return res
+}
+
+var (
+	unmarshalOEntityKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐEntityKind = map[string]graph.EntityKind{
+		"PERSON":       graph.Person,
+		"GROUP":        graph.Group,
+		"ORGANIZATION": graph.Organization,
+		"PLACE":        graph.Place,
+		"OUTLET":       graph.Outlet,
+		"PROGRAM":      graph.Program,
+	}
+	marshalOEntityKind2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐEntityKind = map[graph.EntityKind]string{
+		graph.Person:       "PERSON",
+		graph.Group:        "GROUP",
+		graph.Organization: "ORGANIZATION",
+		graph.Place:        "PLACE",
+		graph.Outlet:       "OUTLET",
+		graph.Program:      "PROGRAM",
+	}
+)
 
 func (ec *executionContext) unmarshalOEntityOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐEntityOrder(ctx context.Context, v any) (*graph.EntityOrder, error) {
 	if v == nil {
