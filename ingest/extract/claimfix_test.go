@@ -104,6 +104,10 @@ func TestClaimRepairs(t *testing.T) {
 		{"subject taken for a piece of content", `The firm, which is to receive a large payment from the club next year, said it is "looking at a number of new deals as a result of this money".`, ` | said | it is "looking at a number of new deals as a result of this money`},
 		{"content goes on after a dash aside", "Tom Hale noted that spending on a single new bridge - the main cost - could run to $40m.", "PERSON:Tom Hale | noted | spending on a single new bridge - the main cost - could run to $40m"},
 		{"no one is no speaker", "Sadly, no one in the village knows when the bridge will reopen.", ""},
+		{"content before the narrator's amid", "Tom Hale said the plan was sound, amid reports that the council would drop it.", "PERSON:Tom Hale | said | the plan was sound"},
+		{"content before the speaker's without", "Kestrel Bank says sales rose by a fifth in May, without giving figures for the year.", "ORGANIZATION:Kestrel Bank | says | sales rose by a fifth in May"},
+		{"a coordinated predicate of the content's subject stays", "Tom Hale said the council had met and had agreed to the plan.", "PERSON:Tom Hale | said | the council had met and had agreed to the plan"},
+		{"a without inside a quote stays", `Tom Hale said: "We will win, without doubt."`, "PERSON:Tom Hale | said | We will win, without doubt"},
 		{"person owned by a joint firm", "Smith and Jones's analyst Ana Ruiz said rates would rise in May.", "PERSON:Ana Ruiz | said | rates would rise in May"},
 	}
 	for _, tt := range tests {
