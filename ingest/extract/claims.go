@@ -353,14 +353,20 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 
 // unnamedFactor scales the confidence of a claim whose source names no
 // entity. A noun phrase ("the company", "a party spokesman") still
-// identifies its speaker; a pronoun left unresolved ("he", "which") or no
-// source at all identifies no one, and such claims are seldom right.
+// identifies its speaker; a pronoun left unresolved ("he", "which"), an
+// indefinite pronoun standing alone ("one", "some", "others") or no source
+// at all identifies no one, and such claims are seldom right.
 func unnamedFactor(source string) float64 {
-	if source == "" || !strings.Contains(source, " ") && anaphors[strings.ToLower(source)] {
+	w := strings.ToLower(source)
+	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) {
 		return 0.3
 	}
 	return 0.75
 }
+
+// indefinitePronouns stand for people without saying who they are.
+var indefinitePronouns = setOf("one", "another", "others", "some", "someone", "somebody", "many", "most", "few",
+	"several", "both", "all", "either", "neither", "each", "anyone", "anybody", "everyone", "everybody")
 
 // splitActs moves the attributions whose content is no proposition from
 // the claims to the acts.
