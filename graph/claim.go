@@ -21,15 +21,20 @@ type Claim struct {
 
 // TentativeClaimConfidence is the confidence below which a claim is
 // tentative: kept and served on request, but left out of the default
-// lists and counts of the API. The extractor's confidence scale puts a
-// claim below it when it could not tell who speaks (a pronoun or relative
-// left unresolved, no source at all, a group guessed from earlier people)
-// or when its cue is no listed act of saying or thinking; a claim with a
-// resolved speaker and a listed cue scores at least 0.45. On judged BBC
-// samples the claims below it were right about one time in three, those
-// at or above it four times in five (docs/quality.md, "Session 8").
-// Corroboration lifts a claim over it: confidence is a noisy-or over its
-// citations.
+// lists and counts of the API. The extractor's confidence is a product of
+// rule factors, and this falls between two kinds of claims. Below it: the
+// extractor could not tell who speaks (a pronoun or relative left
+// unresolved, an indefinite pronoun, no source at all: x0.3), the cue is
+// no listed act of saying or thinking (0.3), or the speaker is a group
+// noun ("the experts", "the report"), resolved to people named earlier or
+// not, in the tagger's or the reported-speech rules' claims (x0.6:
+// 0.31-0.36; a quote's group keeps 0.51). At or above it: a named speaker, a resolved
+// pronoun or a role phrase ("the company") with a listed cue (0.45 and
+// up). On judged BBC samples the claims below it were right about one
+// time in three, those at or above it more than four times in five
+// (docs/quality.md, "Session 8"), which is why it was set here before the
+// last sample was drawn. Corroboration lifts a claim over it: confidence
+// is a noisy-or over its citations.
 const TentativeClaimConfidence = 0.4
 
 // Tentative reports whether the claim's confidence is below
