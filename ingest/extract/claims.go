@@ -9,10 +9,14 @@ import (
 
 // Confidence factors for speakers found indirectly.
 const (
-	groupSpeakerFactor   = 0.6 // "the experts" resolved to the experts the article named
+	groupSpeakerFactor   = 0.6 // "the experts" the article names no one for
 	pronounSpeakerFactor = 0.8 // "he said" resolved to the last person named
-	quoteConfidence      = 0.85
-	groupSpeakerWindow   = 40 // sentences a group speaker looks back for the people it stands for
+	// resolvedGroupFactor is for "the experts" resolved to the experts the
+	// article named: an anaphor resolved as a pronoun is, by the roles
+	// the article gave them, so it is trusted as a pronoun is.
+	resolvedGroupFactor = pronounSpeakerFactor
+	quoteConfidence     = 0.85
+	groupSpeakerWindow  = 40 // sentences a group speaker looks back for the people it stands for
 )
 
 // speaker is who an attribution names: its text span and the entities it

@@ -70,6 +70,9 @@ func (d *doc) groupSpeaker(t0, t1, head int) *speaker {
 			}
 		}
 	}
+	if len(sp.ents) > 0 {
+		sp.factor = resolvedGroupFactor
+	}
 	// Keep the order of introduction.
 	sort.SliceStable(sp.ents, func(i, j int) bool { return sp.ents[i].first < sp.ents[j].first })
 	return sp
