@@ -25,12 +25,13 @@ type Claim struct {
 // rule factors, and this falls between two kinds of claims. Below it: the
 // extractor could not tell who speaks (a pronoun or relative left
 // unresolved, an indefinite pronoun, no source at all: x0.3), the cue is
-// no listed act of saying or thinking (0.3), or the speaker is a group
-// noun ("the experts", "the report"), resolved to people named earlier or
-// not, in the tagger's or the reported-speech rules' claims (x0.6:
-// 0.31-0.36; a quote's group keeps 0.51). At or above it: a named speaker, a resolved
-// pronoun or a role phrase ("the company") with a listed cue (0.45 and
-// up). On judged BBC samples the claims below it were right about one
+// no act of saying or thinking (0.3), or the speaker is a group noun the
+// article names no one for ("the report", "critics"), in the tagger's or
+// the reported-speech rules' claims (x0.6: 0.27-0.34; a quote's group
+// keeps 0.51). At or above it: a named speaker, a resolved pronoun, a
+// group resolved to the people the article named ("the experts", x0.8 as
+// a pronoun) or a role phrase ("the company") with a reporting cue (0.45
+// and up). On judged BBC samples the claims below it were right about one
 // time in three, those at or above it more than four times in five
 // (docs/quality.md, "Session 8"), which is why it was set here before the
 // last sample was drawn. Corroboration lifts a claim over it: confidence
