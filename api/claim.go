@@ -16,14 +16,18 @@ type claimArgs struct {
 	query, outlet *string
 	since, until  *time.Time
 	minConfidence *float64
-	orderBy       *graph.ClaimOrder
+	// includeTentative lists tentative claims too; by default (nil or
+	// false) they are left out, so that what an analyst sees first is
+	// what the extractor is sure of (graph.TentativeClaimConfidence).
+	includeTentative *bool
+	orderBy          *graph.ClaimOrder
 }
 
 // claimFilter checks and gathers the arguments of a claim list.
 func claimFilter(a claimArgs) (graph.ClaimFilter, error) {
 	const op = "api.claims"
 	f := graph.ClaimFilter{Query: deref(a.query), Outlet: deref(a.outlet), Since: deref(a.since), Until: deref(a.until),
-		MinConfidence: deref(a.minConfidence), Order: deref(a.orderBy)}
+		MinConfidence: deref(a.minConfidence), HideTentative: !deref(a.includeTentative), Order: deref(a.orderBy)}
 	if err := checkConfidence(op, f.MinConfidence); err != nil {
 		return f, err
 	}

@@ -35,8 +35,8 @@ func (r entityResolver) Relationships(ctx context.Context, obj *graph.Entity, ty
 	return r.relationshipConnection(ctx, f, list)
 }
 
-func (r entityResolver) ClaimsBy(ctx context.Context, obj *graph.Entity, query, outlet *string, since, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error) {
-	f, err := claimFilter(claimArgs{query, outlet, since, until, minConfidence, orderBy})
+func (r entityResolver) ClaimsBy(ctx context.Context, obj *graph.Entity, query, outlet *string, since, until *time.Time, minConfidence *float64, includeTentative *bool, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error) {
+	f, err := claimFilter(claimArgs{query, outlet, since, until, minConfidence, includeTentative, orderBy})
 	if err != nil {
 		return nil, err
 	}
@@ -44,8 +44,8 @@ func (r entityResolver) ClaimsBy(ctx context.Context, obj *graph.Entity, query, 
 	return r.claims(ctx, f, first, after, bySpeaker)
 }
 
-func (r entityResolver) ClaimsAbout(ctx context.Context, obj *graph.Entity, query, outlet *string, since, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error) {
-	f, err := claimFilter(claimArgs{query, outlet, since, until, minConfidence, orderBy})
+func (r entityResolver) ClaimsAbout(ctx context.Context, obj *graph.Entity, query, outlet *string, since, until *time.Time, minConfidence *float64, includeTentative *bool, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error) {
+	f, err := claimFilter(claimArgs{query, outlet, since, until, minConfidence, includeTentative, orderBy})
 	if err != nil {
 		return nil, err
 	}

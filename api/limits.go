@@ -84,7 +84,7 @@ func setComplexity(c *gen.ComplexityRoot) {
 	c.Query.Relationships = func(child int, _ *string, _ []graph.RelationType, _ *graph.Direction, _ *float64, _, _ *time.Time, _ *string, _ *graph.RelationshipOrder, first *int, _ *string) int {
 		return times(child, first, def)
 	}
-	c.Query.Claims = func(child int, _, _, _, _, _ *string, _, _ *time.Time, _ *float64, _ *graph.ClaimOrder, first *int, _ *string) int {
+	c.Query.Claims = func(child int, _, _, _, _, _ *string, _, _ *time.Time, _ *float64, _ *bool, _ *graph.ClaimOrder, first *int, _ *string) int {
 		return times(child, first, def)
 	}
 	c.Query.Articles = func(child int, _ *string, _, _ *time.Time, _ *graph.ArticleOrder, first *int, _ *string) int {
@@ -112,7 +112,7 @@ func setComplexity(c *gen.ComplexityRoot) {
 	c.Entity.Relationships = func(child int, _ []graph.RelationType, _ *graph.Direction, _ *float64, _, _ *time.Time, _ *string, _ *graph.RelationshipOrder, first *int, _ *string) int {
 		return times(child, first, def)
 	}
-	c.Entity.ClaimsBy = func(child int, _, _ *string, _, _ *time.Time, _ *float64, _ *graph.ClaimOrder, first *int, _ *string) int {
+	c.Entity.ClaimsBy = func(child int, _, _ *string, _, _ *time.Time, _ *float64, _ *bool, _ *graph.ClaimOrder, first *int, _ *string) int {
 		return times(child, first, def)
 	}
 	c.Entity.ClaimsAbout = c.Entity.ClaimsBy

@@ -173,8 +173,8 @@ func (q queryResolver) Claim(ctx context.Context, id string) (*graph.Claim, erro
 	return q.store.Claim(ctx, id)
 }
 
-func (q queryResolver) Claims(ctx context.Context, speakerID, aboutID, articleID, query, outlet *string, since, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error) {
-	f, err := claimFilter(claimArgs{query, outlet, since, until, minConfidence, orderBy})
+func (q queryResolver) Claims(ctx context.Context, speakerID, aboutID, articleID, query, outlet *string, since, until *time.Time, minConfidence *float64, includeTentative *bool, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error) {
+	f, err := claimFilter(claimArgs{query, outlet, since, until, minConfidence, includeTentative, orderBy})
 	if err != nil {
 		return nil, err
 	}

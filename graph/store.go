@@ -216,8 +216,19 @@ type ClaimFilter struct {
 	Since         time.Time
 	Until         time.Time
 	MinConfidence float64
+	HideTentative bool // leave out tentative claims (see TentativeClaimConfidence)
 	Order         ClaimOrder
 	Page
+}
+
+// ConfidenceFloor is the least confidence a claim must have to match f:
+// MinConfidence, raised to TentativeClaimConfidence when f hides tentative
+// claims.
+func (f ClaimFilter) ConfidenceFloor() float64 {
+	if f.HideTentative {
+		return max(f.MinConfidence, TentativeClaimConfidence)
+	}
+	return f.MinConfidence
 }
 
 // ClaimOrder orders claim lists. Ties are broken by id.

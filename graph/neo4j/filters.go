@@ -159,7 +159,7 @@ func claimParams(op string, f graph.ClaimFilter) (map[string]any, error) {
 	_, words := queryWords(f.Query)
 	return map[string]any{
 		"speakerId": f.SpeakerID, "aboutId": f.AboutID, "articleId": f.ArticleID,
-		"words": nonNil(words), "minConfidence": f.MinConfidence, "order": string(f.Order),
+		"words": nonNil(words), "minConfidence": f.ConfidenceFloor(), "order": string(f.Order),
 		"outletKey": foldKey(f.Outlet), "since": timeParam(f.Since), "until": timeParam(f.Until),
 	}, nil
 }

@@ -79,8 +79,8 @@ func claimQuery(op string, f graph.ClaimFilter) (where string, args []any, order
 		}
 		c.add(`c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)`, match)
 	}
-	if f.MinConfidence > 0 {
-		c.add(`c.confidence >= ?`, f.MinConfidence)
+	if floor := f.ConfidenceFloor(); floor > 0 {
+		c.add(`c.confidence >= ?`, floor)
 	}
 	evidenceExists(&c, "claim_evidence", "ev.claim_id = c.id", f.Since, f.Until, f.Outlet)
 	return `claims c WHERE ` + c.and(), c.args, order, true, nil

@@ -163,6 +163,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("Search", s.testSearch)
 	t.Run("Relationships", s.testRelationships)
 	t.Run("Claims", s.testClaims)
+	t.Run("Tentative", s.testTentative)
 	t.Run("Errors", s.testErrors)
 
 	t.Run("Lists", s.testLists)

@@ -315,8 +315,9 @@ func scorePolNeAR(ctx context.Context, res Result, docs []AttributionDoc, x Extr
 	exact := map[string]*PRF{}
 	overlap := map[string]*PRF{}
 	claimsOnly := map[string]*PRF{}
+	visible := map[string]*PRF{}
 	for _, p := range parts {
-		exact[p], overlap[p], claimsOnly[p] = &PRF{}, &PRF{}, &PRF{}
+		exact[p], overlap[p], claimsOnly[p], visible[p] = &PRF{}, &PRF{}, &PRF{}, &PRF{}
 	}
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -331,26 +332,55 @@ func scorePolNeAR(ctx context.Context, res Result, docs []AttributionDoc, x Extr
 		// extractor's acts count with its claims; the claims alone are
 		// scored on the side (what the graph keeps).
 		pred, predClaims := attributionExtents(append(append([]graph.ClaimEvidence{}, claims...), acts...)), attributionExtents(claims)
+		predVisible := attributionExtents(firmClaims(claims))
 		text := []rune(d.Text)
 		for _, p := range parts {
 			e, o := SpanScores(text, d.Spans[p], pred[p])
 			exact[p].Add(e)
 			overlap[p].Add(o)
-			e, o = SpanScores(text, d.Spans[p], predClaims[p])
-			if p == "Content" {
-				e = o
+			for _, side := range []struct {
+				pred map[string][]Extent
+				into map[string]*PRF
+			}{{predClaims, claimsOnly}, {predVisible, visible}} {
+				e, o = SpanScores(text, d.Spans[p], side.pred[p])
+				if p == "Content" {
+					e = o
+				}
+				side.into[p].Add(e)
 			}
-			claimsOnly[p].Add(e)
 		}
 	}
 	for _, p := range parts {
 		res.Rows = append(res.Rows, Row{Name: strings.ToLower(p) + " exact", PRF: *exact[p]}, Row{Name: strings.ToLower(p) + " overlap", PRF: *overlap[p]})
 	}
 	res.Rows = append(res.Rows, Row{Name: "claims: source exact", PRF: *claimsOnly["Source"]},
-		Row{Name: "claims: cue exact", PRF: *claimsOnly["Cue"]}, Row{Name: "claims: content overlap", PRF: *claimsOnly["Content"]})
+		Row{Name: "claims: cue exact", PRF: *claimsOnly["Cue"]}, Row{Name: "claims: content overlap", PRF: *claimsOnly["Content"]},
+		Row{Name: "firm: source exact", PRF: *visible["Source"]},
+		Row{Name: "firm: cue exact", PRF: *visible["Cue"]}, Row{Name: "firm: content overlap", PRF: *visible["Content"]})
 	res.Notes = append(res.Notes, "claims: without the attributions whose content is a noun phrase (acts), which the graph does not keep as claims")
+	res.Notes = append(res.Notes, fmt.Sprintf("firm: the claims the API lists by default, without the tentative ones (noisy-or confidence over the article's citations below %.2f)", graph.TentativeClaimConfidence))
 	res.Notes = append(res.Notes, "one annotator per article (smallest id); exact match ignores surrounding space, quotes and punctuation")
 	return res, nil
+}
+
+// firmClaims leaves out the tentative claims: those whose confidence, a
+// noisy-or over their citations in the article as a store would combine
+// them, is below graph.TentativeClaimConfidence.
+func firmClaims(cs []graph.ClaimEvidence) []graph.ClaimEvidence {
+	miss := map[string]float64{} // claim id -> product of (1 - confidence)
+	for _, c := range cs {
+		if _, ok := miss[c.ClaimID]; !ok {
+			miss[c.ClaimID] = 1
+		}
+		miss[c.ClaimID] *= 1 - c.Citation.Confidence
+	}
+	var out []graph.ClaimEvidence
+	for _, c := range cs {
+		if 1-miss[c.ClaimID] >= graph.TentativeClaimConfidence {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // attributionExtents collects the source, cue and content spans of

@@ -23,6 +23,9 @@ func (d *doc) secondAttribution(c0, c1 int) int {
 			if d.pronounCue(t + 1) {
 				return t // "... would close, he insisted, and ...": the speaker's own cue ends the content
 			}
+			if d.narratorAdjunct(t+1) && !d.inQuote(t) {
+				return t // "... was sound, amid reports that ...": the writer's circumstance, not the speaker's words
+			}
 		}
 		j := t
 		if comma {
@@ -109,3 +112,18 @@ func (d *doc) dashAsideEnd(si, c1 int) int {
 }
 
 func isDash(w string) bool { return w == "-" || w == "—" || w == "–" || w == "--" }
+
+// narratorAdjunct reports whether an adjunct set off by a comma starts at
+// t that belongs to the attribution, not to its content: "amid" places the
+// report among events the writer adds; "without" with a gerund has the
+// matrix clause's subject, the speaker, as its own ("says sales rose,
+// without giving figures").
+func (d *doc) narratorAdjunct(t int) bool {
+	switch d.lower[t] {
+	case "amid", "amidst":
+		return true
+	case "without":
+		return t+1 < len(d.lower) && strings.HasSuffix(d.lower[t+1], "ing")
+	}
+	return false
+}

@@ -57,6 +57,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"pronoun after a possessor inside a sentence", `Tom Hale was less keen on the plan, given Piet Vos's record. "It will cost too much," he said.`, "PERSON:Tom Hale | said | It will cost too much"},
 		{"pronoun after a person named before a quote", `Tom Hale denied that he had misled Piet Vos. Mr Vos "kept the accounts," he told the court.`, "PERSON:Tom Hale | told | Mr Vos kept the accounts"},
 		{"pronoun after a colon", `Tom Hale spoke first. Ann Lee added: "The fees will stay," she said.`, "PERSON:Ann Lee | said | The fees will stay"},
+		{"pronoun not the person its quote names", `Coach Piet Vos spoke on Friday. Winger Tom Hale is fit again after three months out. "Hale is the best winger we have, but he may tire late on," he said.`, "PERSON:Piet Vos | said | Hale is the best winger we have, but he may tire late on"},
+		{"pronoun not the person named in a speaker's content", `Tom Hale ran the club for a decade. Mr Vos said the sale was a mistake and Lars Eng had misled the board. "We were never told the price," he said.`, "PERSON:Mr Vos | said | We were never told the price"},
 		{"pronoun after a point of view", `Ann Lee spoke first. For Tom Hale, who built the site, the idea grew out of frustration. "I could never find anything," he said.`, "PERSON:Tom Hale | said | I could never find anything"},
 		{"pronoun after a person named in the content", `Tom Hale met the press after the vote. Ann Lee's plans were never party policy, he said.`, "PERSON:Tom Hale | said | Ann Lee's plans were never party policy"},
 		{"pronoun after the subject of a reported clause", `Tom Hale had suggested that Piet Vos would meet his target. He also stressed that rates would not rise.`, "PERSON:Tom Hale | also stressed | rates would not rise"},
@@ -104,6 +106,10 @@ func TestClaimRepairs(t *testing.T) {
 		{"subject taken for a piece of content", `The firm, which is to receive a large payment from the club next year, said it is "looking at a number of new deals as a result of this money".`, ` | said | it is "looking at a number of new deals as a result of this money`},
 		{"content goes on after a dash aside", "Tom Hale noted that spending on a single new bridge - the main cost - could run to $40m.", "PERSON:Tom Hale | noted | spending on a single new bridge - the main cost - could run to $40m"},
 		{"no one is no speaker", "Sadly, no one in the village knows when the bridge will reopen.", ""},
+		{"content before the narrator's amid", "Tom Hale said the plan was sound, amid reports that the council would drop it.", "PERSON:Tom Hale | said | the plan was sound"},
+		{"content before the speaker's without", "Kestrel Bank says sales rose by a fifth in May, without giving figures for the year.", "ORGANIZATION:Kestrel Bank | says | sales rose by a fifth in May"},
+		{"a coordinated predicate of the content's subject stays", "Tom Hale said the council had met and had agreed to the plan.", "PERSON:Tom Hale | said | the council had met and had agreed to the plan"},
+		{"a without inside a quote stays", `Tom Hale said: "We will win, without doubt."`, "PERSON:Tom Hale | said | We will win, without doubt"},
 		{"person owned by a joint firm", "Smith and Jones's analyst Ana Ruiz said rates would rise in May.", "PERSON:Ana Ruiz | said | rates would rise in May"},
 	}
 	for _, tt := range tests {

@@ -9,10 +9,14 @@ import (
 
 // Confidence factors for speakers found indirectly.
 const (
-	groupSpeakerFactor   = 0.6 // "the experts" resolved to the experts the article named
+	groupSpeakerFactor   = 0.6 // "the experts" the article names no one for
 	pronounSpeakerFactor = 0.8 // "he said" resolved to the last person named
-	quoteConfidence      = 0.85
-	groupSpeakerWindow   = 40 // sentences a group speaker looks back for the people it stands for
+	// resolvedGroupFactor is for "the experts" resolved to the experts the
+	// article named: an anaphor resolved as a pronoun is, by the roles
+	// the article gave them, so it is trusted as a pronoun is.
+	resolvedGroupFactor = pronounSpeakerFactor
+	quoteConfidence     = 0.85
+	groupSpeakerWindow  = 40 // sentences a group speaker looks back for the people it stands for
 )
 
 // speaker is who an attribution names: its text span and the entities it
@@ -353,14 +357,20 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 
 // unnamedFactor scales the confidence of a claim whose source names no
 // entity. A noun phrase ("the company", "a party spokesman") still
-// identifies its speaker; a pronoun left unresolved ("he", "which") or no
-// source at all identifies no one, and such claims are seldom right.
+// identifies its speaker; a pronoun left unresolved ("he", "which"), an
+// indefinite pronoun standing alone ("one", "some", "others") or no source
+// at all identifies no one, and such claims are seldom right.
 func unnamedFactor(source string) float64 {
-	if source == "" || !strings.Contains(source, " ") && anaphors[strings.ToLower(source)] {
+	w := strings.ToLower(source)
+	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) {
 		return 0.3
 	}
 	return 0.75
 }
+
+// indefinitePronouns stand for people without saying who they are.
+var indefinitePronouns = setOf("one", "another", "others", "some", "someone", "somebody", "many", "most", "few",
+	"several", "both", "all", "either", "neither", "each", "anyone", "anybody", "everyone", "everybody")
 
 // splitActs moves the attributions whose content is no proposition from
 // the claims to the acts.

@@ -70,6 +70,9 @@ func (d *doc) groupSpeaker(t0, t1, head int) *speaker {
 			}
 		}
 	}
+	if len(sp.ents) > 0 {
+		sp.factor = resolvedGroupFactor
+	}
 	// Keep the order of introduction.
 	sort.SliceStable(sp.ents, func(i, j int) bool { return sp.ents[i].first < sp.ents[j].first })
 	return sp
@@ -96,6 +99,26 @@ var firmHeads = setOf("research", "consulting", "capital", "partners", "securiti
 // same or the previous two sentences whose title or role does not say
 // otherwise.
 func (d *doc) pronounSpeaker(t int) *speaker {
+	return d.pronounSpeakerExcept(t, nil)
+}
+
+// quotePronounSpeaker resolves the "he" or "she" who speaks the quote
+// between tokens o and c. A person the quote names is someone the speaker
+// talks about ("X is the best we have," he said), not the speaker.
+func (d *doc) quotePronounSpeaker(t, o, c int) *speaker {
+	named := map[*entity]bool{}
+	for s := d.sentenceOf(o); s <= d.sentenceOf(c); s++ {
+		for _, m := range d.bySent[s] {
+			if m.T0 > o && m.T0 < c && !m.Anaphor && m.Ent.Kind == graph.Person {
+				named[m.Ent] = true
+			}
+		}
+	}
+	return d.pronounSpeakerExcept(t, named)
+}
+
+// pronounSpeakerExcept is pronounSpeaker leaving out the people in not.
+func (d *doc) pronounSpeakerExcept(t int, not map[*entity]bool) *speaker {
 	si := d.sentenceOf(t)
 	other := byte('f') // the gender the pronoun excludes
 	if d.lower[t] == "she" {
@@ -119,7 +142,7 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 		ms := d.bySent[s]
 		for k := len(ms) - 1; k >= 0; k-- {
 			m := ms[k]
-			if m.T0 < t && m.T0 < inverted && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) {
+			if m.T0 < t && m.T0 < inverted && m.Ent.Kind == graph.Person && m.Ent.gender != other && !d.inQuote(m.T0) && plausiblePerson(m.Ent) && !not[m.Ent] {
 				if best == nil {
 					best, pos, oblique = m.Ent, m.T0, d.oblique(m)
 				} else if !d.oblique(m) {
@@ -134,29 +157,34 @@ func (d *doc) pronounSpeaker(t int) *speaker {
 	for s := si; s >= 0 && s >= si-2; s-- {
 		// The speakers of a sentence are recorded out of order (the
 		// tagger's before the quote rules'): the latest cue before t wins.
-		last := -1
-		for k, sp := range d.speakers[s] {
-			if sp.cue < t && sp.ent.gender != other && (last < 0 || sp.cue > d.speakers[s][last].cue) {
-				last = k
+		// The tagger's sources count as speakers before their claims
+		// are made: the quote rules run first. Like the people named,
+		// they must stand before an inverted pronoun's content.
+		var last *spoken
+		for i, sps := range [][]spoken{d.speakers[s], d.taggedSpeakers[s]} {
+			for k := range sps {
+				sp := &sps[k]
+				if sp.cue < t && (i == 0 || sp.cue < inverted) && sp.ent.gender != other && !not[sp.ent] && (last == nil || sp.cue > last.cue) {
+					last = sp
+				}
 			}
 		}
 		// A person named after a preposition or as an object ("sold
 		// the striker to X", "the case against Y") is seldom the "he"
-		// who then speaks: the last speaker is, even named before.
-		if last >= 0 {
-			if sp := d.speakers[s][last]; sp.cue > pos || oblique {
-				best, pos = sp.ent, sp.cue
-				break
-			}
+		// who then speaks: the last speaker is, even named before. So is
+		// a person named in what the speaker said ("X said Y had lied").
+		if last != nil && (last.cue > pos || oblique || pos >= 0 && d.sentenceOf(pos) == s) {
+			best, pos = last.ent, last.cue
+			break
 		}
 	}
 	if best == nil {
 		// Quotes may run on for paragraphs after their speaker was
 		// named: the last person who spoke, further back; else the last
 		// the tagger named as a source, whose claim is not made yet.
-		best = lastSpeaker(d.speakers, si-3, si-pronounSpeakerReach, t, other)
+		best = lastSpeaker(d.speakers, si-3, si-pronounSpeakerReach, t, other, not)
 		if best == nil {
-			best = lastSpeaker(d.taggedSpeakers, si, si-pronounSpeakerReach, t, other)
+			best = lastSpeaker(d.taggedSpeakers, si, si-pronounSpeakerReach, t, other, not)
 		}
 	}
 	if best == nil {
@@ -259,11 +287,11 @@ const pronounSpeakerReach = 12
 // lastSpeaker returns the person of the latest cue before token t in
 // sentences from down to to (from >= to) of speakers whose gender is not
 // other, or nil.
-func lastSpeaker(speakers map[int][]spoken, from, to, t int, other byte) *entity {
+func lastSpeaker(speakers map[int][]spoken, from, to, t int, other byte, not map[*entity]bool) *entity {
 	for s := from; s >= 0 && s >= to; s-- {
 		var best *spoken
 		for k := range speakers[s] {
-			if sp := &speakers[s][k]; sp.cue < t && sp.ent.gender != other && (best == nil || sp.cue > best.cue) {
+			if sp := &speakers[s][k]; sp.cue < t && sp.ent.gender != other && !not[sp.ent] && (best == nil || sp.cue > best.cue) {
 				best = sp
 			}
 		}

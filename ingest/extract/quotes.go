@@ -201,7 +201,7 @@ func (d *doc) quote(o, c int, at map[int]*mention) *quoteAttribution {
 			return d.quoteClaim(d.sentenceOf(c+1), c0, c1, c+1, c+2, d.slotSpeaker(&slot{m: m, ent: m.Ent}), "quote-dash")
 		}
 	}
-	if spk, k0, k1 := d.speakerThenVerb(k, at); spk != nil {
+	if spk, k0, k1 := d.speakerThenVerb(k, o, c, at); spk != nil {
 		return d.quoteClaim(d.sentenceOf(k0), d.clauseBeforeQuote(o, c0), c1, k0, k1, spk, "quote-after")
 	}
 	if k < len(d.toks) && speechVerbs[d.lower[k]] {
@@ -210,7 +210,7 @@ func (d *doc) quote(o, c int, at map[int]*mention) *quoteAttribution {
 				return d.quoteClaim(d.sentenceOf(k), d.clauseBeforeQuote(o, c0), c1, k, k+1, d.slotSpeaker(&slot{m: m, ent: m.Ent}), "quote-after-inverted")
 			}
 			if d.lower[j] == "he" || d.lower[j] == "she" {
-				if spk := d.pronounSpeaker(j); spk != nil {
+				if spk := d.quotePronounSpeaker(j, o, c); spk != nil {
 					return d.quoteClaim(d.sentenceOf(k), d.clauseBeforeQuote(o, c0), c1, k, k+1, spk, "quote-after-inverted")
 				}
 				return nil
@@ -239,7 +239,7 @@ func (d *doc) quote(o, c int, at map[int]*mention) *quoteAttribution {
 			}
 		}
 		if j >= verb-2 && (d.lower[j] == "he" || d.lower[j] == "she") {
-			if spk := d.pronounSpeaker(j); spk != nil {
+			if spk := d.quotePronounSpeaker(j, o, c); spk != nil {
 				return d.quoteClaim(d.sentenceOf(verb), c0, c1, verb, verb+1, spk, "quote-before")
 			}
 			return nil
@@ -278,14 +278,15 @@ func (d *doc) afterSpeaker(j int, at map[int]*mention) int {
 }
 
 // speakerThenVerb reads "X said" (or "he said", "officials said") starting
-// at token k and returns the speaker and the cue's token span.
-func (d *doc) speakerThenVerb(k int, at map[int]*mention) (*speaker, int, int) {
+// at token k, after the quote between tokens o and c, and returns the
+// speaker and the cue's token span.
+func (d *doc) speakerThenVerb(k, o, c int, at map[int]*mention) (*speaker, int, int) {
 	if k >= len(d.toks) {
 		return nil, 0, 0
 	}
 	if d.lower[k] == "he" || d.lower[k] == "she" {
 		if k+1 < len(d.toks) && speechVerbs[d.lower[k+1]] {
-			if spk := d.pronounSpeaker(k); spk != nil {
+			if spk := d.quotePronounSpeaker(k, o, c); spk != nil {
 				return spk, k + 1, k + 2
 			}
 		}

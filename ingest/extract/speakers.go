@@ -31,10 +31,11 @@ func (d *doc) wholeMentions(t0, t1 int) (int, int) {
 }
 
 // cueWordIn reports whether a cue holds a reporting word: one seen in
-// PolNeAR's training cues, a speech verb, "according" or a colon.
+// PolNeAR's training cues, a speech verb, any form of a reporting verb,
+// "according" or a colon.
 func (d *doc) cueWordIn(k0, k1 int) bool {
 	for k := k0; k < k1; k++ {
-		if w := d.lower[k]; cueWords[w] || speechVerbs[w] || w == "according" || w == ":" {
+		if w := d.lower[k]; cueWords[w] || speechVerbs[w] || d.reportingWordAt(k) || w == "according" || w == ":" {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@
 //
 //	go run ./tools/judge sample -store sqlite:/tmp/bbc.db -seed 12 -n 100 -out /tmp/sheet
 //	go run ./tools/judge score docs/judged/bbc-relationships.tsv docs/judged/bbc-claims.tsv
+//	go run ./tools/judge score -store sqlite:/tmp/bbc.db docs/judged/bbc-claims-seed3737.tsv
 //
 // sample writes, under -out, a sheet to read (relationships.txt,
 // claims.txt: each item with its cited sentence, which may be third-party
@@ -14,7 +15,9 @@
 // direction and both endpoints; for a claim its speaker, cue and content),
 // "kind" (the fact is right but an entity in it has the wrong kind) or
 // "wrong". score reports precision strictly (ok only) and with kind
-// errors allowed.
+// errors allowed; given the store the claims were drawn from, also over
+// the firm claims the API lists by default and the tentative ones apart
+// (graph.TentativeClaimConfidence).
 package main
 
 import (
@@ -66,8 +69,32 @@ func run(ctx context.Context, args []string) error {
 		defer s.Close()
 		return sample(ctx, s, *seed, *n, *out)
 	case "score":
-		for _, f := range args[1:] {
-			if err := score(f); err != nil {
+		fs := flag.NewFlagSet("score", flag.ContinueOnError)
+		store := fs.String("store", "", "sqlite:PATH of an ingest holding the judged claims: also score firm and tentative claims apart")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		var tentative func(claimID string) (bool, error)
+		if *store != "" {
+			path, ok := strings.CutPrefix(*store, "sqlite:")
+			if !ok {
+				return errors.New("score: -store must be sqlite:PATH")
+			}
+			s, err := sqlite.Open(ctx, path)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			tentative = func(id string) (bool, error) {
+				c, err := s.Claim(ctx, id)
+				if err != nil {
+					return false, err
+				}
+				return c.Tentative(), nil
+			}
+		}
+		for _, f := range fs.Args() {
+			if err := score(f, tentative); err != nil {
 				return err
 			}
 		}
@@ -214,15 +241,59 @@ func draw(items []item, seed uint64, n int) []item {
 	return items[:min(n, len(items))]
 }
 
+// verdict is one judged item.
+type verdict struct{ key, verdict string }
+
 // score prints the precision of one judgement file with its Wilson 95%
-// interval.
-func score(path string) error {
-	f, err := os.Open(path)
+// interval. With tentative (claims only), it also scores the items whose
+// claim the API lists by default (firm) and the tentative ones apart.
+func score(path string, tentative func(claimID string) (bool, error)) error {
+	vs, err := readVerdicts(path)
 	if err != nil {
 		return err
 	}
+	report(path, "", vs)
+	if tentative == nil {
+		return nil
+	}
+	var firm, tent []verdict
+	gone := 0 // judged on an ingest whose claims this store does not hold
+	for _, v := range vs {
+		parts := strings.Split(v.key, ":")
+		if len(parts) != 4 || parts[0] != "clm" {
+			continue
+		}
+		t, err := tentative(parts[1])
+		if graph.ErrorCode(err) == graph.NotFound {
+			gone++
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %s: %w", path, v.key, err)
+		}
+		if t {
+			tent = append(tent, v)
+		} else {
+			firm = append(firm, v)
+		}
+	}
+	if gone > 0 {
+		fmt.Printf("%s: %d claims not in the store, left out of the next two lines\n", path, gone)
+	}
+	report(path, "firm claims (listed by default)", firm)
+	report(path, "tentative claims", tent)
+	return nil
+}
+
+// readVerdicts reads a judgement file: a header, then key, verdict and
+// reason per line; lines starting with # are comments.
+func readVerdicts(path string) ([]verdict, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
 	defer f.Close()
-	ok, kind, total := 0, 0, 0
+	var vs []verdict
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		fields := strings.Split(sc.Text(), "\t")
@@ -230,28 +301,37 @@ func score(path string) error {
 			continue
 		}
 		switch fields[1] {
+		case "ok", "kind", "wrong":
+		default:
+			return nil, fmt.Errorf("%s:%d: verdict %q, want ok, kind or wrong", path, line, fields[1])
+		}
+		vs = append(vs, verdict{fields[0], fields[1]})
+	}
+	return vs, sc.Err()
+}
+
+// report prints strict and kind-allowed precision of vs.
+func report(path, subset string, vs []verdict) {
+	ok, kind := 0, 0
+	for _, v := range vs {
+		switch v.verdict {
 		case "ok":
 			ok++
 		case "kind":
 			kind++
-		case "wrong":
-		default:
-			return fmt.Errorf("%s:%d: verdict %q, want ok, kind or wrong", path, line, fields[1])
 		}
-		total++
 	}
-	if err := sc.Err(); err != nil {
-		return err
+	if subset != "" {
+		path += " [" + subset + "]"
 	}
 	for _, p := range []struct {
 		what string
 		k    int
 	}{{"strict (kinds right too)", ok}, {"fact right, a kind wrong allowed", ok + kind}} {
-		lo, hi := wilson(p.k, total, 1.96)
+		lo, hi := wilson(p.k, len(vs), 1.96)
 		fmt.Printf("%s: %s: precision %.3f (%d of %d), Wilson 95%% interval [%.3f, %.3f]\n",
-			path, p.what, float64(p.k)/float64(max(total, 1)), p.k, total, lo, hi)
+			path, p.what, float64(p.k)/float64(max(len(vs), 1)), p.k, len(vs), lo, hi)
 	}
-	return nil
 }
 
 // wilson is the Wilson score interval of k successes in n trials.

@@ -97,6 +97,7 @@ type ComplexityRoot struct {
 		Normalized      func(childComplexity int) int
 		Outlets         func(childComplexity int) int
 		Speakers        func(childComplexity int) int
+		Tentative       func(childComplexity int) int
 		Text            func(childComplexity int) int
 		Verbatim        func(childComplexity int) int
 	}
@@ -160,8 +161,8 @@ type ComplexityRoot struct {
 
 	Entity struct {
 		Aliases       func(childComplexity int) int
-		ClaimsAbout   func(childComplexity int, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) int
-		ClaimsBy      func(childComplexity int, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) int
+		ClaimsAbout   func(childComplexity int, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, includeTentative *bool, orderBy *graph.ClaimOrder, first *int, after *string) int
+		ClaimsBy      func(childComplexity int, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, includeTentative *bool, orderBy *graph.ClaimOrder, first *int, after *string) int
 		ExternalIds   func(childComplexity int) int
 		FirstSeen     func(childComplexity int) int
 		ID            func(childComplexity int) int
@@ -310,7 +311,7 @@ type ComplexityRoot struct {
 		Article       func(childComplexity int, id string) int
 		Articles      func(childComplexity int, outlet *string, since *time.Time, until *time.Time, orderBy *graph.ArticleOrder, first *int, after *string) int
 		Claim         func(childComplexity int, id string) int
-		Claims        func(childComplexity int, speakerID *string, aboutID *string, articleID *string, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) int
+		Claims        func(childComplexity int, speakerID *string, aboutID *string, articleID *string, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, includeTentative *bool, orderBy *graph.ClaimOrder, first *int, after *string) int
 		CoOccurrences func(childComplexity int, entityID string, scope *graph.Scope, kinds []graph.EntityKind, since *time.Time, until *time.Time, first *int, after *string) int
 		Entities      func(childComplexity int, query *string, kinds []graph.EntityKind, outlet *string, since *time.Time, until *time.Time, orderBy *graph.EntityOrder, first *int, after *string) int
 		Entity        func(childComplexity int, id string) int
@@ -442,8 +443,8 @@ type EntityResolver interface {
 	ExternalIds(ctx context.Context, obj *graph.Entity) ([]*model.ExternalID, error)
 
 	Relationships(ctx context.Context, obj *graph.Entity, types []graph.RelationType, direction *graph.Direction, minConfidence *float64, since *time.Time, until *time.Time, outlet *string, orderBy *graph.RelationshipOrder, first *int, after *string) (*model.RelationshipConnection, error)
-	ClaimsBy(ctx context.Context, obj *graph.Entity, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error)
-	ClaimsAbout(ctx context.Context, obj *graph.Entity, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error)
+	ClaimsBy(ctx context.Context, obj *graph.Entity, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, includeTentative *bool, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error)
+	ClaimsAbout(ctx context.Context, obj *graph.Entity, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, includeTentative *bool, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error)
 	Mentions(ctx context.Context, obj *graph.Entity, first *int, after *string) (*model.MentionConnection, error)
 }
 type JobResolver interface {
@@ -474,7 +475,7 @@ type QueryResolver interface {
 	Relationships(ctx context.Context, entityID *string, types []graph.RelationType, direction *graph.Direction, minConfidence *float64, since *time.Time, until *time.Time, outlet *string, orderBy *graph.RelationshipOrder, first *int, after *string) (*model.RelationshipConnection, error)
 	Relationship(ctx context.Context, id string) (*model.Relationship, error)
 	Claim(ctx context.Context, id string) (*graph.Claim, error)
-	Claims(ctx context.Context, speakerID *string, aboutID *string, articleID *string, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error)
+	Claims(ctx context.Context, speakerID *string, aboutID *string, articleID *string, query *string, outlet *string, since *time.Time, until *time.Time, minConfidence *float64, includeTentative *bool, orderBy *graph.ClaimOrder, first *int, after *string) (*model.ClaimConnection, error)
 	Article(ctx context.Context, id string) (*graph.Article, error)
 	Articles(ctx context.Context, outlet *string, since *time.Time, until *time.Time, orderBy *graph.ArticleOrder, first *int, after *string) (*model.ArticleConnection, error)
 	Search(ctx context.Context, text string, kinds []graph.EntityKind, targets []SearchTarget, first *int, after *string) (*model.SearchConnection, error)
@@ -737,6 +738,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Speakers(childComplexity), true
+	case "Claim.tentative":
+		if e.ComplexityRoot.Claim.Tentative == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Tentative(childComplexity), true
 	case "Claim.text":
 		if e.ComplexityRoot.Claim.Text == nil {
 			break
@@ -989,7 +996,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Entity.ClaimsAbout(childComplexity, args["query"].(*string), args["outlet"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["minConfidence"].(*float64), args["orderBy"].(*graph.ClaimOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Entity.ClaimsAbout(childComplexity, args["query"].(*string), args["outlet"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["minConfidence"].(*float64), args["includeTentative"].(*bool), args["orderBy"].(*graph.ClaimOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Entity.claimsBy":
 		if e.ComplexityRoot.Entity.ClaimsBy == nil {
 			break
@@ -1000,7 +1007,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Entity.ClaimsBy(childComplexity, args["query"].(*string), args["outlet"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["minConfidence"].(*float64), args["orderBy"].(*graph.ClaimOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Entity.ClaimsBy(childComplexity, args["query"].(*string), args["outlet"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["minConfidence"].(*float64), args["includeTentative"].(*bool), args["orderBy"].(*graph.ClaimOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Entity.externalIds":
 		if e.ComplexityRoot.Entity.ExternalIds == nil {
 			break
@@ -1621,7 +1628,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Claims(childComplexity, args["speakerId"].(*string), args["aboutId"].(*string), args["articleId"].(*string), args["query"].(*string), args["outlet"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["minConfidence"].(*float64), args["orderBy"].(*graph.ClaimOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["speakerId"].(*string), args["aboutId"].(*string), args["articleId"].(*string), args["query"].(*string), args["outlet"].(*string), args["since"].(*time.Time), args["until"].(*time.Time), args["minConfidence"].(*float64), args["includeTentative"].(*bool), args["orderBy"].(*graph.ClaimOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.coOccurrences":
 		if e.ComplexityRoot.Query.CoOccurrences == nil {
 			break
@@ -2262,6 +2269,11 @@ type Query {
     until: DateTime
     "Only claims whose confidence is at least this (0 to 1)."
     minConfidence: Float
+    """
+    Also list tentative claims (see Claim.tentative), which are left out of
+    the list and its count unless this is true.
+    """
+    includeTentative: Boolean = false
     "The order of the list."
     orderBy: ClaimOrder = FIRST_SEEN
     "How many claims to return (default 50, at most 1000)."
@@ -2917,6 +2929,11 @@ type Entity implements Node {
     until: DateTime
     "Only claims whose confidence is at least this (0 to 1)."
     minConfidence: Float
+    """
+    Also list tentative claims (see Claim.tentative), which are left out of
+    the list and its count unless this is true.
+    """
+    includeTentative: Boolean = false
     "The order of the list."
     orderBy: ClaimOrder = FIRST_SEEN
     "How many claims (default 50, at most 1000)."
@@ -2936,6 +2953,11 @@ type Entity implements Node {
     until: DateTime
     "Only claims whose confidence is at least this (0 to 1)."
     minConfidence: Float
+    """
+    Also list tentative claims (see Claim.tentative), which are left out of
+    the list and its count unless this is true.
+    """
+    includeTentative: Boolean = false
     "The order of the list."
     orderBy: ClaimOrder = FIRST_SEEN
     "How many claims (default 50, at most 1000)."
@@ -3035,6 +3057,14 @@ type Claim implements Node {
   evidenceCount: Int!
   "Combined confidence of its citations, in [0, 1]."
   confidence: Float!
+  """
+  True when its confidence is below 0.4: the extractor could not tell who
+  speaks (a pronoun left unresolved, no source) or its cue is no act of
+  saying or thinking. Such claims are kept but left out of claim lists and
+  their counts unless includeTentative is true; on judged BBC samples they
+  were right about one time in three (docs/quality.md, Session 8).
+  """
+  tentative: Boolean!
   "The date of the earliest article carrying it."
   firstSeen: DateTime
   "The date of the latest article carrying it."
@@ -3375,6 +3405,8 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_evidenceCount(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Claim_confidence(ctx, field)
+	case "tentative":
+		return ec.fieldContext_Claim_tentative(ctx, field)
 	case "firstSeen":
 		return ec.fieldContext_Claim_firstSeen(ctx, field)
 	case "lastSeen":
@@ -4140,30 +4172,38 @@ func (ec *executionContext) field_Entity_claimsAbout_args(ctx context.Context, r
 		return nil, err
 	}
 	args["minConfidence"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeTentative",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeTentative"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*graph.ClaimOrder, error) {
 			return ec.unmarshalOClaimOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐClaimOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg7
+	args["after"] = arg8
 	return args, nil
 }
 
@@ -4210,30 +4250,38 @@ func (ec *executionContext) field_Entity_claimsBy_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["minConfidence"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "includeTentative",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeTentative"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*graph.ClaimOrder, error) {
 			return ec.unmarshalOClaimOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐClaimOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg7
+	args["after"] = arg8
 	return args, nil
 }
 
@@ -4564,30 +4612,38 @@ func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["minConfidence"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "includeTentative",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeTentative"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*graph.ClaimOrder, error) {
 			return ec.unmarshalOClaimOrder2ᚖgithubᚗcomᚋnewsgraphᚋnewsgraphᚋgraphᚐClaimOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["orderBy"] = arg8
-	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["orderBy"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg10
+	args["after"] = arg11
 	return args, nil
 }
 
@@ -5987,6 +6043,29 @@ func (ec *executionContext) _Claim_confidence(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Claim_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Claim_tentative(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_tentative(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tentative(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_tentative(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, false, "Boolean")
 }
 
 func (ec *executionContext) _Claim_firstSeen(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
@@ -7420,7 +7499,7 @@ func (ec *executionContext) _Entity_claimsBy(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Entity().ClaimsBy(ctx, obj, fc.Args["query"].(*string), fc.Args["outlet"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["minConfidence"].(*float64), fc.Args["orderBy"].(*graph.ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Entity().ClaimsBy(ctx, obj, fc.Args["query"].(*string), fc.Args["outlet"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["minConfidence"].(*float64), fc.Args["includeTentative"].(*bool), fc.Args["orderBy"].(*graph.ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
@@ -7464,7 +7543,7 @@ func (ec *executionContext) _Entity_claimsAbout(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Entity().ClaimsAbout(ctx, obj, fc.Args["query"].(*string), fc.Args["outlet"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["minConfidence"].(*float64), fc.Args["orderBy"].(*graph.ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Entity().ClaimsAbout(ctx, obj, fc.Args["query"].(*string), fc.Args["outlet"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["minConfidence"].(*float64), fc.Args["includeTentative"].(*bool), fc.Args["orderBy"].(*graph.ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
@@ -9919,7 +9998,7 @@ func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claims(ctx, fc.Args["speakerId"].(*string), fc.Args["aboutId"].(*string), fc.Args["articleId"].(*string), fc.Args["query"].(*string), fc.Args["outlet"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["minConfidence"].(*float64), fc.Args["orderBy"].(*graph.ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["speakerId"].(*string), fc.Args["aboutId"].(*string), fc.Args["articleId"].(*string), fc.Args["query"].(*string), fc.Args["outlet"].(*string), fc.Args["since"].(*time.Time), fc.Args["until"].(*time.Time), fc.Args["minConfidence"].(*float64), fc.Args["includeTentative"].(*bool), fc.Args["orderBy"].(*graph.ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ClaimConnection) graphql.Marshaler {
@@ -13204,6 +13283,11 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "confidence":
 			out.Values[i] = ec._Claim_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tentative":
+			out.Values[i] = ec._Claim_tentative(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -1,0 +1,96 @@
+package extract
+
+import "strings"
+
+// reportingLemmas are verbs whose subject says or judges something: verbs
+// of communication (Levin's class 37: say, tell, manner of speaking, talk,
+// complain, advise), of declaring and conjecturing (29.4-29.5), of
+// assessment (34) and of emphasis. The PolNeAR-derived cueWords and the
+// speechVerbs list hold the forms those sources happened to show
+// ("highlighted" but not "highlighting"); a class is closed under
+// inflection, so every form of these lemmas names an act of saying.
+var reportingLemmas = []string{
+	"say", "tell", "state", "claim", "assert", "declare", "announce", "report", "add", "note", "observe",
+	"remark", "comment", "mention", "explain", "describe", "characterize", "characterise", "portray", "argue",
+	"contend", "maintain", "insist", "stress", "emphasize", "emphasise", "underline", "underscore",
+	"highlight", "warn", "caution", "predict", "forecast", "suggest", "propose", "recommend", "urge",
+	"advise", "believe", "think", "reckon", "suspect", "assume", "doubt", "conclude", "assess", "estimate",
+	"judge", "evaluate", "acknowledge", "admit", "concede", "deny", "confirm", "allege", "accuse",
+	"criticize", "criticise", "praise", "complain", "lament", "ask", "answer", "reply", "respond",
+	"recall", "recount", "testify", "reveal", "disclose", "tweet", "write", "speak", "talk", "discuss",
+	"agree", "disagree", "concur", "counter", "object", "protest", "question", "stipulate", "reiterate",
+	"repeat", "clarify", "elaborate", "outline", "detail", "summarize", "summarise", "analyse", "analyze",
+}
+
+// reportingParticles are verbs that say something only with their
+// particle: "touch on", "point to", "dwell upon", "weigh in".
+var reportingParticles = map[string]map[string]bool{
+	"touch": setOf("on", "upon"), "point": setOf("to", "out"), "dwell": setOf("on", "upon"),
+	"reflect": setOf("on", "upon"), "hint": setOf("at"), "allude": setOf("to"), "refer": setOf("to"),
+	"weigh": setOf("in"), "speak": setOf("of", "about", "out"), "talk": setOf("about", "of"),
+}
+
+// irregularForms are the forms inflect cannot build.
+var irregularForms = map[string][]string{
+	"say": {"said"}, "tell": {"told"}, "think": {"thought"}, "write": {"wrote", "written"},
+	"speak": {"spoke", "spoken"}, "forecast": {"forecast"},
+}
+
+// reportingForms maps every form of a reporting lemma to true;
+// particleForms maps every form of a particle verb to its particles.
+var reportingForms, particleForms = buildReportingForms()
+
+func buildReportingForms() (map[string]bool, map[string]map[string]bool) {
+	forms := map[string]bool{}
+	for _, l := range reportingLemmas {
+		for _, f := range inflect(l) {
+			forms[f] = true
+		}
+	}
+	particles := map[string]map[string]bool{}
+	for l, ps := range reportingParticles {
+		for _, f := range inflect(l) {
+			particles[f] = ps
+		}
+	}
+	return forms, particles
+}
+
+// inflect lists the forms of a regular English verb: the lemma, third
+// person, past and -ing, with a final consonant doubled or not (the
+// doubling depends on stress, which spelling does not show; the form not
+// used is no word and harms nothing), plus the irregular forms.
+func inflect(lemma string) []string {
+	out := append([]string{lemma}, irregularForms[lemma]...)
+	stem := lemma
+	switch {
+	case strings.HasSuffix(lemma, "e"):
+		stem = strings.TrimSuffix(lemma, "e")
+		out = append(out, lemma+"s", lemma+"d", stem+"ing")
+	case strings.HasSuffix(lemma, "y") && len(lemma) > 2 && !strings.ContainsRune("aeiou", rune(lemma[len(lemma)-2])):
+		stem = strings.TrimSuffix(lemma, "y")
+		out = append(out, stem+"ies", stem+"ied", lemma+"ing")
+	case strings.HasSuffix(lemma, "s") || strings.HasSuffix(lemma, "sh") || strings.HasSuffix(lemma, "ch") ||
+		strings.HasSuffix(lemma, "x") || strings.HasSuffix(lemma, "z"):
+		out = append(out, lemma+"es", lemma+"ed", lemma+"ing")
+	default:
+		out = append(out, lemma+"s", lemma+"ed", lemma+"ing")
+		if n := len(lemma); n > 2 && !strings.ContainsRune("aeiouwxy", rune(lemma[n-1])) &&
+			strings.ContainsRune("aeiou", rune(lemma[n-2])) && !strings.ContainsRune("aeiou", rune(lemma[n-3])) {
+			d := lemma + lemma[n-1:]
+			out = append(out, d+"ed", d+"ing") // "admitted", "referring"
+		}
+	}
+	return out
+}
+
+// reportingWordAt reports whether token k is a form of a reporting verb,
+// or a particle verb followed by its particle ("touched upon").
+func (d *doc) reportingWordAt(k int) bool {
+	w := d.lower[k]
+	if reportingForms[w] {
+		return true
+	}
+	ps := particleForms[w]
+	return ps != nil && k+1 < len(d.lower) && ps[d.lower[k+1]]
+}

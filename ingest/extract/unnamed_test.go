@@ -1,0 +1,31 @@
+package extract
+
+import "testing"
+
+// TestUnnamedFactor: a source that names no entity keeps most of its
+// confidence when it still identifies the speaker, and little when it
+// identifies no one.
+func TestUnnamedFactor(t *testing.T) {
+	tests := []struct {
+		source string
+		want   float64
+	}{
+		{"the company", 0.75},
+		{"a party spokesman", 0.75},
+		{"Critics", 0.75},
+		{"", 0.3},
+		{"He", 0.3},
+		{"which", 0.3},
+		{"One", 0.3},
+		{"Others", 0.3},
+		{"some", 0.3},
+		{"One analyst", 0.75},
+	}
+	for _, tt := range tests {
+		t.Run(tt.source, func(t *testing.T) {
+			if got := unnamedFactor(tt.source); got != tt.want {
+				t.Errorf("unnamedFactor(%q) = %v, want %v", tt.source, got, tt.want)
+			}
+		})
+	}
+}
