@@ -62,8 +62,8 @@ type token struct {
 	// cueWords name the nearest cue-like words on either side (context.go).
 	cueWords [2]uint64
 	ncw      int
-	stk     [numStk]uint64
-	nstk    int // stacked features, set only for stacked models
+	stk      [numStk]uint64
+	nstk     int // stacked features, set only for stacked models
 }
 
 // tokenBase is the part of a token that depends on its word alone (and
