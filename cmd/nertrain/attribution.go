@@ -72,12 +72,14 @@ func trainAttribution(data, out string, opt ner.TrainOptions, dev bool, holdout,
 	}
 	for _, d := range devDocs {
 		pred := map[string][]eval.Extent{}
-		for _, sent := range extract.Tokenize(d.Text) {
+		sents := extract.Tokenize(d.Text)
+		open := extract.OpenQuotes(sents)
+		for si, sent := range sents {
 			words := make([]string, len(sent))
 			for i, t := range sent {
 				words[i] = t.Text
 			}
-			for _, sp := range m.Spans(words) {
+			for _, sp := range m.QuotedSpans(words, open[si]) {
 				if n, ok := names[sp.Label]; ok {
 					pred[n] = append(pred[n], eval.Extent{Start: sent[sp.Start].Start, End: sent[sp.End-1].End})
 				}

@@ -34,8 +34,10 @@ func AttributionSentences(docs []AttributionDoc) []ner.Sentence {
 				}
 			}
 		}
-		for _, sent := range extract.Tokenize(d.Text) {
-			s := ner.Sentence{Doc: di}
+		sents := extract.Tokenize(d.Text)
+		open := extract.OpenQuotes(sents)
+		for si, sent := range sents {
+			s := ner.Sentence{Doc: di, OpenQuote: open[si]}
 			prev := 0
 			for _, t := range sent {
 				s.Tokens = append(s.Tokens, t.Text)

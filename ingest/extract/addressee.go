@@ -30,6 +30,19 @@ func (d *doc) skipAddressee(k0, k1, c0, c1 int) int {
 	if k1 <= k0 || c0 < k1 || c0 > k1+1 || c1-c0 < 3 || clauseOpeners[d.lower[c0]] || isQuoteToken(d.words[c0]) || questionWords[d.lower[c0]] {
 		return c0
 	}
+	if d.lower[c0] == "to" {
+		// "denied to Reuters that ...", "confirmed to the BBC that ...":
+		// a prepositional addressee, then what was said.
+		for j := c0 + 1; j < c1 && j <= c0+addresseeReach; j++ {
+			switch w := d.lower[j]; {
+			case w == "that" && c1-j >= 3:
+				return j
+			case w == "to" || w == ":" || isQuoteToken(d.words[j]) || d.clauseEnds(j) || !d.cueWordIn(k0, k1):
+				return c0
+			}
+		}
+		return c0
+	}
 	if askForm(d.lower[k1-1]) {
 		// "asked the minister whether ...": the question starts at its
 		// question word; "asked him to leave" keeps its object.

@@ -45,16 +45,20 @@ func (d *doc) tagSentences() {
 		return
 	}
 	tagged := make([]attrSentence, len(d.sents))
-	prevHint := false
+	prevHint, open := false, false
 	for si, s := range d.sents {
 		hint := d.cueHint(s)
 		// The sentence after one with a cue may carry on its content.
 		run := hint || prevHint && d.toks[s.T0].NL < 2
 		prevHint = hint
+		quoted := open && d.toks[s.T0].NL == 0
+		for k := s.T0; k < s.T1; k++ {
+			open = quoteOpenAfter(open, d.words[k], d.toks[k].NL)
+		}
 		if d.heading[si] || !run {
 			continue
 		}
-		for _, sp := range m.Spans(d.words[s.T0:s.T1]) {
+		for _, sp := range m.QuotedSpans(d.words[s.T0:s.T1], quoted) {
 			a := &attrSpan{t0: s.T0 + sp.Start, t1: s.T0 + sp.End}
 			switch sp.Label {
 			case ner.AttrSource:

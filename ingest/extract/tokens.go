@@ -26,3 +26,42 @@ func Tokenize(text string) [][]Token {
 	}
 	return out
 }
+
+// OpenQuotes reports, for each sentence of Tokenize's, whether it starts
+// inside a quotation opened in an earlier sentence of its paragraph
+// ("“A. B,” she said": B's sentence does), as the attribution tagger is
+// told (ner.Model.QuotedSpans).
+func OpenQuotes(sents [][]Token) []bool {
+	out := make([]bool, len(sents))
+	open := false
+	for i, s := range sents {
+		if len(s) > 0 && s[0].Newlines > 0 {
+			open = false
+		}
+		out[i] = open
+		for _, t := range s {
+			open = quoteOpenAfter(open, t.Text, t.Newlines)
+		}
+	}
+	return out
+}
+
+// quoteOpenAfter returns whether a quotation is open after the token w,
+// preceded by newlines line breaks, given whether one was open before it.
+// Curly and doubled marks open and close; a straight mark toggles. A line
+// break ends a quotation: a quoted paragraph that goes on opens the next
+// one with a mark of its own.
+func quoteOpenAfter(open bool, w string, newlines int) bool {
+	if newlines > 0 {
+		open = false
+	}
+	switch w {
+	case "“", "``":
+		return true
+	case "”", "''":
+		return false
+	case "\"":
+		return !open
+	}
+	return open
+}

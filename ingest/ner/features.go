@@ -59,8 +59,11 @@ type token struct {
 	nctx  int // context features, set only for context models
 	// ctxCase is 1 + the contextCase index of ctx, or 0 (context.go).
 	ctxCase int32
-	stk     [numStk]uint64
-	nstk    int // stacked features, set only for stacked models
+	// cueWords name the nearest cue-like words on either side (context.go).
+	cueWords [2]uint64
+	ncw      int
+	stk      [numStk]uint64
+	nstk     int // stacked features, set only for stacked models
 }
 
 // tokenBase is the part of a token that depends on its word alone (and
@@ -251,6 +254,7 @@ const (
 	tClusterShape
 	tContext // sentence-wide context, attribution models only
 	tStack   // first-pass labels, stacked models only
+	tCueWord // the nearest cue-like word on either side, attribution models only
 )
 
 // staticKeys appends the keys of the features that do not depend on
@@ -324,7 +328,7 @@ func staticKeys(keys []uint64, toks []token, i int, headline, lean bool) []uint6
 	for g := 0; g < c.ngaz; g++ {
 		keys = append(keys, key1(tGaz, c.gaz[g]), key2(tGazShape, c.gaz[g], c.short))
 	}
-	keys = contextKeys(keys, c)
+	keys = cueWordKeys(contextKeys(keys, c), c)
 	for g := 0; g < c.nstk; g++ {
 		keys = append(keys, key1(tStack, c.stk[g]))
 	}

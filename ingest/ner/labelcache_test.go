@@ -38,7 +38,7 @@ func TestTablesSumTheirKeys(t *testing.T) {
 	for _, sent := range cacheSentences {
 		toks := make([]token, len(sent)+4)
 		m.lex.annotate(toks, sent)
-		addContext(toks[2:len(sent)+2], sent)
+		addContext(toks[2:len(sent)+2], sent, false)
 		for i := range sent {
 			tk := &toks[i+2]
 			if tk.ctxCase == 0 {

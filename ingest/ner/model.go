@@ -253,13 +253,13 @@ func (m *Model) getScratch(n int) *scratch {
 	return s
 }
 
-// decode labels the words into s.labels.
-func (m *Model) decode(s *scratch, words []string) {
+// decode labels the words into s.labels; open is addContext's.
+func (m *Model) decode(s *scratch, words []string, open bool) {
 	var first []int
 	annotated := false
 	if m.first != nil {
 		s1 := m.first.getScratch(len(words))
-		m.first.decode(s1, words)
+		m.first.decode(s1, words, open)
 		first = s.first[:len(words)]
 		copy(first, s1.labels)
 		if m.sharedLex {
@@ -279,7 +279,7 @@ func (m *Model) decode(s *scratch, words []string) {
 	}
 	m.wordTokens(s, words, !annotated)
 	if !annotated && m.lex.context {
-		addContext(s.toks[2:len(words)+2], words)
+		addContext(s.toks[2:len(words)+2], words, open)
 	}
 	if first != nil {
 		addStacked(s.toks[2:len(words)+2], first)
@@ -335,7 +335,7 @@ func (m *Model) Tag(tokens []string) []string {
 		return out
 	}
 	s := m.getScratch(len(tokens))
-	m.decode(s, tokens)
+	m.decode(s, tokens, false)
 	for i, l := range s.labels {
 		out[i] = bioNames[l]
 	}
@@ -344,12 +344,18 @@ func (m *Model) Tag(tokens []string) []string {
 }
 
 // Spans returns the mentions found in tokens, in order.
-func (m *Model) Spans(tokens []string) []Span {
+func (m *Model) Spans(tokens []string) []Span { return m.QuotedSpans(tokens, false) }
+
+// QuotedSpans is Spans for a sentence that starts inside a quotation
+// opened in an earlier sentence of its paragraph when open is true: an
+// attribution model reads its words as quoted until a mark closes the
+// quotation. Models without context features ignore open.
+func (m *Model) QuotedSpans(tokens []string, open bool) []Span {
 	if len(tokens) == 0 {
 		return nil
 	}
 	s := m.getScratch(len(tokens))
-	m.decode(s, tokens)
+	m.decode(s, tokens, open)
 	var out []Span
 	start := -1
 	for i, l := range s.labels {

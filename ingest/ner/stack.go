@@ -100,11 +100,11 @@ func addStacked(toks []token, first []int) {
 	}
 }
 
-// labelsInto runs m on words and copies its label indices into dst, which
-// must have room for them.
-func (m *Model) labelsInto(dst []int, words []string) []int {
+// labelsInto runs m on words (open as for QuotedSpans) and copies its label
+// indices into dst, which must have room for them.
+func (m *Model) labelsInto(dst []int, words []string, open bool) []int {
 	s := m.getScratch(len(words))
-	m.decode(s, words)
+	m.decode(s, words, open)
 	dst = dst[:len(words)]
 	copy(dst, s.labels)
 	m.scratch.Put(s)
@@ -135,7 +135,7 @@ func TrainStacked(sents []Sentence, opt TrainOptions, folds int) (*Model, error)
 		}
 		for i, s := range sents {
 			if s.Doc%folds == f {
-				labels[i] = m.labelsInto(make([]int, len(s.Tokens)), s.Tokens)
+				labels[i] = m.labelsInto(make([]int, len(s.Tokens)), s.Tokens, s.OpenQuote)
 			}
 		}
 	}

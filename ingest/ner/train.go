@@ -16,6 +16,9 @@ type Sentence struct {
 	Tokens []string
 	Labels []string
 	Doc    int
+	// OpenQuote says the sentence starts inside a quotation opened in an
+	// earlier sentence of its paragraph (read by context models only).
+	OpenQuote bool
 }
 
 // ReadCoNLL reads CoNLL-2003 formatted text: "token ... label" per line,
@@ -135,7 +138,7 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 		fold := s.Doc % opt.Folds
 		lx.markGazetteer(toks[2:len(s.Tokens)+2], func(k uint64) uint8 { return gz.without(k, fold) })
 		if opt.Context {
-			addContext(toks[2:len(s.Tokens)+2], s.Tokens)
+			addContext(toks[2:len(s.Tokens)+2], s.Tokens, s.OpenQuote)
 		}
 		if opt.first != nil {
 			addStacked(toks[2:len(s.Tokens)+2], opt.firstLabels[i])

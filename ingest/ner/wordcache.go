@@ -240,6 +240,7 @@ func pairKeys(keys []uint64, toks []token, i int, headline, lean bool) []uint64 
 	for g := 0; g < c.ngaz; g++ {
 		keys = append(keys, key1(tGaz, c.gaz[g]), key2(tGazShape, c.gaz[g], c.short))
 	}
+	keys = cueWordKeys(keys, c)
 	for g := 0; g < c.nstk; g++ {
 		keys = append(keys, key1(tStack, c.stk[g]))
 	}

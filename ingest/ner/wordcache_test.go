@@ -45,7 +45,7 @@ func TestCachedKeysCoverStaticKeys(t *testing.T) {
 					toks[3].gaz = [2]uint64{3, 11}
 					toks[3].ngaz = 2
 				}
-				addContext(toks[2:len(sent)+2], sent)
+				addContext(toks[2:len(sent)+2], sent, false)
 				first := make([]int, len(sent))
 				first[0] = label(prefU, 1)
 				addStacked(toks[2:len(sent)+2], first)
@@ -75,7 +75,7 @@ func referenceLabels(m *Model, words []string) []int {
 	toks := make([]token, n+4)
 	m.lex.annotate(toks, words)
 	if m.lex.context {
-		addContext(toks[2:n+2], words)
+		addContext(toks[2:n+2], words, false)
 	}
 	if m.first != nil {
 		first := referenceLabels(m.first, words)
@@ -129,7 +129,7 @@ func TestWordCacheSameLabels(t *testing.T) {
 			for k, sent := range cacheSentences {
 				t.Run(fmt.Sprintf("%s/%s/%d", load.name, phase, k), func(t *testing.T) {
 					want := referenceLabels(m, sent)
-					got := m.labelsInto(make([]int, len(sent)), sent)
+					got := m.labelsInto(make([]int, len(sent)), sent, false)
 					if diff := cmp.Diff(want, got); diff != "" {
 						t.Errorf("labels (-reference +cached):\n%s", diff)
 					}
@@ -195,7 +195,7 @@ func TestCompactBaseKeepsDecoding(t *testing.T) {
 		}
 		lx.markGazetteer(short[2:n+2], nil)
 		for _, toks := range [][]token{full, short} {
-			addContext(toks[2:n+2], sent)
+			addContext(toks[2:n+2], sent, false)
 			first := make([]int, n)
 			first[n-1] = label(prefU, 1)
 			addStacked(toks[2:n+2], first)
