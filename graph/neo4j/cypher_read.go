@@ -119,7 +119,7 @@ CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node
 WITH node AS e` + entityMatch + `
 RETURN count(e) AS n`
 
-const mentionFields = `{.entityId, .text, .role, .articleId, .sentenceIndex, .sentenceText, .start, .end, .trigger, .extractor, .confidence}`
+const mentionFields = `{.entityId, .text, .role, .kindInContext, .articleId, .sentenceIndex, .sentenceText, .start, .end, .trigger, .extractor, .confidence}`
 
 // Mentions are ordered by article, start, end, entity and place in the
 // extraction, as in every backend.
