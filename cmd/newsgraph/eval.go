@@ -10,7 +10,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/ingest/eval"
 	"github.com/newsgraph/newsgraph/ingest/extract"
-	"github.com/newsgraph/newsgraph/ingest/ner"
 )
 
 // evalSet is one data set eval can score, and the runs that score it.
@@ -210,21 +209,14 @@ func evalModels(s string) ([]extract.Models, error) {
 }
 
 // loadEvalModels returns the name tagger and the extractor of one kind of
-// models, as ingest would run them.
+// models, as ingest would run them. The tagger is the extractor's own, so
+// that one copy is in memory.
 func loadEvalModels(kind extract.Models) (eval.Tagger, *extract.Extractor, error) {
-	load := ner.Load
-	if kind == extract.Accurate {
-		load = ner.LoadAccurate
-	}
-	tagger, err := load()
-	if err != nil {
-		return nil, nil, err
-	}
 	x, err := extract.NewWith(kind)
 	if err != nil {
 		return nil, nil, err
 	}
-	return tagger, x, nil
+	return x.NameTagger(), x, nil
 }
 
 // labelResult names the models in a result's data set when several kinds

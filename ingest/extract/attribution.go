@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/ner"
@@ -22,8 +21,8 @@ const taggedClaimConfidence = 0.6
 const unlistedCueConfidence = 0.3
 
 var (
-	defaultAttributor  = sync.OnceValues(ner.LoadAttribution)
-	accurateAttributor = sync.OnceValues(ner.LoadAttributionAccurate)
+	defaultAttributor  = &sharedModel[ner.Model]{load: ner.LoadAttribution}
+	accurateAttributor = &sharedModel[ner.Model]{load: ner.LoadAttributionAccurate}
 )
 
 // attrSpan is a tagged span in document token positions.

@@ -72,7 +72,7 @@ func ParseModels(s string) (Models, error) {
 func New() (*Extractor, error) { return NewWith(Fast) }
 
 // NewWith loads the embedded gazetteer and the embedded models of kind
-// models (each loaded once per process and shared read-only).
+// models (shared read-only by the extractors alive at once).
 func NewWith(models Models) (*Extractor, error) {
 	const op = "extract.New"
 	loadTagger, loadAttributor := defaultTagger, defaultAttributor
@@ -93,7 +93,7 @@ func NewWith(models Models) (*Extractor, error) {
 	}
 	attributor := make(chan loaded, 1)
 	go func() {
-		am, err := loadAttributor()
+		am, err := loadAttributor.get()
 		attributor <- loaded{am, err}
 	}()
 	g, err := loadGazetteer()
@@ -101,7 +101,7 @@ func NewWith(models Models) (*Extractor, error) {
 		<-attributor
 		return nil, graph.E(op, graph.Internal, "cannot load gazetteer", err)
 	}
-	t, err := loadTagger()
+	t, err := loadTagger.get()
 	if err != nil {
 		<-attributor
 		return nil, graph.E(op, graph.Internal, "cannot load NER model", err)
@@ -111,6 +111,16 @@ func NewWith(models Models) (*Extractor, error) {
 		return nil, graph.E(op, graph.Internal, "cannot load attribution model", a.err)
 	}
 	return &Extractor{gaz: g, tagger: t, attributor: a.am, models: models}, nil
+}
+
+// NameTagger returns the statistical name tagger e runs, nil for rules
+// only, so that a caller scoring the tagger alone (eval) uses the same
+// copy rather than loading a second one.
+func (e *Extractor) NameTagger() *ner.Model {
+	if e.tagger == nil {
+		return nil
+	}
+	return e.tagger.m
 }
 
 // Models reports which models e was loaded with.

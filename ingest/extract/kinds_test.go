@@ -66,7 +66,7 @@ func TestContractionAt(t *testing.T) {
 // TestTaggerSpansOverContractions checks that a name before a contraction
 // ends before it: the tagger reads "is n't", not an unknown word "isn't".
 func TestTaggerSpansOverContractions(t *testing.T) {
-	src, err := defaultTagger()
+	src, err := defaultTagger.get()
 	if err != nil {
 		t.Fatal(err)
 	}

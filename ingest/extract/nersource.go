@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/ingest/ner"
@@ -188,24 +187,24 @@ func lowerASCII(w string) string {
 	return string(b)
 }
 
-// defaultTagger loads the embedded tagger once per process: it is
-// immutable, and every extractor can share it.
-var defaultTagger = sync.OnceValues(func() (*NERSource, error) {
+// defaultTagger is the embedded tagger: it is immutable, and every
+// extractor alive at once shares it.
+var defaultTagger = &sharedModel[NERSource]{load: func() (*NERSource, error) {
 	m, err := ner.Load()
 	if err != nil {
 		return nil, err
 	}
 	return NewNERSource(m), nil
-})
+}}
 
-// accurateTagger loads the embedded accurate tagger once per process.
-var accurateTagger = sync.OnceValues(func() (*NERSource, error) {
+// accurateTagger is the embedded accurate tagger, shared like defaultTagger.
+var accurateTagger = &sharedModel[NERSource]{load: func() (*NERSource, error) {
 	m, err := ner.LoadAccurate()
 	if err != nil {
 		return nil, err
 	}
 	return NewNERSource(m), nil
-})
+}}
 
 // taggerMentions adds the tagger's mentions of s to out, whose first nGaz
 // candidates come from the gazetteer and the rest from capitalised runs.
