@@ -105,6 +105,7 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a name cut at and", "Tom Hale, director of the Oslo Roads and Transport Department, said the rule was old.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Oslo Roads", false},
 		{"a name cut at a comma", "Anne Berg, lecturer at the Institute for Soil, Water and Crop Science at Harlow University, spoke.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Institute for Soil", false},
 		{"two bodies joined by and", "Tom Hale, director of the Kestrel Bank and Vexa Group, spoke.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Bank", true},
+		{"a firm's new name at a sentence end", "The group changed its name to Vexa Inc. Former Kestrel chief executive Tom Hale is to face trial.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Vexa Inc. Former Kestrel", false},
 		{"a body before a list of places", "Anne Berg, lecturer at the Institute of Physics, spoke in Oslo and Bergen.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Institute of Physics", true},
 	}
 	for _, tt := range tests {
