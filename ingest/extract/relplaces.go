@@ -31,6 +31,9 @@ var orgHeads = setOf("court", "hotel", "university", "college", "school", "acade
 // "from X to Y").
 func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *slot) bool {
 	bothPlaces := s.ent.Kind == graph.Place && t.ent.Kind == graph.Place
+	if bothPlaces && inversePlaces(s.ent, t.ent) {
+		return false
+	}
 	switch name {
 	case "located-comma":
 		if !bothPlaces || startsWithTitle(s.ent.Name) || startsWithTitle(t.ent.Name) {
@@ -124,6 +127,17 @@ func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *s
 		return false // "with Russia, the US said": the second place begins a clause
 	}
 	return true
+}
+
+// inversePlaces reports whether place s cannot lie in place t by their
+// gazetteer types: a country lies in no other country and in no city or
+// region of one. "Norway in Oslo" is a team or a delegation where it
+// meets, "France, Paris" two items of a list.
+func inversePlaces(s, t *entity) bool {
+	if s == t || s.Gaz == nil || t.Gaz == nil || s.Gaz.PlaceType != placeCountry {
+		return false
+	}
+	return t.Gaz.PlaceType == placeCountry || t.Gaz.PlaceType == placeSubnational
 }
 
 // Abbreviations of regions (regionAbbreviation).
