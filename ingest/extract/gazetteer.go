@@ -30,7 +30,8 @@ type gazEntry struct {
 	Parent  string // the outlet of a programme
 	// PlaceType is a place's granularity where the source data says:
 	// placeCountry, placeSubnational (a city or region inside one
-	// country) or empty.
+	// country), placeRegion (a continent or a region spanning countries;
+	// curated only) or empty.
 	PlaceType string
 	Curated   bool
 }
@@ -39,6 +40,7 @@ type gazEntry struct {
 const (
 	placeCountry     = "country"
 	placeSubnational = "subnational"
+	placeRegion      = "region"
 )
 
 // gazAlias is one name form of an entry, as matched in text.
@@ -85,7 +87,7 @@ func (g *gazetteer) parse(data string, curated bool) error {
 			f = append(f, "")
 		}
 		e := &gazEntry{Kind: graph.EntityKind(f[0]), Name: f[1], QID: f[3], Parent: f[4], PlaceType: f[5], Curated: curated}
-		if e.PlaceType != "" && (e.Kind != graph.Place || e.PlaceType != placeCountry && e.PlaceType != placeSubnational) {
+		if e.PlaceType != "" && (e.Kind != graph.Place || e.PlaceType != placeCountry && e.PlaceType != placeSubnational && e.PlaceType != placeRegion) {
 			return fmt.Errorf("line %d: bad place type %q", line, e.PlaceType)
 		}
 		if !e.Kind.Valid() || e.Name == "" {

@@ -146,6 +146,10 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			return false // "Kestrel's Vexa Disc technology": a product modifying a noun, no person or programme
 		}
 	}
+	if p.name == "member-possessive" && s.ent.Kind == graph.Person && s.ent.Gaz == nil &&
+		(d.productNamed(s.ent) || d.possessiveListOfThings(t.m.T0, s.m.T1)) {
+		return false // "Kestrel's Web Ranger" where the article writes "Web Ranger 7": a product
+	}
 	// A target followed by a common noun outside the match is that noun's
 	// modifier, and the relation is with what the noun names: "chief
 	// executive of US firm X", "director of the Leeds venue", "attacked

@@ -106,6 +106,13 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a name cut at a comma", "Anne Berg, lecturer at the Institute for Soil, Water and Crop Science at Harlow University, spoke.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Institute for Soil", false},
 		{"two bodies joined by and", "Tom Hale, director of the Kestrel Bank and Vexa Group, spoke.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Bank", true},
 		{"a firm's new name at a sentence end", "The group changed its name to Vexa Inc. Former Kestrel chief executive Tom Hale is to face trial.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Vexa Inc. Former Kestrel", false},
+		{"a product in a list of firms' products", "The success of products such as Kestrel's Vexa, Pellnor's Z-Disc and Tarvo's Game Orb have boosted demand for toys.", "MEMBER_OF PERSON:Game Orb -> ORGANIZATION:Tarvo", false},
+		{"a product the article numbers", "Pellnor's Web Ranger has a new rival in the Vexa browser.\n\nThe decision to make Web Ranger 7 was seen as a U-turn.", "MEMBER_OF PERSON:Web Ranger -> ORGANIZATION:Pellnor", false},
+		{"people in a list of possessives", "Fans cheered Leeds's Tom Hale, Kestrel's Anne Berg and Tarvo's Ola Lind.", "MEMBER_OF PERSON:Ola Lind -> ORGANIZATION:Tarvo", true},
+		{"a country in a city", "Their defeats include France in Paris in March.", "LOCATED_IN PLACE:France -> PLACE:Paris", false},
+		{"a city in a country", "The firm has a plant in Lyon in France.", "LOCATED_IN PLACE:Lyon -> PLACE:France", true},
+		{"a party in a region of countries", "He accused the party of a pact with the Kestrel Party in Europe.", "LOCATED_IN GROUP:Kestrel Party -> PLACE:Europe", false},
+		{"a party in a country", "The Kestrel Party in Norway won the vote.", "LOCATED_IN GROUP:Kestrel Party -> PLACE:Norway", true},
 		{"a body before a list of places", "Anne Berg, lecturer at the Institute of Physics, spoke in Oslo and Bergen.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Institute of Physics", true},
 	}
 	for _, tt := range tests {

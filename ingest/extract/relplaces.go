@@ -34,6 +34,12 @@ func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *s
 	if bothPlaces && inversePlaces(s.ent, t.ent) {
 		return false
 	}
+	if s.ent.Kind == graph.Group && t.ent.Gaz != nil && t.ent.Gaz.PlaceType == placeRegion {
+		// "the party's allies in Europe", "the Tories in Europe": a party
+		// or movement in a region of many countries is its members in a
+		// body of that region or its branches there, not its seat.
+		return false
+	}
 	switch name {
 	case "located-comma":
 		if !bothPlaces || startsWithTitle(s.ent.Name) || startsWithTitle(t.ent.Name) {
