@@ -52,3 +52,14 @@ func TestFinishEntityJoinedName(t *testing.T) {
 		})
 	}
 }
+
+// TestTrailingMarksTrimmed checks that a name never ends in a plural
+// possessive's apostrophe or a comma.
+func TestTrailingMarksTrimmed(t *testing.T) {
+	ex, _ := extractText(t, "Meanwhile, the Kestrel Democrats' President Tom Hale said no.")
+	for _, e := range ex.Entities {
+		if e.Name == "Kestrel Democrats'" {
+			t.Errorf("entity %s:%q keeps the possessive mark", e.Kind, e.Name)
+		}
+	}
+}

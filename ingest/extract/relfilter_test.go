@@ -113,6 +113,7 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a city in a country", "The firm has a plant in Lyon in France.", "LOCATED_IN PLACE:Lyon -> PLACE:France", true},
 		{"a party in a region of countries", "He accused the party of a pact with the Kestrel Party in Europe.", "LOCATED_IN GROUP:Kestrel Party -> PLACE:Europe", false},
 		{"a party in a country", "The Kestrel Party in Norway won the vote.", "LOCATED_IN GROUP:Kestrel Party -> PLACE:Norway", true},
+		{"a plural possessive inside a name", "The Kestrel Workers' Union leader Tom Hale said no.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Workers' Union", true},
 		{"a body before a list of places", "Anne Berg, lecturer at the Institute of Physics, spoke in Oslo and Bergen.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Institute of Physics", true},
 	}
 	for _, tt := range tests {

@@ -19,20 +19,38 @@ import (
 // article.
 func (d *doc) productNamed(e *entity) bool {
 	for _, m := range d.mentions {
-		if m.Ent != e || m.Anaphor || m.T1-m.T0 < 2 {
-			continue // a surname alone may be followed by a verb: "Hale brands ..."
+		if m.Ent != e || m.Anaphor || m.T1 >= len(d.lower) {
+			continue
 		}
-		if m.T1 < len(d.lower) {
-			w := d.lower[m.T1]
-			if m.T0 > 0 && (determiners[d.lower[m.T0-1]] || d.lower[m.T0-1] == "'s") && (productNouns[w] || productNouns[strings.TrimSuffix(w, "s")]) || d.versionAt(m.T1) {
-				return true
-			}
+		// The whole name before a version number, even where the
+		// tagger kept only its last word ("Web [Ranger] 7").
+		if d.versionAt(m.T1) && d.nameEndsAt(e.Name, m.T1) {
+			return true
+		}
+		if w := d.lower[m.T1]; m.T1-m.T0 >= 2 && m.T0 > 0 && (determiners[d.lower[m.T0-1]] || d.lower[m.T0-1] == "'s") &&
+			(productNouns[w] || productNouns[strings.TrimSuffix(w, "s")]) {
+			return true // "the Web Ranger browser"; a surname alone may be followed by a verb ("Hale brands ...")
 		}
 		if m.T0 >= 2 && d.lower[m.T0-1] == "of" && (d.lower[m.T0-2] == "version" || d.lower[m.T0-2] == "versions") {
 			return true
 		}
 	}
 	return false
+}
+
+// nameEndsAt reports whether the words of a name of two words or more
+// end right before token t.
+func (d *doc) nameEndsAt(name string, t int) bool {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 2 || t < len(f) {
+		return false
+	}
+	for i, w := range f {
+		if d.lower[t-len(f)+i] != w {
+			return false
+		}
+	}
+	return true
 }
 
 // versionAt reports whether token t is a version number after a name: a
