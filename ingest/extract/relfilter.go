@@ -201,6 +201,21 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 				return false // "led Spain to victory": a team's captain, not a country's leader
 			}
 		}
+		if p.name == "leader-verb" && strings.EqualFold(trigger, "headed") {
+			// "headed Kestrel into the lead", "headed Vexa in front": a
+			// header that moved a side ahead, not leadership ("headed
+			// Vexa in the 1990s" is).
+			if next := a.itemAfter(tb[1]); next >= 0 {
+				switch a.word(next) {
+				case "into", "ahead", "level", "clear":
+					return false
+				case "in":
+					if next+1 < len(a.pos) && a.word(next+1) == "front" {
+						return false
+					}
+				}
+			}
+		}
 		for i := a.item(m0); i < len(a.pos) && a.pos[i] < m1; i++ {
 			if subordinateRoles[a.word(i)] {
 				return false

@@ -114,6 +114,11 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a party in a region of countries", "He accused the party of a pact with the Kestrel Party in Europe.", "LOCATED_IN GROUP:Kestrel Party -> PLACE:Europe", false},
 		{"a party in a country", "The Kestrel Party in Norway won the vote.", "LOCATED_IN GROUP:Kestrel Party -> PLACE:Norway", true},
 		{"a plural possessive inside a name", "The Kestrel Workers' Union leader Tom Hale said no.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Workers' Union", true},
+		{"a firm's office after a role and its field", "\"Rates will rise,\" said Anne Berg, senior economist for energy at Kestrel Securities in Oslo.", "LOCATED_IN ORGANIZATION:Kestrel Securities -> PLACE:Oslo", false},
+		{"a firm's office after a person's name", "\"Rates will rise,\" said Tom Hale of Kestrel Securities in Oslo.", "LOCATED_IN ORGANIZATION:Kestrel Securities -> PLACE:Oslo", false},
+		{"a firm in a city after a deal", "He struck a deal with Kestrel Securities in Oslo last year.", "LOCATED_IN ORGANIZATION:Kestrel Securities -> PLACE:Oslo", true},
+		{"a header that put a side ahead", "Tom Hale headed Kestrel United into the lead before the break.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel United", false},
+		{"a firm someone headed", "Anne Berg headed Kestrel Securities until 2004.", "LEADER_OF PERSON:Anne Berg -> ORGANIZATION:Kestrel Securities", true},
 		{"a body before a list of places", "Anne Berg, lecturer at the Institute of Physics, spoke in Oslo and Bergen.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Institute of Physics", true},
 	}
 	for _, tt := range tests {
