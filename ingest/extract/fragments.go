@@ -29,7 +29,7 @@ func (d *doc) fragmentNames() []longName {
 	seen := map[string]bool{}
 	add := func(name string, kind graph.EntityKind, g *gazEntry, key string) {
 		w := strings.Fields(graph.CanonicalKey(name))
-		if len(w) < 3 || seen[key+"\x00"+name] {
+		if len(w) < 3 || seen[key+"\x00"+name] || twoNamesJoined(name) {
 			return
 		}
 		seen[key+"\x00"+name] = true

@@ -28,8 +28,20 @@ type gazEntry struct {
 	Aliases []string
 	QID     string
 	Parent  string // the outlet of a programme
-	Curated bool
+	// PlaceType is a place's granularity where the source data says:
+	// placeCountry, placeSubnational (a city or region inside one
+	// country), placeRegion (a continent or a region spanning countries;
+	// curated only) or empty.
+	PlaceType string
+	Curated   bool
 }
+
+// Place types of gazetteer entries (the sixth column).
+const (
+	placeCountry     = "country"
+	placeSubnational = "subnational"
+	placeRegion      = "region"
+)
 
 // gazAlias is one name form of an entry, as matched in text.
 type gazAlias struct {
@@ -71,10 +83,13 @@ func (g *gazetteer) parse(data string, curated bool) error {
 			continue
 		}
 		f := strings.Split(l, "\t")
-		for len(f) < 5 {
+		for len(f) < 6 {
 			f = append(f, "")
 		}
-		e := &gazEntry{Kind: graph.EntityKind(f[0]), Name: f[1], QID: f[3], Parent: f[4], Curated: curated}
+		e := &gazEntry{Kind: graph.EntityKind(f[0]), Name: f[1], QID: f[3], Parent: f[4], PlaceType: f[5], Curated: curated}
+		if e.PlaceType != "" && (e.Kind != graph.Place || e.PlaceType != placeCountry && e.PlaceType != placeSubnational && e.PlaceType != placeRegion) {
+			return fmt.Errorf("line %d: bad place type %q", line, e.PlaceType)
+		}
 		if !e.Kind.Valid() || e.Name == "" {
 			return fmt.Errorf("line %d: bad kind or empty name", line)
 		}
@@ -87,7 +102,9 @@ func (g *gazetteer) parse(data string, curated bool) error {
 		}
 		if c := g.curatedForm(e.Name, e.Kind); c != nil && !curated {
 			// A derived entry named like a curated one ("Russian
-			// Federation") lends its aliases to it.
+			// Federation") lends its aliases to it; not its place type,
+			// which the curated list states itself ("Great Britain" is
+			// listed under the United Kingdom's record, as if a part of it).
 			for _, a := range e.Aliases {
 				g.add(a, c, false)
 			}

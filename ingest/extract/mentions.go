@@ -72,9 +72,26 @@ func (d *doc) findMentions(ctx context.Context) error {
 		for _, src := range d.x.sources {
 			buf = d.externalMentions(src, s, buf)
 		}
+		d.trimTrailingMarks(buf)
 		d.cands[si] = d.attachRoles(mergeCandidates(buf))
 	}
 	return nil
+}
+
+// trimTrailingMarks drops the marks a source may leave at the end of a
+// name: the apostrophe of a plural possessive ("the Kestrel Democrats'
+// leader") or a comma, which no name ends in.
+func (d *doc) trimTrailingMarks(c []candidate) {
+	for i := range c {
+		for c[i].T1-c[i].T0 > 1 {
+			switch d.words[c[i].T1-1] {
+			case "'", "’", ",":
+				c[i].T1--
+				continue
+			}
+			break
+		}
+	}
 }
 
 // mergeCandidates keeps the longest candidates, higher priority first on

@@ -126,11 +126,33 @@ func (d *doc) branchOf(m *mention) bool {
 		return false
 	}
 	switch w := d.lower[t-1]; w {
-	case "of", "at", "for", "by":
-		return t >= 2 && workRoles[strings.TrimSuffix(d.lower[t-2], "'s")]
+	case "of", "at", "for", "by", "with":
+		return t >= 2 && (workRoles[strings.TrimSuffix(d.lower[t-2], "'s")] && w != "with" || d.workerBefore(m.Sent, t-1))
 	default:
 		return workWords[w]
 	}
+}
+
+// workerBefore reports whether the preposition at token p ends a phrase
+// naming someone who works at what follows: a person's name ("Tom Hale
+// of Kestrel Bank in Leeds") or a role noun with at most three words of
+// its field after it ("economist for energy at", "head of currency
+// strategy at").
+func (d *doc) workerBefore(si, p int) bool {
+	for _, m := range d.bySent[si] {
+		if m.T1 == p && m.Kind == graph.Person {
+			return true
+		}
+	}
+	for i := p - 1; i >= 0 && i >= p-4; i-- {
+		if w := d.lower[i]; roleNouns[w] || workRoles[w] {
+			return true
+		}
+		if !isLowerWord(d.words[i]) {
+			return false // a name or a mark ends the phrase
+		}
+	}
+	return false
 }
 
 // stakeNouns before "in" and a name make it a firm: "bought a stake in

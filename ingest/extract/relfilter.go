@@ -146,6 +146,10 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			return false // "Kestrel's Vexa Disc technology": a product modifying a noun, no person or programme
 		}
 	}
+	if p.name == "member-possessive" && s.ent.Kind == graph.Person && s.ent.Gaz == nil &&
+		(d.productNamed(s.ent) || d.possessiveListOfThings(t.m.T0, s.m.T1)) {
+		return false // "Kestrel's Web Ranger" where the article writes "Web Ranger 7": a product
+	}
 	// A target followed by a common noun outside the match is that noun's
 	// modifier, and the relation is with what the noun names: "chief
 	// executive of US firm X", "director of the Leeds venue", "attacked
@@ -195,6 +199,21 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		if p.name == "leader-verb" && t.ent.Kind == graph.Place {
 			if next := a.itemAfter(tb[1]); next >= 0 && a.word(next) == "to" {
 				return false // "led Spain to victory": a team's captain, not a country's leader
+			}
+		}
+		if p.name == "leader-verb" && strings.EqualFold(trigger, "headed") {
+			// "headed Kestrel into the lead", "headed Vexa in front": a
+			// header that moved a side ahead, not leadership ("headed
+			// Vexa in the 1990s" is).
+			if next := a.itemAfter(tb[1]); next >= 0 {
+				switch a.word(next) {
+				case "into", "ahead", "level", "clear":
+					return false
+				case "in":
+					if next+1 < len(a.pos) && a.word(next+1) == "front" {
+						return false
+					}
+				}
 			}
 		}
 		for i := a.item(m0); i < len(a.pos) && a.pos[i] < m1; i++ {

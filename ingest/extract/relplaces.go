@@ -31,6 +31,15 @@ var orgHeads = setOf("court", "hotel", "university", "college", "school", "acade
 // "from X to Y").
 func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *slot) bool {
 	bothPlaces := s.ent.Kind == graph.Place && t.ent.Kind == graph.Place
+	if bothPlaces && inversePlaces(s.ent, t.ent) {
+		return false
+	}
+	if s.ent.Kind == graph.Group && t.ent.Gaz != nil && t.ent.Gaz.PlaceType == placeRegion {
+		// "the party's allies in Europe", "the Tories in Europe": a party
+		// or movement in a region of many countries is its members in a
+		// body of that region or its branches there, not its seat.
+		return false
+	}
 	switch name {
 	case "located-comma":
 		if !bothPlaces || startsWithTitle(s.ent.Name) || startsWithTitle(t.ent.Name) {
@@ -124,6 +133,17 @@ func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *s
 		return false // "with Russia, the US said": the second place begins a clause
 	}
 	return true
+}
+
+// inversePlaces reports whether place s cannot lie in place t by their
+// gazetteer types: a country lies in no other country and in no city or
+// region of one. "Norway in Oslo" is a team or a delegation where it
+// meets, "France, Paris" two items of a list.
+func inversePlaces(s, t *entity) bool {
+	if s == t || s.Gaz == nil || t.Gaz == nil || s.Gaz.PlaceType != placeCountry {
+		return false
+	}
+	return t.Gaz.PlaceType == placeCountry || t.Gaz.PlaceType == placeSubnational
 }
 
 // Abbreviations of regions (regionAbbreviation).

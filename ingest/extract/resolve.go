@@ -266,10 +266,22 @@ func (d *doc) finishEntity(e *entity) {
 		if e.Kind == "" {
 			e.Kind = graph.Organization
 		}
+		// The longest form names the entity, unless it is two names
+		// joined (twoNamesJoined) and a form of one name alone exists.
+		joined := ""
 		for _, f := range e.forms {
+			if twoNamesJoined(f) {
+				if utf8.RuneCountInString(f) > utf8.RuneCountInString(joined) {
+					joined = f
+				}
+				continue
+			}
 			if utf8.RuneCountInString(f) > utf8.RuneCountInString(e.Name) {
 				e.Name = f
 			}
+		}
+		if e.Name == "" {
+			e.Name = joined
 		}
 	}
 	e.ID = graph.EntityID(e.Kind, graph.CanonicalKey(e.Name))

@@ -204,7 +204,7 @@ func splitSentences(text string, toks []token) []sentence {
 		case "!", "?":
 			end = true
 		case ".":
-			end = !abbreviationBefore(text, toks, i)
+			end = !abbreviationBefore(text, toks, i) || postNominalEnd(text, toks, i)
 		default:
 			// A dotted acronym swallows its final period: "the U.S. The ..."
 			if strings.HasSuffix(w, ".") && i+1 < len(toks) && toks[i+1].NL == 0 {
@@ -247,6 +247,30 @@ func abbreviationBefore(text string, toks []token, i int) bool {
 		return unicode.IsUpper(c)
 	}
 	return false
+}
+
+// postNominals are abbreviations written after a name ("Kestrel Inc.",
+// "John Doe Jr."): the name is whole at their period, so a capitalised
+// word after it that cannot go on the sentence in apposition, such as a
+// pronoun, an article or a modifier of a role noun ("Inc. Former chief
+// executive X"), begins the next sentence. A title may follow in
+// apposition ("Kestrel Inc. Chief Executive X") and does not end it.
+var postNominals = setOf("inc", "corp", "ltd", "co", "jr", "sr")
+
+// sentenceRoleModifiers after a post-nominal abbreviation start a sentence:
+// written in capitals only there.
+var sentenceRoleModifiers = setOf("former", "ex", "then", "outgoing", "incoming", "acting", "interim")
+
+func postNominalEnd(text string, toks []token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || toks[i+1].NL > 0 || !postNominals[strings.ToLower(text[toks[i-1].B0:toks[i-1].B1])] {
+		return false
+	}
+	next := text[toks[i+1].B0:toks[i+1].B1]
+	if r, _ := utf8.DecodeRuneInString(next); !unicode.IsUpper(r) {
+		return false
+	}
+	lw := strings.ToLower(next)
+	return sentenceStarters[lw] || sentenceRoleModifiers[lw]
 }
 
 func isCloser(w string) bool {

@@ -107,6 +107,10 @@ func TestSplitSentences(t *testing.T) {
 		{"closing quote stays", "He said: “We will win.” Then he left.", []string{"He said: “We will win.”", "Then he left."}},
 		{"paragraph break", "First paragraph without stop\n\nSecond one.", []string{"First paragraph without stop", "Second one."}},
 		{"month abbreviation", "It began on Jan. 5 in Kabul.", []string{"It began on Jan. 5 in Kabul."}},
+		{"firm suffix ends sentence before a role modifier", "The group renamed itself Vexa Corp. Former chief Ann Lee quit.",
+			[]string{"The group renamed itself Vexa Corp.", "Former chief Ann Lee quit."}},
+		{"firm suffix ends sentence before a pronoun", "Shares rose at Vexa Ltd. It gained 5%.", []string{"Shares rose at Vexa Ltd.", "It gained 5%."}},
+		{"firm suffix before a title in apposition", "Vexa Inc. Chief Executive Ann Lee spoke.", []string{"Vexa Inc. Chief Executive Ann Lee spoke."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -108,7 +108,8 @@ func milNonState(set *entrySet, r *phoenixRecord) {
 }
 
 // countries keeps countries with their spelling variants; other names
-// listed under a country (cities, provinces) become places of their own.
+// listed under a country (cities, provinces) become places of their own,
+// typed as places inside a country.
 // Office-holders with multi-word names become people; national
 // institutions, organisations.
 func countries(set *entrySet, r *phoenixRecord) {
@@ -121,9 +122,11 @@ func countries(set *entrySet, r *phoenixRecord) {
 				variants = append(variants, phoenixName(a))
 			} else if !strings.Contains(a, "_OF_") && !demonym(a) {
 				set.add("PLACE", phoenixName(a))
+				set.placeType(phoenixName(a), subnational)
 			}
 		}
 		set.add("PLACE", name, variants...)
+		set.placeType(name, country)
 	case strings.Contains(r.comment, "CountryInfo"):
 		name := phoenixName(r.name)
 		if len(strings.Fields(name)) >= 2 {
