@@ -46,7 +46,8 @@ func TestReportingCues(t *testing.T) {
 		want bool
 	}{
 		{"The panel was highlighting the cost of the plan.", "highlighting", true},
-		{"She kept assessing the risk as low.", "assessing", true},
+		{"She kept stressing the risk of a fall.", "stressing", true},
+		{"She kept assessing the risk as low.", "assessing", false},
 		{"He was warning of a long winter.", "warning", true},
 		{"They touched upon the cost of the plan.", "touched", true},
 		{"The report points to a fall in prices.", "points", true},
