@@ -137,6 +137,14 @@ func (d *doc) claimMatch(si int, a *abstract, p *compiledClaim, m []int, at map[
 			return
 		}
 	}
+	if p.name == "according-initial" {
+		// "According to X, chief economist at Y, prices will fall": the
+		// speaker's apposition is no part of what was said.
+		c0, c1 = d.trimContent(d.pastApposition(c0, c1), c1)
+		if c0 < c1 && relativeWords[d.lower[c0]] {
+			return // "..., according to X, director of Y, which ...": a relative clause on the speaker, no content
+		}
+	}
 	text := d.span(c0, c1).Text
 	if rb0, rb1 := group("rest"); rb0 >= 0 {
 		// "X, according to Y, Z": the content spans X to Z; its text leaves
@@ -367,7 +375,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 // at all identifies no one, and such claims are seldom right.
 func unnamedFactor(source string) float64 {
 	w := strings.ToLower(source)
-	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) || pronounSource(source) {
+	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) || pronounSource(source) || negatedSource(w) {
 		return 0.3
 	}
 	return 0.75

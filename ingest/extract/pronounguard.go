@@ -139,3 +139,11 @@ func pronounSource(source string) bool {
 	}
 	return true
 }
+
+// negatedSource reports whether a lower-cased source phrase denies that
+// anyone holds the content ("not everyone in the industry agrees that
+// ...", "no one believes ..."): it names no speaker of it.
+func negatedSource(w string) bool {
+	f := strings.Fields(w)
+	return len(f) > 0 && (f[0] == "not" || f[0] == "no" || f[0] == "none" || f[0] == "nobody" || f[0] == "neither")
+}

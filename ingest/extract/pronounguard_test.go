@@ -47,6 +47,9 @@ func TestSpeakerGuards(t *testing.T) {
 		{"content without its subject",
 			"The new bridge, which Kestrel Bank says is needed to cut journey times, will open in May.",
 			[]string{"ORGANIZATION:Kestrel Bank | says | tentative"}},
+		{"a person-typed modifier before the role",
+			"Ana Ruiz adviser Tom Hale said the vote would be close.",
+			[]string{"PERSON:Tom Hale | said | listed"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
