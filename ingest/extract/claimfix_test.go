@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -119,11 +118,7 @@ func TestClaimRepairs(t *testing.T) {
 			ex, names := extractText(t, "Report\n\n"+tt.text)
 			var got []string
 			for _, c := range ex.Claims {
-				var spk []string
-				for _, id := range c.SpeakerIDs {
-					spk = append(spk, names[id])
-				}
-				got = append(got, strings.Join(spk, "+")+" | "+c.Cue.Text+" | "+c.Text)
+				got = append(got, speakerNames(c, names)+" | "+c.Cue.Text+" | "+c.Text)
 			}
 			if tt.want == "" {
 				if len(got) > 0 {

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // TestSpeakerGuards: a pronoun speaker is never a person its content
@@ -53,23 +55,36 @@ func TestSpeakerGuards(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ex, names := extractText(t, "Report\n\n"+tt.text)
-			var got []string
-			for _, c := range ex.Claims {
-				var spk []string
-				for _, id := range c.SpeakerIDs {
-					spk = append(spk, names[id])
-				}
-				listed := "tentative"
-				if c.Citation.Confidence >= 0.4 {
-					listed = "listed"
-				}
-				got = append(got, fmt.Sprintf("%s | %s | %s", strings.Join(spk, "+"), c.Cue.Text, listed))
-				t.Logf("%.2f %q by %q", c.Citation.Confidence, c.Text, c.Source.Text)
-			}
+			got := listedClaims(t, "Report\n\n"+tt.text)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("claims (-want +got):\n%s", diff)
 			}
 		})
 	}
+}
+
+// listedClaims extracts text and lists its claims as "speakers | cue |
+// listed" or "... | tentative" (graph.TentativeClaimConfidence).
+func listedClaims(t *testing.T, text string) []string {
+	t.Helper()
+	ex, names := extractText(t, text)
+	var got []string
+	for _, c := range ex.Claims {
+		listed := "tentative"
+		if c.Citation.Confidence >= graph.TentativeClaimConfidence {
+			listed = "listed"
+		}
+		got = append(got, fmt.Sprintf("%s | %s | %s", speakerNames(c, names), c.Cue.Text, listed))
+		t.Logf("%.2f %q by %q", c.Citation.Confidence, c.Text, c.Source.Text)
+	}
+	return got
+}
+
+// speakerNames joins the "KIND:name" of a claim's speakers with "+".
+func speakerNames(c graph.ClaimEvidence, names map[string]string) string {
+	var spk []string
+	for _, id := range c.SpeakerIDs {
+		spk = append(spk, names[id])
+	}
+	return strings.Join(spk, "+")
 }
