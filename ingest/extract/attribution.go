@@ -152,7 +152,7 @@ func (d *doc) findTaggedClaims() {
 				}
 			}
 			conf := taggedClaimConfidence
-			if !d.cueWordIn(k0, k1) {
+			if !d.reportingCue(k0, k1, c0, c1) {
 				conf = unlistedCueConfidence // "has fought the government": rarely speech
 			}
 			spk := nested
@@ -204,6 +204,9 @@ func (d *doc) findTaggedClaims() {
 			if spk.t1 <= spk.t0 && k0 == d.sents[si].T0 && strings.HasSuffix(d.lower[k0], "ing") {
 				d.rejectAct(si, c0, c1, k0, k1, 0, 0)
 				continue // "Adding extras will raise the price": a gerund subject, no speech
+			}
+			if conf > unlistedCueConfidence && d.showCue(k0, k1) && !d.recordSource(spk) {
+				conf = unlistedCueConfidence // "the striker showed his class": a demonstration, not speech (evidential.go)
 			}
 			verbatim := c0 > 0 && isQuoteToken(d.words[c0-1])
 			// The span keeps "that" as PolNeAR does; the claim text drops it.

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -110,6 +109,8 @@ func TestClaimRepairs(t *testing.T) {
 		{"content before the speaker's without", "Kestrel Bank says sales rose by a fifth in May, without giving figures for the year.", "ORGANIZATION:Kestrel Bank | says | sales rose by a fifth in May"},
 		{"a coordinated predicate of the content's subject stays", "Tom Hale said the council had met and had agreed to the plan.", "PERSON:Tom Hale | said | the council had met and had agreed to the plan"},
 		{"a without inside a quote stays", `Tom Hale said: "We will win, without doubt."`, "PERSON:Tom Hale | said | We will win, without doubt"},
+		{"according to, then the speaker's title", "According to Tom Hale, chairman of the Harbor Institute, work on the bridge will begin in May.", "PERSON:Tom Hale | According to | work on the bridge will begin in May"},
+		{"according to, then a relative clause on the speaker", `"Sales will rise," according to Tom Hale, director of Kestrel, which tracks the market.`, "PERSON:Tom Hale | according to | Sales will rise"},
 		{"person owned by a joint firm", "Smith and Jones's analyst Ana Ruiz said rates would rise in May.", "PERSON:Ana Ruiz | said | rates would rise in May"},
 	}
 	for _, tt := range tests {
@@ -117,11 +118,7 @@ func TestClaimRepairs(t *testing.T) {
 			ex, names := extractText(t, "Report\n\n"+tt.text)
 			var got []string
 			for _, c := range ex.Claims {
-				var spk []string
-				for _, id := range c.SpeakerIDs {
-					spk = append(spk, names[id])
-				}
-				got = append(got, strings.Join(spk, "+")+" | "+c.Cue.Text+" | "+c.Text)
+				got = append(got, speakerNames(c, names)+" | "+c.Cue.Text+" | "+c.Text)
 			}
 			if tt.want == "" {
 				if len(got) > 0 {

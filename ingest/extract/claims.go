@@ -93,6 +93,7 @@ func (d *doc) findClaims() {
 		}
 		return d.claims[i].Cue.Start < d.claims[j].Cue.Start
 	})
+	d.capSubjectless()
 	d.splitActs()
 	d.addRejectedActs()
 }
@@ -134,6 +135,14 @@ func (d *doc) claimMatch(si int, a *abstract, p *compiledClaim, m []int, at map[
 		}
 		if c0 >= c1 || notClauseStart[d.lower[c0]] || !d.clauseFollows(c0, c1) {
 			return
+		}
+	}
+	if p.name == "according-initial" {
+		// "According to X, chief economist at Y, prices will fall": the
+		// speaker's apposition is no part of what was said.
+		c0, c1 = d.trimContent(d.pastApposition(c0, c1), c1)
+		if c0 < c1 && relativeWords[d.lower[c0]] {
+			return // "..., according to X, director of Y, which ...": a relative clause on the speaker, no content
 		}
 	}
 	text := d.span(c0, c1).Text
@@ -300,6 +309,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		}
 		return // an act in the world, not a statement: no claim
 	}
+	spk = d.contentPronounSpeaker(spk, c0, c1)
 	if n0 := d.skipAddressee(k0, k1, c0, c1); n0 != c0 {
 		if text == d.span(c0, c1).Text {
 			text = d.span(n0, c1).Text
@@ -329,8 +339,11 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 	if len(ev.SpeakerIDs) == 0 {
 		conf *= unnamedFactor(ev.Source.Text)
 	}
+
 	if len(spk.ents) == 1 && spk.ents[0].Kind == graph.Person {
 		d.speakers[si] = append(d.speakers[si], spoken{cue: k0, ent: spk.ents[0]})
+	} else if len(spk.ents) == 0 {
+		d.recordRoleSpeaker(si, k0, spk.t0, spk.t1)
 	}
 	if spk.t1 > spk.t0 {
 		if d.cueSpeakers == nil {
@@ -362,7 +375,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 // at all identifies no one, and such claims are seldom right.
 func unnamedFactor(source string) float64 {
 	w := strings.ToLower(source)
-	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) {
+	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) || pronounSource(source) || negatedSource(w) {
 		return 0.3
 	}
 	return 0.75

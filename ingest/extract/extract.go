@@ -211,11 +211,12 @@ type doc struct {
 	// taggedSources and taggedCues are the attribution tagger's source and
 	// cue phrases, in token positions, for widening the rules' spans.
 	taggedSources, taggedCues []*attrSpan
-	tagged                    []attrSentence   // the tagger's spans per sentence; nil without a tagger
-	speakers                  map[int][]spoken // per sentence, the people attributions there named
-	taggedSpeakers            map[int][]spoken // per sentence, the people the tagger's sources name (seedTaggedSpeakers)
-	cueSpeakers               map[int]*speaker // the speaker of each claim made so far, by its cue's first token
-	quoted                    [][2]int         // token spans inside quotation marks, in text order
+	tagged                    []attrSentence       // the tagger's spans per sentence; nil without a tagger
+	speakers                  map[int][]spoken     // per sentence, the people attributions there named
+	taggedSpeakers            map[int][]spoken     // per sentence, the people the tagger's sources name (seedTaggedSpeakers)
+	cueSpeakers               map[int]*speaker     // the speaker of each claim made so far, by its cue's first token
+	roleSpeakers              map[int][]roleSpoken // per sentence, the speakers named by a role alone ("the minister's spokesman")
+	quoted                    [][2]int             // token spans inside quotation marks, in text order
 }
 
 // spoken records that a person was named as the speaker of an attribution

@@ -14,12 +14,38 @@ var reportingLemmas = []string{
 	"remark", "comment", "mention", "explain", "describe", "characterize", "characterise", "portray", "argue",
 	"contend", "maintain", "insist", "stress", "emphasize", "emphasise", "underline", "underscore",
 	"highlight", "warn", "caution", "predict", "forecast", "suggest", "propose", "recommend", "urge",
-	"advise", "believe", "think", "reckon", "suspect", "assume", "doubt", "conclude", "assess", "estimate",
-	"judge", "evaluate", "acknowledge", "admit", "concede", "deny", "confirm", "allege", "accuse",
-	"criticize", "criticise", "praise", "complain", "lament", "ask", "answer", "reply", "respond",
-	"recall", "recount", "testify", "reveal", "disclose", "tweet", "write", "speak", "talk", "discuss",
-	"agree", "disagree", "concur", "counter", "object", "protest", "question", "stipulate", "reiterate",
-	"repeat", "clarify", "elaborate", "outline", "detail", "summarize", "summarise", "analyse", "analyze",
+	"advise", "believe", "think", "reckon", "suspect", "assume", "doubt", "conclude", "estimate",
+	"acknowledge", "admit", "concede", "deny", "confirm", "allege", "accuse",
+	"complain", "lament", "ask", "answer", "reply", "respond",
+	"recall", "recount", "testify", "reveal", "disclose", "tweet", "write", "speak", "talk",
+	"agree", "disagree", "concur", "counter", "object", "protest", "stipulate", "reiterate",
+	"repeat", "clarify", "elaborate",
+}
+
+// judgementLemmas are verbs of judging and of treating a topic that take a
+// noun phrase as object, not a clause: "criticised the deal", "praised
+// the team", "discussed the budget", "described the plan as ...". Their
+// object is what the act is about, not something said (Levin's judgement
+// verbs, 33, and verbs of discussing). A cue holding one of them counts as
+// a reporting word only when a clause follows it or stands before it.
+var judgementLemmas = []string{
+	"criticize", "criticise", "praise", "condemn", "applaud", "hail", "welcome", "blame", "thank",
+	"congratulate", "judge", "assess", "evaluate", "question", "discuss", "outline", "detail", "summarize",
+	"summarise", "analyse", "analyze", "describe", "characterize", "characterise", "portray",
+}
+
+// judgementForms holds every form of the judgementLemmas.
+var judgementForms = formsOf(judgementLemmas)
+
+// formsOf maps every inflection of each lemma to true.
+func formsOf(lemmas []string) map[string]bool {
+	forms := map[string]bool{}
+	for _, l := range lemmas {
+		for _, f := range inflect(l) {
+			forms[f] = true
+		}
+	}
+	return forms
 }
 
 // reportingParticles are verbs that say something only with their
@@ -41,12 +67,7 @@ var irregularForms = map[string][]string{
 var reportingForms, particleForms = buildReportingForms()
 
 func buildReportingForms() (map[string]bool, map[string]map[string]bool) {
-	forms := map[string]bool{}
-	for _, l := range reportingLemmas {
-		for _, f := range inflect(l) {
-			forms[f] = true
-		}
-	}
+	forms := formsOf(reportingLemmas)
 	particles := map[string]map[string]bool{}
 	for l, ps := range reportingParticles {
 		for _, f := range inflect(l) {
@@ -94,3 +115,36 @@ func (d *doc) reportingWordAt(k int) bool {
 	ps := particleForms[w]
 	return ps != nil && k+1 < len(d.lower) && ps[d.lower[k+1]]
 }
+
+// reportingCue reports whether the tagged cue [k0, k1) with content [c0,
+// c1) names an act of saying: it holds a reporting word (cueWordIn) that
+// is no judging or discussing verb, or such a verb with a clause as its
+// content: "criticised the deal" is an act on a thing; "criticised it,
+// saying ..." has its own cue; "praised the plan: it would ..." or a
+// content before the cue is a statement.
+func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
+	object := false
+	for k := k0; k < k1; k++ {
+		if judgementForms[d.lower[k]] {
+			object = true
+			break
+		}
+	}
+	if !object {
+		return d.cueWordIn(k0, k1)
+	}
+	if c1 <= k0 {
+		return true // the content stands before the cue: a clause said
+	}
+	j := c0
+	for j > k1 && isTrimmable(d.words[j-1]) {
+		j--
+	}
+	clause := clauseOpenersAfterJudgement[d.lower[c0]] || isQuoteToken(d.words[c0]) || j < c0 && (d.words[j] == ":" || isQuoteToken(d.words[j]))
+	return clause
+}
+
+// clauseOpenersAfterJudgement open a clause or an embedded question
+// right after a judging verb: "questioned whether", "praised that".
+// "as" is not one: "described the plan as ..." predicates of the object.
+var clauseOpenersAfterJudgement = setOf("that", "whether", "if", "how", "why", "what", "when", "where", "who")

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -46,7 +45,8 @@ func TestReportingCues(t *testing.T) {
 		want bool
 	}{
 		{"The panel was highlighting the cost of the plan.", "highlighting", true},
-		{"She kept assessing the risk as low.", "assessing", true},
+		{"She kept stressing the risk of a fall.", "stressing", true},
+		{"She kept assessing the risk as low.", "assessing", false},
 		{"He was warning of a long winter.", "warning", true},
 		{"They touched upon the cost of the plan.", "touched", true},
 		{"The report points to a fall in prices.", "points", true},
@@ -90,20 +90,7 @@ func TestResolvedGroupConfidence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ex, names := extractText(t, tt.text)
-			var got []string
-			for _, c := range ex.Claims {
-				var spk []string
-				for _, id := range c.SpeakerIDs {
-					spk = append(spk, names[id])
-				}
-				listed := "tentative"
-				if c.Citation.Confidence >= 0.4 {
-					listed = "listed"
-				}
-				got = append(got, fmt.Sprintf("%s | %s | %s", strings.Join(spk, "+"), c.Cue.Text, listed))
-				t.Logf("%v %q", c.Citation.Confidence, c.Text)
-			}
+			got := listedClaims(t, tt.text)
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("claims (-want +got):\n%s", diff)
 			}

@@ -214,3 +214,23 @@ func (d *doc) appositionOwner(m *mention) *mention {
 	}
 	return nil
 }
+
+// personModifierHead returns the person a source phrase names after a
+// person-typed modifier and a role noun: in "Lib Dem leader Ann Lee" or
+// "Blair aide Ann Lee" the first name (a party the tagger typed PERSON, a
+// person's staff) modifies the role, and the last name heads the phrase.
+// Only within a tagged source span ending at t1, where no verb stands
+// between the names.
+func (d *doc) personModifierHead(m *mention, t1 int) *mention {
+	if m.T1 >= t1 || !isRoleNoun(d.lower[m.T1]) || d.toks[m.T1].NL > 0 {
+		return nil
+	}
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 > m.T1 })
+	for ; i < len(d.mentions) && d.mentions[i].RoleT0 <= m.T1+3; i++ {
+		n := d.mentions[i]
+		if !n.Anaphor && n.Ent != nil && n.Ent.Kind == graph.Person && n.T1 <= t1 && d.roleWordsOnly(m.T1, n.T0) {
+			return n
+		}
+	}
+	return nil
+}

@@ -142,6 +142,11 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 		if len(spk.ents) > 0 && !(m.T0 >= 1 && d.lower[m.T0-1] == "and") {
 			break
 		}
+		if len(spk.ents) == 0 && m.Ent.Kind == graph.Person && !m.Anaphor {
+			if n := d.personModifierHead(m, t1); n != nil {
+				return personSpeaker(t0, n) // "Lib Dem leader Ann Lee"
+			}
+		}
 		if len(spk.ents) == 0 && m.Ent.Kind != graph.Person && !m.Anaphor {
 			// "Tottenham sporting director Frank Arnesen", "the chair of
 			// the IETF, Brian Carpenter": the person heads the phrase;

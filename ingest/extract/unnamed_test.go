@@ -20,6 +20,13 @@ func TestUnnamedFactor(t *testing.T) {
 		{"Others", 0.3},
 		{"some", 0.3},
 		{"One analyst", 0.75},
+		{"I'd", 0.3},
+		{"Whilst I", 0.3},
+		{"and we", 0.3},
+		{"not everyone in the town", 0.3},
+		{"No one at the club", 0.3},
+		{"Not all analysts", 0.3},
+		{"Norland officials", 0.75},
 	}
 	for _, tt := range tests {
 		t.Run(tt.source, func(t *testing.T) {

@@ -1,0 +1,149 @@
+package extract
+
+// Guards on a "he" or "she" speaker, whatever rule found it: the person a
+// claim's content names is someone the speaker talks about, not the
+// speaker; and where a nearer speaker was named by role alone (an
+// unnamed "spokesman"), the pronoun most likely continues that speaker,
+// so the claim is left unresolved, hence tentative, rather than given to
+// a person further back.
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// roleSpoken records a speaker named by a role alone ("the minister's
+// spokesman said") at cue token cue; gender is 'm' or 'f' when the role
+// word says so ("spokeswoman").
+type roleSpoken struct {
+	cue    int
+	gender byte
+}
+
+// isPronounSpeaker reports whether spk is a lone "he" or "she".
+func (d *doc) isPronounSpeaker(spk *speaker) bool {
+	return spk.t1-spk.t0 == 1 && (d.lower[spk.t0] == "he" || d.lower[spk.t0] == "she")
+}
+
+// peopleNamedIn returns the people named (not by a pronoun) in tokens
+// [c0, c1).
+func (d *doc) peopleNamedIn(c0, c1 int) map[*entity]bool {
+	named := map[*entity]bool{}
+	if c1 <= c0 {
+		return named
+	}
+	for s := d.sentenceOf(c0); s <= d.sentenceOf(c1-1); s++ {
+		for _, m := range d.bySent[s] {
+			if m.T0 >= c0 && m.T0 < c1 && !m.Anaphor && m.Ent.Kind == graph.Person {
+				named[m.Ent] = true
+			}
+		}
+	}
+	return named
+}
+
+// contentPronounSpeaker re-resolves a pronoun speaker whose person the
+// content [c0, c1) names ("Ann Lee will be in the front line, he said"):
+// the speaker talks about that person. The quote rules resolve with this
+// exclusion already; the tagger's and the reported-speech rules' pronouns
+// get it here. A pronoun with no other antecedent is left unresolved.
+func (d *doc) contentPronounSpeaker(spk *speaker, c0, c1 int) *speaker {
+	if !d.isPronounSpeaker(spk) || len(spk.ents) != 1 {
+		return spk
+	}
+	named := d.peopleNamedIn(c0, c1)
+	if !named[spk.ents[0]] {
+		return spk
+	}
+	if p := d.pronounSpeakerExcept(spk.t0, named); p != nil {
+		return p
+	}
+	return &speaker{t0: spk.t0, t1: spk.t1, factor: pronounSpeakerFactor}
+}
+
+// recordRoleSpeaker notes a claim whose speaker [t0, t1) is a person
+// named by role only and unlikely to be anyone the article names: an
+// indefinite role ("a spokesman", "a club official"), a role of someone
+// or something ("the minister's spokesman", "spokesman for the club"), or
+// a spokesperson. A definite role alone ("the former minister") usually
+// refers back to a named person and is not recorded. A later "he" may
+// continue the recorded speaker.
+func (d *doc) recordRoleSpeaker(si, cue, t0, t1 int) {
+	if t1-t0 < 2 {
+		return
+	}
+	head := d.lower[t1-1]
+	if !isRoleNoun(head) || head == "chief" || head == "general" {
+		return // "the company's chief" is seldom the head; plurals are groups
+	}
+	unnamed := strings.HasPrefix(head, "spokes") || d.lower[t0] == "a" || d.lower[t0] == "an"
+	for k := t0; k < t1-1 && !unnamed; k++ {
+		w := d.lower[k]
+		unnamed = w == "'s" || w == "’s" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+	}
+	if !unnamed {
+		return
+	}
+	var g byte
+	switch {
+	case strings.HasSuffix(head, "woman"):
+		g = 'f'
+	case strings.HasSuffix(head, "man"):
+		g = 'm'
+	}
+	if d.roleSpeakers == nil {
+		d.roleSpeakers = map[int][]roleSpoken{}
+	}
+	d.roleSpeakers[si] = append(d.roleSpeakers[si], roleSpoken{cue: cue, gender: g})
+}
+
+// nearerAntecedent reports whether, between the chosen antecedent's
+// position pos (-1: none near) and the pronoun at t, a speaker named by
+// role alone stands (recordRoleSpeaker). A pronoun continues the most
+// recent speaker, so the person chosen further back is then a guess.
+// other is the gender the pronoun excludes; inverted is where the words
+// before an inverted pronoun begin.
+func (d *doc) nearerAntecedent(t, pos, inverted int, other byte) bool {
+	si := d.sentenceOf(t)
+	for s := si; s >= 0 && s >= si-2; s-- {
+		for _, r := range d.roleSpeakers[s] {
+			if r.cue > pos && r.cue < t && r.cue < inverted && r.gender != other {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronounSource reports whether a source phrase is a pronoun with at
+// most a conjunction or quantifier before it and a clitic after it ("I'd",
+// "Whilst I", "All we"): it identifies no one the article names. A
+// reader's "I" on a comments page is the usual case.
+func pronounSource(source string) bool {
+	f := strings.Fields(strings.ToLower(source))
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	last := strings.ReplaceAll(f[len(f)-1], "’", "'")
+	if i := strings.IndexByte(last, '\''); i > 0 {
+		last = last[:i] // "i'd", "we've"
+	}
+	if !anaphors[last] && !indefinitePronouns[last] {
+		return false
+	}
+	for _, w := range f[:len(f)-1] {
+		if !subjectOpeners[w] && !complementizers[w] && !indefinitePronouns[w] && w != "whilst" {
+			return false
+		}
+	}
+	return true
+}
+
+// negatedSource reports whether a lower-cased source phrase denies that
+// anyone holds the content ("not everyone in the industry agrees that
+// ...", "no one believes ..."): it names no speaker of it.
+func negatedSource(w string) bool {
+	f := strings.Fields(w)
+	return len(f) > 0 && (f[0] == "not" || f[0] == "no" || f[0] == "none" || f[0] == "nobody" || f[0] == "neither")
+}
