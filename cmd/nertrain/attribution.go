@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"time"
@@ -11,22 +12,35 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/ner"
 )
 
+// attributionRun says what trainAttribution does besides training.
+type attributionRun struct {
+	dev     bool // score the model (on dev, or on the held-out articles)
+	holdout int  // keep every holdout-th training article out (0: none)
+	stack   int  // stacked tagger's jackknife folds (0: one pass)
+	// model, when set, is a model file scored instead of a trained one.
+	model string
+	// extract also scores the whole extractor (models) with the model:
+	// the tagger's spans are only an input to the claim rules.
+	extract bool
+	models  extract.Models
+}
+
 // trainAttribution trains the attribution tagger on polnear/train and
 // scores it, span by span, on polnear/dev.
 //
 // With holdout > 0 every holdout-th training article is kept out of
 // training and the model is scored on those instead of dev: model choices
 // are made on train, dev stays a test.
-func trainAttribution(data, out string, opt ner.TrainOptions, dev bool, holdout, stack int) error {
+func trainAttribution(data, out string, opt ner.TrainOptions, run attributionRun) error {
 	docs, err := eval.LoadPolNeAR(data, "train")
 	if err != nil {
 		return err
 	}
 	var held []eval.AttributionDoc
-	if holdout > 0 {
+	if run.holdout > 0 {
 		var keep []eval.AttributionDoc
 		for i, d := range docs {
-			if i%holdout == 0 {
+			if i%run.holdout == 0 {
 				held = append(held, d)
 			} else {
 				keep = append(keep, d)
@@ -34,6 +48,33 @@ func trainAttribution(data, out string, opt ner.TrainOptions, dev bool, holdout,
 		}
 		docs = keep
 	}
+	var m *ner.Model
+	if run.model != "" {
+		if m, err = loadModel(run.model); err != nil {
+			return err
+		}
+	} else if m, err = trainAndWrite(docs, out, opt, run.stack); err != nil {
+		return err
+	}
+	if !run.dev {
+		return nil
+	}
+	split, devDocs := "held-out train", held
+	if run.holdout <= 0 {
+		split = "dev"
+		if devDocs, err = eval.LoadPolNeAR(data, "dev"); err != nil {
+			return err
+		}
+	}
+	scoreTagger(m, split, devDocs)
+	if run.extract {
+		return scoreExtractor(m, run.models, split, devDocs)
+	}
+	return nil
+}
+
+// trainAndWrite trains the tagger on docs and writes it to out.
+func trainAndWrite(docs []eval.AttributionDoc, out string, opt ner.TrainOptions, stack int) (*ner.Model, error) {
 	sents := eval.AttributionSentences(docs)
 	start := time.Now()
 	opt.Progress = func(epoch int, acc float64) {
@@ -45,32 +86,42 @@ func trainAttribution(data, out string, opt ner.TrainOptions, dev bool, holdout,
 	}
 	m, err := train(sents, opt)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return err
+		return nil, err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes, trained in %s\n", out, buf.Len(), time.Since(start).Round(time.Second))
-	if !dev {
-		return nil
+	return m, nil
+}
+
+// loadModel reads a model file written by nertrain.
+func loadModel(path string) (*ner.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	split, devDocs := "held-out train", held
-	if holdout <= 0 {
-		split = "dev"
-		if devDocs, err = eval.LoadPolNeAR(data, "dev"); err != nil {
-			return err
-		}
+	defer f.Close()
+	m, err := ner.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("nertrain: reading %s: %w", path, err)
 	}
+	return m, nil
+}
+
+// scoreTagger prints the tagger's own source, cue and content scores on
+// docs, tagging sentence by sentence as the extractor does.
+func scoreTagger(m *ner.Model, split string, docs []eval.AttributionDoc) {
 	names := map[string]string{ner.AttrSource: "Source", ner.AttrCue: "Cue", ner.AttrContent: "Content"}
 	exact, overlap := map[string]*eval.PRF{}, map[string]*eval.PRF{}
 	for _, n := range names {
 		exact[n], overlap[n] = &eval.PRF{}, &eval.PRF{}
 	}
-	for _, d := range devDocs {
+	for _, d := range docs {
 		pred := map[string][]eval.Extent{}
 		sents := extract.Tokenize(d.Text)
 		open := extract.OpenQuotes(sents)
@@ -95,6 +146,22 @@ func trainAttribution(data, out string, opt ner.TrainOptions, dev bool, holdout,
 	for _, n := range []string{"Source", "Cue", "Content"} {
 		fmt.Fprintf(os.Stderr, "polnear %s %-8s exact P %.3f R %.3f F1 %.3f   overlap P %.3f R %.3f F1 %.3f\n", split, n,
 			exact[n].Precision(), exact[n].Recall(), exact[n].F1(), overlap[n].Precision(), overlap[n].Recall(), overlap[n].F1())
+	}
+}
+
+// scoreExtractor prints the scores of the whole extractor (models) with m
+// as its attribution tagger on docs, as `newsgraph eval` scores PolNeAR.
+func scoreExtractor(m *ner.Model, models extract.Models, split string, docs []eval.AttributionDoc) error {
+	x, err := extract.NewWith(models)
+	if err != nil {
+		return err
+	}
+	res, err := eval.PolNeARArticles(context.Background(), "polnear "+split, docs, x.WithAttributor(m))
+	if err != nil {
+		return err
+	}
+	for _, r := range res.Rows {
+		fmt.Fprintf(os.Stderr, "extractor (%s) %s %-24s P %.3f R %.3f F1 %.3f\n", models, split, r.Name, r.Precision(), r.Recall(), r.F1())
 	}
 	return nil
 }

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/ingest/eval"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 	"github.com/newsgraph/newsgraph/ingest/ner"
 )
 
@@ -52,6 +53,8 @@ func run(args []string) error {
 	dev := fs.Bool("dev", true, "score the trained model on the dev split (never trained on)")
 	holdout := fs.Int("holdout", 0, "keep every n-th training document out and score on those instead of dev (0: off)")
 	stack := fs.Int("stack", 0, "attribution: train a stacked tagger whose first pass is jackknifed over this many article folds (default 5; 0: one pass)")
+	modelFile := fs.String("model", "", "attribution: score this model file instead of training one (with -holdout, one trained with the same -holdout)")
+	extractToo := fs.Bool("extract", false, "attribution: also score the whole extractor (fast, or accurate with -accurate) with the model, on the same articles")
 	task := fs.String("task", "ner", "what to train: ner (CoNLL-2003 names) or attribution (PolNeAR source/cue/content)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -97,7 +100,11 @@ func run(args []string) error {
 				return err
 			}
 		}
-		return trainAttribution(*data, *out, opt, *dev, *holdout, *stack)
+		models := extract.Fast
+		if *accurate {
+			models = extract.Accurate
+		}
+		return trainAttribution(*data, *out, opt, attributionRun{dev: *dev, holdout: *holdout, stack: *stack, model: *modelFile, extract: *extractToo, models: models})
 	}
 	recipe, dirs := ner.NEROptions, ner.FastUnlabeled
 	if *accurate {

@@ -308,6 +308,13 @@ func PolNeAR(ctx context.Context, dataDir, split string, x Extractor) (Result, e
 	return scorePolNeAR(ctx, Result{Dataset: dataset, Task: task}, docs, x)
 }
 
+// PolNeARArticles scores x on the given PolNeAR articles, as PolNeAR
+// scores a split: for held-out training articles (cmd/nertrain -holdout
+// -extract), whose scores guide model choices while dev stays unread.
+func PolNeARArticles(ctx context.Context, dataset string, docs []AttributionDoc, x Extractor) (Result, error) {
+	return scorePolNeAR(ctx, Result{Dataset: dataset, Task: "claim attribution spans (source, cue, content)"}, docs, x)
+}
+
 // scorePolNeAR scores x on docs into res.
 func scorePolNeAR(ctx context.Context, res Result, docs []AttributionDoc, x Extractor) (Result, error) {
 	res.Docs = len(docs)

@@ -1,12 +1,14 @@
 package eval
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/newsgraph/newsgraph/ingest/extract"
 )
 
 // An invented article and annotation in PolNeAR's brat layout.
@@ -91,5 +93,35 @@ func TestSpanScores(t *testing.T) {
 				t.Errorf("got exact %+v overlap %+v, want %+v %+v", e, o, tt.exact, tt.overlap)
 			}
 		})
+	}
+}
+
+// TestPolNeARArticles scores the real extractor on an invented annotated
+// article: the reported speech of its first sentence is found exactly.
+func TestPolNeARArticles(t *testing.T) {
+	doc, err := ParseBrat(strings.NewReader(bratAnn), bratText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Name = "invented"
+	x, err := extract.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := PolNeARArticles(context.Background(), "invented", []AttributionDoc{doc}, x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Docs != 1 || res.Dataset != "invented" {
+		t.Errorf("docs %d, dataset %q: want 1, %q", res.Docs, res.Dataset, "invented")
+	}
+	rows := map[string]PRF{}
+	for _, r := range res.Rows {
+		rows[r.Name] = r.PRF
+	}
+	for _, name := range []string{"source exact", "cue exact", "content overlap"} {
+		if r, ok := rows[name]; !ok || r.TP < 1 {
+			t.Errorf("%s: %+v, want the mayor's attribution matched", name, r)
+		}
 	}
 }
