@@ -1,0 +1,37 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestDefiniteRoleSpeakers: "the <role>" speaks for the one person the
+// article gave that role, before the name or in an apposition, and a
+// later "he" continues that person; a role no one, or a narrower role
+// someone, was given names no one, as before. Each case lists every
+// claim as "speakers | cue | listed".
+func TestDefiniteRoleSpeakers(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"title before the name, then a pronoun",
+			`Harbour Minister Piet Vos will publish the plan on Monday. Opposition member Tom Hale said the plan came too late. The harbour minister said the new quay would open in the spring. He said: "We have listened to the fishermen."`,
+			[]string{"PERSON:Tom Hale | said | listed", "PERSON:Piet Vos | said | listed", "PERSON:Piet Vos | said | listed"}},
+		{"apposition",
+			`Piet Vos, the harbour minister, visited the docks. Tom Hale, who leads the dockers, said the visit was welcome. The harbour minister told reporters the quay would open in the spring.`,
+			[]string{"PERSON:Tom Hale | said | listed", "PERSON:Piet Vos | told | listed"}},
+		{"a narrower role names another office",
+			`Shadow Harbour Minister Piet Vos criticised the plan. The harbour minister said the new quay would open in the spring.`,
+			[]string{" | said | listed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := listedClaims(t, "Report\n\n"+tt.text)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("claims (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
