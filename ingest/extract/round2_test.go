@@ -35,3 +35,27 @@ func TestDefiniteRoleSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// TestAgentSpeakers: in "X's agent Y said" the agent Y speaks for X, so
+// Y is the speaker, in a quote and in reported speech.
+func TestAgentSpeakers(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"quote, inverted",
+			`Singer Tom Hale is said to be engaged. "No date has been set for a wedding," said Hale's agent Ana Ruiz.`,
+			[]string{"PERSON:Ana Ruiz | said | listed"}},
+		{"reported speech",
+			`Winger Tom Hale missed training on Monday. Hale's publicist Ana Ruiz said the player had a cold.`,
+			[]string{"PERSON:Ana Ruiz | said | listed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := listedClaims(t, "Report\n\n"+tt.text)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("claims (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
