@@ -34,6 +34,17 @@ var judgementLemmas = []string{
 	"summarise", "analyse", "analyze", "describe", "characterize", "characterise", "portray",
 }
 
+// objectActForms are verbs whose noun-phrase object is a thing made or
+// chosen, not something said: "voted for a rise", "wrote the score for a
+// musical". With a clause ("wrote that ...", "wrote: ...") they report
+// speech, as judging verbs do.
+var objectActForms = formsOf([]string{"vote", "write"})
+
+// topicParticles ending a cue ("told of", "spoke about") make its object
+// a topic: "told of his shock" names what he talked about, not what he
+// said; "told of fears that ..." holds its statement in a clause.
+var topicParticles = setOf("of", "about")
+
 // judgementForms holds every form of the judgementLemmas.
 var judgementForms = formsOf(judgementLemmas)
 
@@ -125,7 +136,8 @@ func (d *doc) reportingWordAt(k int) bool {
 func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
 	object := false
 	for k := k0; k < k1; k++ {
-		if judgementForms[d.lower[k]] {
+		w := d.lower[k]
+		if judgementForms[w] || objectActForms[w] || k == k1-1 && k > k0 && topicParticles[w] {
 			object = true
 			break
 		}

@@ -59,3 +59,37 @@ func TestAgentSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// TestObjectActCues: a vote, writing a work and telling of a topic are no
+// statements when their object is a noun phrase: tentative. With a clause
+// they report speech and stay listed.
+func TestObjectActCues(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a vote",
+			"Kestrel Bank board member Tom Hale voted for a rise in interest rates to 5%.",
+			[]string{"PERSON:Tom Hale | voted for | tentative"}},
+		{"writing a work",
+			"Tom Hale, a composer from Leeds, wrote the music for an opera based on a novel about the harbour.",
+			[]string{"PERSON:Tom Hale | wrote | tentative"}},
+		{"writing a clause",
+			"Tom Hale, a composer from Leeds, wrote in his diary that the opera would never be staged.",
+			[]string{"PERSON:Tom Hale | wrote | listed"}},
+		{"telling of a topic",
+			`Former soldier Tom Hale has told of the "terrible" days he spent in the camp.`,
+			[]string{"PERSON:Tom Hale | has told of | tentative"}},
+		{"telling of how",
+			"Survivors have told of how they clung to the wreckage for hours.",
+			[]string{" | have told of | listed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := listedClaims(t, "Report\n\n"+tt.text)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("claims (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
