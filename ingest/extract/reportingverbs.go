@@ -40,10 +40,15 @@ var judgementLemmas = []string{
 // speech, as judging verbs do.
 var objectActForms = formsOf([]string{"vote", "write"})
 
-// topicParticles ending a cue ("told of", "spoke about") make its object
-// a topic: "told of his shock" names what he talked about, not what he
-// said; "told of fears that ..." holds its statement in a clause.
+// topicParticles ending a cue after a verb of telling (topicVerbForms:
+// "told of", "spoke about", "was asked about") make its object a topic:
+// "told of his shock" names what he talked about, not what he said;
+// "told of how ..." holds its statement in a clause. Other verbs keep
+// their statement in the object ("accused the club of ...").
 var topicParticles = setOf("of", "about")
+
+// topicVerbForms are the verbs of telling that a topic particle follows.
+var topicVerbForms = formsOf([]string{"tell", "speak", "talk", "write", "ask"})
 
 // judgementForms holds every form of the judgementLemmas.
 var judgementForms = formsOf(judgementLemmas)
@@ -137,7 +142,7 @@ func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
 	object := false
 	for k := k0; k < k1; k++ {
 		w := d.lower[k]
-		if judgementForms[w] || objectActForms[w] || k == k1-1 && k > k0 && topicParticles[w] {
+		if judgementForms[w] || objectActForms[w] || k == k1-1 && k > k0 && topicParticles[w] && topicVerbForms[d.lower[k-1]] {
 			object = true
 			break
 		}
@@ -152,9 +157,16 @@ func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
 	for j > k1 && isTrimmable(d.words[j-1]) {
 		j--
 	}
-	clause := clauseOpenersAfterJudgement[d.lower[c0]] || isQuoteToken(d.words[c0]) || j < c0 && (d.words[j] == ":" || isQuoteToken(d.words[j]))
+	clause := clauseOpenersAfterJudgement[d.lower[c0]] || nominativePronouns[d.lower[c0]] || isQuoteToken(d.words[c0]) || j < c0 && (d.words[j] == ":" || isQuoteToken(d.words[j]))
+	for k := c0; k+1 < c1 && !clause; k++ {
+		clause = d.words[k] == ":" && isQuoteToken(d.words[k+1]) // "asked of the war: "..."": a quote follows
+	}
 	return clause
 }
+
+// nominativePronouns can only be subjects: a content opening with one is
+// a clause ("wrote she believed ..."). "It" and "you" may be objects.
+var nominativePronouns = setOf("i", "we", "he", "she", "they")
 
 // clauseOpenersAfterJudgement open a clause or an embedded question
 // right after a judging verb: "questioned whether", "praised that".

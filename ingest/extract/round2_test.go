@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // TestDefiniteRoleSpeakers: "the <role>" speaks for the one person the
@@ -92,4 +94,103 @@ func TestObjectActCues(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAttributionInsideContent: a content that holds its own cue and
+// source at its end is cut before them; one that runs on after them is
+// left as it is.
+func TestAttributionInsideContent(t *testing.T) {
+	d := newDoc(nil, &graph.Article{ID: "art_t", Text: "The quay will open in May, said Ana Ruiz, the harbour master."})
+	words := d.words
+	at := func(w string) int {
+		for i, x := range words {
+			if x == w {
+				return i
+			}
+		}
+		t.Fatalf("no %q in %q", w, words)
+		return -1
+	}
+	k0, src := at("said"), at("Ana")
+	end := len(words) - 1 // before the full stop
+	tests := []struct {
+		name           string
+		c0, c1, k0, k1 int
+		spk            *speaker
+		want           string
+	}{
+		{"cue and source at the end", 0, end, k0, k0 + 1, &speaker{t0: src, t1: end}, "The quay will open in May"},
+		{"source outside", 0, k0 + 1, k0, k0 + 1, &speaker{t0: src, t1: end}, "The quay will open in May, said"},
+		{"content runs on after the source", 0, end, k0, k0 + 1, &speaker{t0: src, t1: src + 2}, "The quay will open in May, said Ana Ruiz, the harbour master"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := d.span(tt.c0, d.attributionInside(tt.c0, tt.c1, tt.k0, tt.k1, tt.spk)).Text
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("content (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestObjectActClauses: the clause tests that keep a writing or telling
+// cue listed: a content opening with a subject pronoun, and a quote after
+// a colon inside the content; and a particle after a verb that is no verb
+// of telling ("accused the club of ...") keeps its statement.
+func TestObjectActClauses(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a clause without that",
+			"Ana Ruiz, a nurse from Leeds, wrote she believed the ward would close within a year.",
+			[]string{"PERSON:Ana Ruiz | wrote | listed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := listedClaims(t, "Report\n\n"+tt.text)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("claims (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestReportingCueClauses checks reportingCue on cue and content spans
+// the tagger might give: a verb of telling before "of" needs a clause, a
+// quote after a colon in the content is one, and "of" after another verb
+// ("accused the club of") leaves the cue a reporting one.
+func TestReportingCueClauses(t *testing.T) {
+	tests := []struct {
+		name, sentence, cue, content string
+		want                         bool
+	}{
+		{"telling of a topic", "Ana Ruiz told of her fear after the storm.", "told of", "her fear after the storm", false},
+		{"a quote after a colon", `Ana Ruiz asked of the closure: "Who will care for the old now?"`, "asked of", `the closure: "Who will care for the old now?`, true},
+		{"a particle after another verb", "Tom Hale accused the bank of using the quay as a car park.", "accused the bank of", "using the quay as a car park", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDoc(nil, &graph.Article{ID: "art_t", Text: tt.sentence})
+			k0, k1 := tokenSpan(t, d, tt.cue)
+			c0, c1 := tokenSpan(t, d, tt.content)
+			if got := d.reportingCue(k0, k1, c0, c1); got != tt.want {
+				t.Errorf("reportingCue(%q, %q) = %v, want %v", tt.cue, tt.content, got, tt.want)
+			}
+		})
+	}
+}
+
+// tokenSpan returns the first token span of d whose text is phrase.
+func tokenSpan(t *testing.T, d *doc, phrase string) (int, int) {
+	t.Helper()
+	for i := range d.words {
+		for j := i + 1; j <= len(d.words); j++ {
+			if d.span(i, j).Text == phrase {
+				return i, j
+			}
+		}
+	}
+	t.Fatalf("no span %q in %q", phrase, d.words)
+	return 0, 0
 }
