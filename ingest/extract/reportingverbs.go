@@ -139,11 +139,11 @@ func (d *doc) reportingWordAt(k int) bool {
 // saying ..." has its own cue; "praised the plan: it would ..." or a
 // content before the cue is a statement.
 func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
-	object := false
+	object, judging := false, false
 	for k := k0; k < k1; k++ {
 		w := d.lower[k]
 		if judgementForms[w] || objectActForms[w] || k == k1-1 && k > k0 && topicParticles[w] && topicVerbForms[d.lower[k-1]] {
-			object = true
+			object, judging = true, judgementForms[w]
 			break
 		}
 	}
@@ -157,7 +157,13 @@ func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
 	for j > k1 && isTrimmable(d.words[j-1]) {
 		j--
 	}
-	clause := clauseOpenersAfterJudgement[d.lower[c0]] || nominativePronouns[d.lower[c0]] || isQuoteToken(d.words[c0]) || j < c0 && (d.words[j] == ":" || isQuoteToken(d.words[j]))
+	clause := clauseOpenersAfterJudgement[d.lower[c0]] || isQuoteToken(d.words[c0]) || j < c0 && (d.words[j] == ":" || isQuoteToken(d.words[j]))
+	if judging {
+		// "praised the director: "..."", "judged offside as he ran": the
+		// object is what is judged, a clause after it no content of the cue.
+		return clause
+	}
+	clause = clause || nominativePronouns[d.lower[c0]] // "wrote she believed ..."
 	for k := c0; k+1 < c1 && !clause; k++ {
 		clause = d.words[k] == ":" && isQuoteToken(d.words[k+1]) // "asked of the war: "..."": a quote follows
 	}
