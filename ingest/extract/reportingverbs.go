@@ -163,6 +163,9 @@ func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
 		// object is what is judged, a clause after it no content of the cue.
 		return clause
 	}
+	if k0 > 0 && d.words[k0-1] == "," && c0 >= k1 && c1-c0 <= 4 && d.clauseEnds(c1) {
+		return d.cueWordIn(k0, k1) // "..., writes Ann Lee.": the inverted speaker, not an object; the content came first
+	}
 	clause = clause || nominativePronouns[d.lower[c0]] // "wrote she believed ..."
 	for k := c0; k+1 < c1 && !clause; k++ {
 		clause = d.words[k] == ":" && isQuoteToken(d.words[k+1]) // "asked of the war: "..."": a quote follows
