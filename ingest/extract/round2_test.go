@@ -14,10 +14,7 @@ import (
 // someone, was given names no one, as before. Each case lists every
 // claim as "speakers | cue | listed".
 func TestDefiniteRoleSpeakers(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	runListedCases(t, []listedCase{
 		{"title before the name, then a pronoun",
 			`Harbour Minister Piet Vos will publish the plan on Monday. Opposition member Tom Hale said the plan came too late. The harbour minister said the new quay would open in the spring. He said: "We have listened to the fishermen."`,
 			[]string{"PERSON:Tom Hale | said | listed", "PERSON:Piet Vos | said | listed", "PERSON:Piet Vos | said | listed"}},
@@ -27,49 +24,27 @@ func TestDefiniteRoleSpeakers(t *testing.T) {
 		{"a narrower role names another office",
 			`Shadow Harbour Minister Piet Vos criticised the plan. The harbour minister said the new quay would open in the spring.`,
 			[]string{" | said | listed"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := listedClaims(t, "Report\n\n"+tt.text)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("claims (-want +got):\n%s", diff)
-			}
-		})
-	}
+	})
 }
 
 // TestAgentSpeakers: in "X's agent Y said" the agent Y speaks for X, so
 // Y is the speaker, in a quote and in reported speech.
 func TestAgentSpeakers(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	runListedCases(t, []listedCase{
 		{"quote, inverted",
 			`Singer Tom Hale is said to be engaged. "No date has been set for a wedding," said Hale's agent Ana Ruiz.`,
 			[]string{"PERSON:Ana Ruiz | said | listed"}},
 		{"reported speech",
 			`Winger Tom Hale missed training on Monday. Hale's publicist Ana Ruiz said the player had a cold.`,
 			[]string{"PERSON:Ana Ruiz | said | listed"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := listedClaims(t, "Report\n\n"+tt.text)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("claims (-want +got):\n%s", diff)
-			}
-		})
-	}
+	})
 }
 
 // TestObjectActCues: a vote, writing a work and telling of a topic are no
 // statements when their object is a noun phrase: tentative. With a clause
 // they report speech and stay listed.
 func TestObjectActCues(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	runListedCases(t, []listedCase{
 		{"a vote",
 			"Kestrel Bank board member Tom Hale voted for a rise in interest rates to 5%.",
 			[]string{"PERSON:Tom Hale | voted for | tentative"}},
@@ -88,15 +63,7 @@ func TestObjectActCues(t *testing.T) {
 		{"telling of how",
 			"Survivors have told of how they clung to the wreckage for hours.",
 			[]string{" | have told of | listed"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := listedClaims(t, "Report\n\n"+tt.text)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("claims (-want +got):\n%s", diff)
-			}
-		})
-	}
+	})
 }
 
 // TestAttributionInsideContent: a content that holds its own cue and
@@ -141,22 +108,11 @@ func TestAttributionInsideContent(t *testing.T) {
 // a colon inside the content; and a particle after a verb that is no verb
 // of telling ("accused the club of ...") keeps its statement.
 func TestObjectActClauses(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	runListedCases(t, []listedCase{
 		{"a clause without that",
 			"Ana Ruiz, a nurse from Leeds, wrote she believed the ward would close within a year.",
 			[]string{"PERSON:Ana Ruiz | wrote | listed"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := listedClaims(t, "Report\n\n"+tt.text)
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("claims (-want +got):\n%s", diff)
-			}
-		})
-	}
+	})
 }
 
 // TestReportingCueClauses checks reportingCue on cue and content spans
@@ -196,4 +152,23 @@ func tokenSpan(t *testing.T, d *doc, phrase string) (int, int) {
 	}
 	t.Fatalf("no span %q in %q", phrase, d.words)
 	return 0, 0
+}
+
+// listedCase is a text and its claims as listedClaims lists them.
+type listedCase struct {
+	name, text string
+	want       []string
+}
+
+// runListedCases runs each case as a subtest.
+func runListedCases(t *testing.T, tests []listedCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := listedClaims(t, "Report\n\n"+tt.text)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("claims (-want +got):\n%s", diff)
+			}
+		})
+	}
 }
