@@ -231,6 +231,24 @@ var finiteVerbs = setOf("is", "are", "was", "were", "will", "would", "could", "c
 	"might", "has", "have", "had", "did", "does", "do", "shall", "won't", "can't", "didn't", "doesn't", "isn't",
 	"wasn't", "aren't", "weren't", "want", "need", "think", "believe", "know", "feel", "hope", "plan", "expect")
 
+// attributionInside returns where content [c0, c1) ends once its own cue
+// [k0, k1) and source, standing inside it at its end, are cut off: the
+// tagger sometimes takes a whole inverted sentence ("X was right, said
+// Ann Lee, the mayor") for content. c1 when they are not inside it.
+func (d *doc) attributionInside(c0, c1, k0, k1 int, spk *speaker) int {
+	if spk.t1 <= spk.t0 || k0 <= c0 || k0 >= c1 || spk.t0 <= c0 || spk.t0 >= c1 {
+		return c1
+	}
+	start, end := min(k0, spk.t0), max(k1, spk.t1)
+	if _, e := d.trimContent(end, c1); e > end {
+		return c1 // words of the content follow the attribution: "X, said Ann Lee, was right"
+	}
+	if n0, n1 := d.trimContent(c0, start); n0 == c0 && n1-n0 >= 2 {
+		return n1
+	}
+	return c1
+}
+
 // trimContent drops punctuation and quotes at the ends of a content span.
 func (d *doc) trimContent(c0, c1 int) (int, int) {
 	for c0 < c1 && isTrimmable(d.words[c0]) {
@@ -310,6 +328,12 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		return // an act in the world, not a statement: no claim
 	}
 	spk = d.contentPronounSpeaker(spk, c0, c1)
+	if n1 := d.attributionInside(c0, c1, k0, k1, spk); n1 != c1 {
+		if text == d.span(c0, c1).Text {
+			text = d.span(c0, n1).Text
+		}
+		c1 = n1 // "X was right, said Ann Lee": the attribution is no part of what was said
+	}
 	if n0 := d.skipAddressee(k0, k1, c0, c1); n0 != c0 {
 		if text == d.span(c0, c1).Text {
 			text = d.span(n0, c1).Text

@@ -34,6 +34,22 @@ var judgementLemmas = []string{
 	"summarise", "analyse", "analyze", "describe", "characterize", "characterise", "portray",
 }
 
+// objectActForms are verbs whose noun-phrase object is a thing made or
+// chosen, not something said: "voted for a rise", "wrote the score for a
+// musical". With a clause ("wrote that ...", "wrote: ...") they report
+// speech, as judging verbs do.
+var objectActForms = formsOf([]string{"vote", "write"})
+
+// topicParticles ending a cue after a verb of telling (topicVerbForms:
+// "told of", "spoke about", "was asked about") make its object a topic:
+// "told of his shock" names what he talked about, not what he said;
+// "told of how ..." holds its statement in a clause. Other verbs keep
+// their statement in the object ("accused the club of ...").
+var topicParticles = setOf("of", "about")
+
+// topicVerbForms are the verbs of telling that a topic particle follows.
+var topicVerbForms = formsOf([]string{"tell", "speak", "talk", "write", "ask"})
+
 // judgementForms holds every form of the judgementLemmas.
 var judgementForms = formsOf(judgementLemmas)
 
@@ -123,10 +139,11 @@ func (d *doc) reportingWordAt(k int) bool {
 // saying ..." has its own cue; "praised the plan: it would ..." or a
 // content before the cue is a statement.
 func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
-	object := false
+	object, judging := false, false
 	for k := k0; k < k1; k++ {
-		if judgementForms[d.lower[k]] {
-			object = true
+		w := d.lower[k]
+		if judgementForms[w] || objectActForms[w] || k == k1-1 && k > k0 && topicParticles[w] && topicVerbForms[d.lower[k-1]] {
+			object, judging = true, judgementForms[w]
 			break
 		}
 	}
@@ -141,8 +158,24 @@ func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
 		j--
 	}
 	clause := clauseOpenersAfterJudgement[d.lower[c0]] || isQuoteToken(d.words[c0]) || j < c0 && (d.words[j] == ":" || isQuoteToken(d.words[j]))
+	if judging {
+		// "praised the director: "..."", "judged offside as he ran": the
+		// object is what is judged, a clause after it no content of the cue.
+		return clause
+	}
+	if k0 > 0 && d.words[k0-1] == "," && c0 >= k1 && c1-c0 <= 4 && d.clauseEnds(c1) {
+		return d.cueWordIn(k0, k1) // "..., writes Ann Lee.": the inverted speaker, not an object; the content came first
+	}
+	clause = clause || nominativePronouns[d.lower[c0]] // "wrote she believed ..."
+	for k := c0; k+1 < c1 && !clause; k++ {
+		clause = d.words[k] == ":" && isQuoteToken(d.words[k+1]) // "asked of the war: "..."": a quote follows
+	}
 	return clause
 }
+
+// nominativePronouns can only be subjects: a content opening with one is
+// a clause ("wrote she believed ..."). "It" and "you" may be objects.
+var nominativePronouns = setOf("i", "we", "he", "she", "they")
 
 // clauseOpenersAfterJudgement open a clause or an embedded question
 // right after a judging verb: "questioned whether", "praised that".

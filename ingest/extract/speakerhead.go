@@ -43,12 +43,18 @@ func (d *doc) roleWordsOnly(t0, t1 int) bool {
 		if !isLowerWord(w) && !isTitle(w) || d.toks[t].NL > 0 {
 			return false
 		}
-		if roleNouns[w] || isTitle(w) {
+		if roleNouns[w] || agentNouns[w] || isTitle(w) {
 			role = true
 		}
 	}
 	return role
 }
+
+// agentNouns name someone who acts or speaks for another: in "the
+// singer's agent Ana Ruiz" the agent speaks, not the singer. They are no
+// roles of their own elsewhere ("a chemical agent").
+var agentNouns = setOf("agent", "agents", "publicist", "solicitor", "attorney", "barrister", "aide",
+	"representative", "promoter", "manager", "lawyer", "spokesman", "spokeswoman", "spokesperson")
 
 // roleAfter returns the token after the role noun that follows m when m
 // only describes someone named by role ("Wales coach", "Tottenham

@@ -129,7 +129,7 @@ func (d *doc) seedTaggedSpeakers() {
 				continue
 			}
 			s0, s1 = d.wholeMentions(s0, s1)
-			if spk := d.sourceSpeaker(s0, s1); len(spk.ents) == 1 && spk.ents[0].Kind == graph.Person && spk.factor == 1 && plausiblePerson(spk.ents[0]) {
+			if spk := d.sourceSpeaker(s0, s1); len(spk.ents) == 1 && spk.ents[0].Kind == graph.Person && (spk.factor == 1 || d.definiteRole(s0, s1) != nil) && plausiblePerson(spk.ents[0]) {
 				d.taggedSpeakers[si] = append(d.taggedSpeakers[si], spoken{cue: cue.t0, ent: spk.ents[0]})
 			} else if len(spk.ents) == 0 && spk.t0 == s0 && spk.t1 == s1 {
 				d.recordRoleSpeaker(si, cue.t0, s0, s1) // "the minister's spokesman said"

@@ -94,6 +94,9 @@ func (d *doc) speakerBefore(k0 int) *speaker {
 			return d.sourceSpeaker(m.RoleT0, m.T1)
 		}
 	}
+	if r := d.clauseRoleSpeaker(end); r != nil {
+		return r
+	}
 	return none
 }
 
@@ -230,6 +233,9 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 			return &speaker{t0: t0, t1: t1, ents: []*entity{o}, factor: pronounSpeakerFactor}
 		}
 		return spk
+	}
+	if r := d.definiteRoleSpeaker(t0, t1); r != nil {
+		return r // "the home secretary": the person the article gave the role
 	}
 	// The group noun heads the phrase: "the analysts on the programme".
 	head := t1 - 1
