@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
 // A name the tagger took for a place is sometimes a body's: a firm, a
 // church, a party, a gaming team. Some contexts only an organisation
 // fits, whatever the name: a classifier noun in apposition before it
@@ -21,8 +27,51 @@ var bodyMembers = setOf("member", "members", "founder", "founders", "co-founder"
 	"ex-member", "ex-members")
 
 // bodySeats after a name (or its possessive) are a body's seat or chief.
-var bodySeats = setOf("headquarters", "HQ", "CEO", "CEOs")
+var bodySeats = setOf("headquarters", "HQ", "CEO", "CEOs", "co-founder", "co-founders", "cofounder")
 
+// personBodySeats after a one-word name the tagger took for a person make
+// it a body's: a person has no founder, reporters or employees of its
+// own ("Vexa founder Ann Kestrel", "Kestrel reporters"), while a country
+// may have a founder.
+var personBodySeats = setOf("founder", "founders", "reporters", "correspondents", "employees")
+
+// personBodies returns the entities of one-word names the tagger typed as
+// persons, never given in full, that the article writes somewhere before
+// a body's seat or chief ("Vexa headquarters", "Kestrel co-founder X",
+// "Kestrel reporters"), whether the tagger saw the name there or not. A
+// person named in full ("Ann Kestrel") is left alone: "Kestrel employees"
+// is then a firm named after her, or her staff.
+func (d *doc) personBodies() map[*entity]bool {
+	byName := map[string]*entity{}
+	for _, m := range d.mentions {
+		e := m.Ent
+		if m.Anaphor || m.Other != nil || e == nil || e.Kind != graph.Person || e.Gaz != nil || m.Gaz != nil ||
+			m.T1-m.T0 != 1 || strings.Contains(e.Name, " ") || m.Rule != d.x.tagger.Name() {
+			continue
+		}
+		byName[d.words[m.T0]] = e
+	}
+	if len(byName) == 0 {
+		return nil
+	}
+	out := map[*entity]bool{}
+	for _, s := range d.sents {
+		for t := s.T0; t+1 < s.T1; t++ {
+			e := byName[d.words[t]]
+			if e == nil {
+				continue
+			}
+			n := t + 1
+			if d.lower[n] == "'s" || d.lower[n] == "’s" {
+				n++
+			}
+			if n < s.T1 && (bodySeats[d.words[n]] || personBodySeats[d.lower[n]]) {
+				out[e] = true
+			}
+		}
+	}
+	return out
+}
 // bodyCue reports whether the context of mention m says it names a body.
 func (d *doc) bodyCue(m *mention) bool {
 	s := d.sents[m.Sent]

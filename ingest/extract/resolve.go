@@ -147,6 +147,7 @@ func (d *doc) resolve() {
 		d.finishEntity(e)
 	}
 	d.inContextKinds()
+	d.classListKinds()
 	d.resolveAnaphors()
 }
 

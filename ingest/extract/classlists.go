@@ -1,0 +1,158 @@
+package extract
+
+import "github.com/newsgraph/newsgraph/graph"
+
+// A common noun that introduces a list of names says what the names are
+// (Hearst's lexico-syntactic patterns of hyponymy): "deities such as
+// Kestra and Vexor", "parties including Kestrel Voice", "the schools
+// Kestra and Vexa", "Kestra, Vexor and other gods". The tagger reads each
+// name alone and types unknown ones by their shape; the class noun, where
+// there is one, is the better witness. The entity keeps its kind; its
+// mentions record the class's kind in context, across the article (one
+// sense per discourse), as GUM annotates mentions.
+
+// classNouns are the plural (and a few singular) class nouns whose kind
+// is clear in news prose. Nouns for kinds of people that also name bodies
+// ("staff", "members") or places ("sides") are left out.
+var classNouns = map[string]graph.EntityKind{}
+
+func init() {
+	for _, w := range []string{"gods", "goddesses", "deities", "saints", "prophets", "players", "athletes",
+		"artists", "singers", "musicians", "actors", "actresses", "writers", "authors", "poets", "painters",
+		"politicians", "characters", "heroes", "superheroes", "villains", "celebrities", "people"} {
+		classNouns[w] = graph.Person
+	}
+	for _, w := range []string{"companies", "firms", "groups", "organisations", "organizations", "parties",
+		"clubs", "teams", "bands", "charities", "schools", "universities", "colleges", "churches", "agencies",
+		"banks", "airlines", "retailers", "brands", "sects", "movements", "unions"} {
+		classNouns[w] = graph.Organization
+	}
+	for w := range singularClasses {
+		classNouns[w] = graph.Organization
+	}
+	for _, w := range []string{"countries", "cities", "towns", "villages", "states", "provinces", "regions",
+		"islands", "capitals"} {
+		classNouns[w] = graph.Place
+	}
+}
+
+// singularClasses name one body. One body "including" or "like" names
+// its people ("the team, including Kestra"), so these introduce names
+// only in apposition: "US team Kestrel and Vexa".
+var singularClasses = setOf("team", "group", "party", "company", "firm", "band", "club", "school", "church")
+
+// listTriggers stand between a class noun and the names it introduces:
+// "such as", "including", "like", "include(s/d)".
+var listTriggers = setOf("including", "like", "include", "includes", "included")
+
+// listJoints may stand between two names of one list.
+var listJoints = setOf(",", "and", "or", "the", "The", "&")
+
+// classListKinds sets InCtx on the mentions of entities named in a list
+// a class noun introduces or closes, where the class's kind is not the
+// entity's. It runs after inContextKinds and keeps what that set.
+func (d *doc) classListKinds() {
+	marked := map[*entity]graph.EntityKind{}
+	conflict := map[*entity]bool{}
+	for si, ms := range d.bySent {
+		s := d.sents[si]
+		for i := 0; i < len(ms); {
+			j := i + 1
+			for j < len(ms) && d.joined(ms[j-1].T1, ms[j].T0) {
+				j++
+			}
+			run := ms[i:j]
+			i = j
+			k, ok := d.listClass(run, s.T0, s.T1)
+			if !ok {
+				continue
+			}
+			for _, m := range run {
+				if m.Anaphor || m.Other != nil || m.Ent == nil || sameKindFamily(m.Ent.Kind, k) {
+					continue
+				}
+				if o, seen := marked[m.Ent]; seen && o != k {
+					conflict[m.Ent] = true
+				}
+				marked[m.Ent] = k
+			}
+		}
+	}
+	for _, m := range d.mentions {
+		if k, ok := marked[m.Ent]; ok && !conflict[m.Ent] && !m.Anaphor && m.Other == nil && m.InCtx == "" {
+			m.InCtx = k
+		}
+	}
+}
+
+// joined reports whether only list joints stand between tokens a and b
+// (at most three of them, and at least one).
+func (d *doc) joined(a, b int) bool {
+	if b <= a || b-a > 3 {
+		return false
+	}
+	for t := a; t < b; t++ {
+		if !listJoints[d.words[t]] {
+			return false
+		}
+	}
+	return true
+}
+
+// listClass returns the kind of the class noun that introduces the run
+// of names ("gods such as A, B and C", "schools A and B") or closes it
+// ("A, B and other gods"), within the sentence [s0, s1).
+func (d *doc) listClass(run []*mention, s0, s1 int) (graph.EntityKind, bool) {
+	t := run[0].T0
+	if t > s0 && (d.lower[t-1] == "the") {
+		t--
+	}
+	switch {
+	case t-2 >= s0 && d.lower[t-2] == "such" && d.lower[t-1] == "as":
+		t -= 2
+	case t-1 >= s0 && listTriggers[d.lower[t-1]]:
+		t--
+	case len(run) > 1 && t-1 >= s0:
+		// A class noun right before a list of names, in apposition: a
+		// singular one is the body cue's (bodycues.go) and is only taken
+		// here before several names.
+		if k, ok := classNouns[d.words[t-1]]; ok && !(t-2 >= s0 && countWords[d.lower[t-2]]) {
+			return k, true
+		}
+	}
+	if t < run[0].T0 {
+		if t-1 >= s0 && d.words[t-1] == "," {
+			t--
+		}
+		if t-1 >= s0 && !singularClasses[d.words[t-1]] {
+			if k, ok := classNouns[d.words[t-1]]; ok {
+				return k, true
+			}
+		}
+	}
+	// "A, B and other gods": up to two modifiers before the class noun.
+	e := run[len(run)-1].T1
+	if e < s1 && d.words[e] == "," {
+		e++
+	}
+	if e+2 < s1 && (d.lower[e] == "and" || d.lower[e] == "or") && d.lower[e+1] == "other" {
+		for t := e + 2; t < s1 && t <= e+4; t++ {
+			if k, ok := classNouns[d.words[t]]; ok && !singularClasses[d.words[t]] {
+				return k, true
+			}
+			if hasUpperOrDigit(d.words[t]) {
+				break
+			}
+		}
+	}
+	return "", false
+}
+
+// sameKindFamily reports whether two kinds name the same sort of thing
+// for a reader: a group, an organisation and an outlet are all bodies.
+func sameKindFamily(a, b graph.EntityKind) bool {
+	body := func(k graph.EntityKind) bool {
+		return k == graph.Group || k == graph.Organization || k == graph.Outlet
+	}
+	return a == b || body(a) && body(b)
+}

@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestClassListKinds checks the kind a class noun gives the names it
+// introduces or closes, and that a one-word "person" before a body's seat
+// or staff is read as a body, each in context: "Name=KIND" for every
+// mention (in sorted order), the kind in context where there is one, else the entity's.
+func TestClassListKinds(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"deities such as", "Pilgrims still honour old deities such as Tarvos, Nemetona and Sulis at the spring.",
+			[]string{"Tarvos=PERSON", "Nemetona=PERSON", "Sulis=PERSON"}},
+		{"plural class noun in apposition", "The city told the religious schools Santa Brigida and Collegio Vesta to pay the tax.",
+			[]string{"Santa Brigida=ORGANIZATION", "Collegio Vesta=ORGANIZATION"}},
+		{"and other towns", "Ellery Dunmore, Ottley Vance and other towns closed their pools.",
+			[]string{"Ellery Dunmore=PLACE", "Ottley Vance=PLACE"}},
+		{"groups included", "The charitable groups included Velvet Harbour, Mossgrove Friends and Tallow Circle.",
+			[]string{"Velvet Harbour=ORGANIZATION", "Mossgrove Friends=ORGANIZATION", "Tallow Circle=ORGANIZATION"}},
+		{"a team including its players", "The team, including Marta Kowal and Ines Brandt, flew home on Sunday.",
+			[]string{"Marta Kowal=PERSON", "Ines Brandt=PERSON"}},
+		{"a band that included a person", "The band included Tom Vayle and Rhys Okoro in those years.",
+			[]string{"Tom Vayle=PERSON", "Rhys Okoro=PERSON"}},
+		{"a one-word person before a founder", "Quorvix founder Amy Loh spoke on Monday. Quorvix said sales rose.",
+			[]string{"Quorvix=ORGANIZATION", "Amy Loh=PERSON", "Quorvix=ORGANIZATION"}},
+		{"a person named in full before her staff", "Amy Quorvix spoke on Monday. Quorvix employees cheered her.",
+			[]string{"Amy Quorvix=PERSON", "Quorvix=PERSON"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, byID := extractText(t, tt.text)
+			var got []string
+			for _, m := range ex.Mentions {
+				k := string(m.KindInContext)
+				if k == "" {
+					k, _, _ = strings.Cut(byID[m.EntityID], ":")
+				}
+				got = append(got, m.Text+"="+k)
+			}
+			slices.Sort(got)
+			slices.Sort(tt.want)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("mention kinds (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
