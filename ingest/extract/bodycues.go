@@ -72,6 +72,7 @@ func (d *doc) personBodies() map[*entity]bool {
 	}
 	return out
 }
+
 // bodyCue reports whether the context of mention m says it names a body.
 func (d *doc) bodyCue(m *mention) bool {
 	s := d.sents[m.Sent]
