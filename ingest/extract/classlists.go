@@ -24,7 +24,8 @@ func init() {
 	}
 	for _, w := range []string{"companies", "firms", "groups", "organisations", "organizations", "parties",
 		"clubs", "teams", "bands", "charities", "schools", "universities", "colleges", "churches", "agencies",
-		"banks", "airlines", "retailers", "brands", "sects", "movements", "unions"} {
+		"banks", "airlines", "retailers", "brands", "sects", "movements", "unions", "religions", "faiths",
+		"denominations"} {
 		classNouns[w] = graph.Organization
 	}
 	for w := range singularClasses {
@@ -40,6 +41,38 @@ func init() {
 // its people ("the team, including Kestra"), so these introduce names
 // only in apposition: "US team Kestrel and Vexa".
 var singularClasses = setOf("team", "group", "party", "company", "firm", "band", "club", "school", "church")
+
+// personClassifiers are occupations only people have; one right before a
+// name is its apposition ("fashion designer Kestra").
+var personClassifiers = setOf("designer", "singer", "actor", "actress", "musician", "artist", "painter", "poet",
+	"author", "novelist", "writer", "rapper", "photographer", "comedian", "sculptor", "composer", "dancer",
+	"journalist", "lawyer", "activist", "historian", "economist", "professor", "lecturer", "cleric")
+
+// appositiveClasses head an apposition after a name that says what it
+// is: "Kestra, a catholic school in Vexa", "Vexa, a small town near X".
+var appositiveClasses = map[string]graph.EntityKind{
+	"company": graph.Organization, "firm": graph.Organization, "school": graph.Organization,
+	"charity": graph.Organization, "party": graph.Organization, "band": graph.Organization,
+	"club": graph.Organization, "university": graph.Organization, "college": graph.Organization,
+	"church": graph.Organization, "agency": graph.Organization, "group": graph.Organization,
+	"organisation": graph.Organization, "organization": graph.Organization, "startup": graph.Organization,
+	"town": graph.Place, "city": graph.Place, "village": graph.Place, "region": graph.Place,
+	"province": graph.Place, "island": graph.Place, "country": graph.Place, "suburb": graph.Place,
+	"neighbourhood": graph.Place, "neighborhood": graph.Place,
+	"singer": graph.Person, "actor": graph.Person, "actress": graph.Person, "musician": graph.Person,
+	"designer": graph.Person, "artist": graph.Person, "writer": graph.Person, "novelist": graph.Person,
+	"rapper": graph.Person, "photographer": graph.Person, "comedian": graph.Person,
+}
+
+// placeClasses after a name, and before no other noun, make it a place's:
+// "the Kestra region", "in Vexa province".
+var placeClasses = setOf("region", "province", "county", "district", "valley", "prefecture", "oblast")
+
+// appositionEnds may follow the class noun of an apposition; anything
+// else (a noun) makes the class noun a modifier: "Kestra, a company
+// spokesman".
+var appositionEnds = setOf(",", ".", ";", ")", "in", "of", "that", "which", "who", "based", "with", "from",
+	"near", "founded", "run", "owned", "known", "on", "for", "whose")
 
 // listTriggers stand between a class noun and the names it introduces:
 // "such as", "including", "like", "include(s/d)".
@@ -120,6 +153,19 @@ func (d *doc) listClass(run []*mention, s0, s1 int) (graph.EntityKind, bool) {
 			return k, true
 		}
 	}
+	if len(run) == 1 && t == run[0].T0 && t-1 >= s0 && personClassifiers[d.words[t-1]] {
+		return graph.Person, true
+	}
+	if len(run) == 1 {
+		if k, ok := d.appositionAfter(run[0].T1, s1); ok {
+			return k, true
+		}
+		// "the Kestra region,": a place's class noun after its name.
+		if e := run[0].T1; e < s1 && placeClasses[d.words[e]] && (e+1 == s1 || appositionEnds[d.lower[e+1]]) &&
+			d.allCapitalised(run[0].T0, e) {
+			return graph.Place, true
+		}
+	}
 	if t < run[0].T0 {
 		if t-1 >= s0 && d.words[t-1] == "," {
 			t--
@@ -146,6 +192,39 @@ func (d *doc) listClass(run []*mention, s0, s1 int) (graph.EntityKind, bool) {
 		}
 	}
 	return "", false
+}
+
+// appositionAfter returns the kind of an apposition that starts at token
+// t, after a name: ", a catholic school in", ", an old town." (an article
+// and up to three lower-case words before the class noun).
+func (d *doc) appositionAfter(t, s1 int) (graph.EntityKind, bool) {
+	if t+2 >= s1 || d.words[t] != "," || d.lower[t+1] != "a" && d.lower[t+1] != "an" {
+		return "", false
+	}
+	for c := t + 2; c < s1 && c <= t+5; c++ {
+		if hasUpperOrDigit(d.words[c]) {
+			return "", false
+		}
+		if k, ok := appositiveClasses[d.words[c]]; ok {
+			if c+1 == s1 || appositionEnds[d.lower[c+1]] {
+				return k, true
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// allCapitalised reports whether every token in [t0, t1) has a capital or
+// a digit: "Kestra Vale", not "Council of the Vexa", whose head is not
+// its last word.
+func (d *doc) allCapitalised(t0, t1 int) bool {
+	for t := t0; t < t1; t++ {
+		if !hasUpperOrDigit(d.words[t]) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameKindFamily reports whether two kinds name the same sort of thing

@@ -148,6 +148,7 @@ func (d *doc) resolve() {
 	}
 	d.inContextKinds()
 	d.classListKinds()
+	d.officeKinds()
 	d.resolveAnaphors()
 }
 
