@@ -35,10 +35,24 @@ var bodySeats = setOf("headquarters", "HQ", "CEO", "CEOs", "co-founder", "co-fou
 // may have a founder.
 var personBodySeats = setOf("founder", "founders", "reporters", "correspondents", "employees")
 
+// postingWords, before "on" or "to" and a name, make the name a site or a
+// service that carries posts: "posted to Kestrel", "a hashtag on Vexa".
+// Words as often said of a person ("comments on", "wrote on": about
+// her) are left out.
+var postingWords = setOf("posted", "shared", "uploaded", "livestreamed", "streamed", "hashtag", "hashtags",
+	"messages", "posts", "video", "videos", "trending", "tweeted", "tweets")
+
+// postedOn reports whether a posting word and "on" or "to" end right
+// before token t, within the sentence from s0.
+func (d *doc) postedOn(t, s0 int) bool {
+	return t-2 >= s0 && (d.lower[t-1] == "on" || d.lower[t-1] == "to") && postingWords[d.lower[t-2]]
+}
+
 // personBodies returns the entities of one-word names the tagger typed as
 // persons, never given in full, that the article writes somewhere before
 // a body's seat or chief ("Vexa headquarters", "Kestrel co-founder X",
-// "Kestrel reporters"), whether the tagger saw the name there or not. A
+// "Kestrel reporters") or after a posting word ("posted to Kestrel"),
+// whether the tagger saw the name there or not. A
 // person named in full ("Ann Kestrel") is left alone: "Kestrel employees"
 // is then a firm named after her, or her staff.
 func (d *doc) personBodies() map[*entity]bool {
@@ -65,7 +79,7 @@ func (d *doc) personBodies() map[*entity]bool {
 			if d.lower[n] == "'s" || d.lower[n] == "’s" {
 				n++
 			}
-			if n < s.T1 && (bodySeats[d.words[n]] || personBodySeats[d.lower[n]]) {
+			if n < s.T1 && (bodySeats[d.words[n]] || personBodySeats[d.lower[n]]) || d.postedOn(t, s.T0) {
 				out[e] = true
 			}
 		}

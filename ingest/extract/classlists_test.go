@@ -43,6 +43,8 @@ func TestClassListKinds(t *testing.T) {
 			[]string{"Tarsini Council of the Molvena=ORGANIZATION", "Ugo Tassi=PERSON"}},
 		{"an office's title", "The Kestrel Health Secretary met farmers on Monday.",
 			[]string{"Kestrel Health Secretary=PERSON"}},
+		{"a site posts are made to", "The clip was posted to Chatwell on Friday. Later Chatwell removed it.",
+			[]string{"Chatwell=ORGANIZATION", "Chatwell=ORGANIZATION"}},
 		{"a person named in full before her staff", "Amy Quorvix spoke on Monday. Quorvix employees cheered her.",
 			[]string{"Amy Quorvix=PERSON", "Quorvix=PERSON"}},
 	}
