@@ -87,13 +87,24 @@ func (d *doc) personBodies() map[*entity]bool {
 	return out
 }
 
+// ownClassAfter, between "the" and a name and the end of the phrase,
+// say what body the name is: "the Kestrel group." ("party" is also a
+// celebration, "bank" a branch in a place).
+var ownClassAfter = setOf("group", "sect", "band", "movement", "militia", "organisation", "organization")
+
 // bodyCue reports whether the context of mention m says it names a body.
 func (d *doc) bodyCue(m *mention) bool {
-	s := d.sents[m.Sent]
-	if t := m.T0 - 1; t >= s.T0 && bodyClassifiers[d.words[t]] && !(t >= 1 && countWords[d.lower[t-1]]) {
+	return d.bodyCueAt(m.Sent, m.T0, m.T1)
+}
+
+// bodyCueAt reports whether the context of the name at tokens [t0, t1)
+// of sentence si says it names a body.
+func (d *doc) bodyCueAt(si, t0, t1 int) bool {
+	s := d.sents[si]
+	if t := t0 - 1; t >= s.T0 && bodyClassifiers[d.words[t]] && !(t >= 1 && countWords[d.lower[t-1]]) {
 		return true
 	}
-	t := m.T1
+	t := t1
 	possessive := t < s.T1 && (d.lower[t] == "'s" || d.lower[t] == "’s")
 	if possessive {
 		t++
@@ -101,9 +112,18 @@ func (d *doc) bodyCue(m *mention) bool {
 	if t < s.T1 && bodySeats[d.words[t]] {
 		return true
 	}
+	// "left the Kestrel group.": the body's own class noun ends the phrase.
+	if !possessive && t < s.T1 && ownClassAfter[d.words[t]] && t0-1 >= s.T0 && d.lower[t0-1] == "the" &&
+		(t+1 == s.T1 || appositionEnds[d.lower[t+1]]) {
+		return true
+	}
 	// "members of Kestrel Vexa": the place only qualifies the next name.
-	modifier := m.T1 < s.T1 && hasUpperOrDigit(d.words[m.T1])
-	return !possessive && !modifier && m.T0-2 >= s.T0 && d.lower[m.T0-1] == "of" && bodyMembers[d.lower[m.T0-2]]
+	modifier := t1 < s.T1 && hasUpperOrDigit(d.words[t1])
+	m0 := t0
+	if m0-1 >= s.T0 && d.lower[m0-1] == "the" {
+		m0-- // "members of the Kestrel"
+	}
+	return !possessive && !modifier && m0-2 >= s.T0 && d.lower[m0-1] == "of" && bodyMembers[d.lower[m0-2]]
 }
 
 // countWords before a classifier make it a modifier of a compound, not an

@@ -45,6 +45,8 @@ func TestClassListKinds(t *testing.T) {
 			[]string{"Kestrel Health Secretary=PERSON"}},
 		{"a site posts are made to", "The clip was posted to Chatwell on Friday. Later Chatwell removed it.",
 			[]string{"Chatwell=ORGANIZATION", "Chatwell=ORGANIZATION"}},
+		{"the plural of a people's adjective", "Thousands of Greeks in Vantorre marched.",
+			[]string{"Greeks=PERSON", "Vantorre=PLACE"}},
 		{"a person named in full before her staff", "Amy Quorvix spoke on Monday. Quorvix employees cheered her.",
 			[]string{"Amy Quorvix=PERSON", "Quorvix=PERSON"}},
 	}

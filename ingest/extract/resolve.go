@@ -149,6 +149,7 @@ func (d *doc) resolve() {
 	d.inContextKinds()
 	d.classListKinds()
 	d.officeKinds()
+	d.peopleKinds()
 	d.resolveAnaphors()
 }
 
