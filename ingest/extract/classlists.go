@@ -13,13 +13,16 @@ import "github.com/newsgraph/newsgraph/graph"
 
 // classNouns are the plural (and a few singular) class nouns whose kind
 // is clear in news prose. Nouns for kinds of people that also name bodies
-// ("staff", "members") or places ("sides") are left out.
+// ("staff", "members", "players": "technology players such as Kestrel";
+// "artists": bands)
+// or places ("sides"), and "people" ("people like Kestrel": its staff), are
+// left out.
 var classNouns = map[string]graph.EntityKind{}
 
 func init() {
-	for _, w := range []string{"gods", "goddesses", "deities", "saints", "prophets", "players", "athletes",
-		"artists", "singers", "musicians", "actors", "actresses", "writers", "authors", "poets", "painters",
-		"politicians", "characters", "heroes", "superheroes", "villains", "celebrities", "people"} {
+	for _, w := range []string{"gods", "goddesses", "deities", "saints", "prophets", "athletes",
+		"singers", "musicians", "actors", "actresses", "writers", "authors", "poets", "painters",
+		"politicians", "characters", "heroes", "superheroes", "villains", "celebrities"} {
 		classNouns[w] = graph.Person
 	}
 	for _, w := range []string{"companies", "firms", "groups", "organisations", "organizations", "parties",
@@ -93,6 +96,9 @@ func (d *doc) classListKinds() {
 			j := i + 1
 			for j < len(ms) && d.joined(ms[j-1].T1, ms[j].T0) {
 				j++
+				if d.closesList(ms[j-2].T1, ms[j-1].T0) {
+					break // "A, B and C" ends at C: "…, B and C, Vexa lost"
+				}
 			}
 			run := ms[i:j]
 			i = j
@@ -101,7 +107,8 @@ func (d *doc) classListKinds() {
 				continue
 			}
 			for _, m := range run {
-				if m.Anaphor || m.Other != nil || m.Ent == nil || sameKindFamily(m.Ent.Kind, k) {
+				if m.Anaphor || m.Other != nil || m.Ent == nil || sameKindFamily(m.Ent.Kind, k) || d.possessor(m) {
+					// "artists such as Kestrel's Ann Vale": the place owns the listed name.
 					continue
 				}
 				if o, seen := marked[m.Ent]; seen && o != k {
@@ -137,15 +144,17 @@ func (d *doc) joined(a, b int) bool {
 // ("A, B and other gods"), within the sentence [s0, s1).
 func (d *doc) listClass(run []*mention, s0, s1 int) (graph.EntityKind, bool) {
 	t := run[0].T0
-	if t > s0 && (d.lower[t-1] == "the") {
+	the := t > s0 && d.lower[t-1] == "the"
+	if the {
 		t--
 	}
+	triggered := false
 	switch {
 	case t-2 >= s0 && d.lower[t-2] == "such" && d.lower[t-1] == "as":
-		t -= 2
+		t, triggered = t-2, true
 	case t-1 >= s0 && listTriggers[d.lower[t-1]]:
-		t--
-	case len(run) > 1 && t-1 >= s0:
+		t, triggered = t-1, true
+	case !the && len(run) > 1 && t-1 >= s0:
 		// A class noun right before a list of names, in apposition: a
 		// singular one is the body cue's (bodycues.go) and is only taken
 		// here before several names.
@@ -166,7 +175,7 @@ func (d *doc) listClass(run []*mention, s0, s1 int) (graph.EntityKind, bool) {
 			return graph.Place, true
 		}
 	}
-	if t < run[0].T0 {
+	if triggered {
 		if t-1 >= s0 && d.words[t-1] == "," {
 			t--
 		}
@@ -225,6 +234,17 @@ func (d *doc) allCapitalised(t0, t1 int) bool {
 		}
 	}
 	return true
+}
+
+// closesList reports whether the joint between tokens a and b holds "and"
+// or "or", which comes before a list's last name.
+func (d *doc) closesList(a, b int) bool {
+	for t := a; t < b; t++ {
+		if d.lower[t] == "and" || d.lower[t] == "or" {
+			return true
+		}
+	}
+	return false
 }
 
 // sameKindFamily reports whether two kinds name the same sort of thing

@@ -65,6 +65,13 @@ func (d *doc) peopleAdjectivePlural(w string) bool {
 	if !strings.HasSuffix(w, "s") || w == strings.ToUpper(w) || !hasUpperOrDigit(w[:1]) {
 		return false
 	}
-	a, ok := d.x.gaz.forms[strings.ToLower(strings.TrimSuffix(w, "s"))]
-	return ok && !a.primary && a.entry.Kind == graph.Place && !abbreviation(strings.TrimSuffix(w, "s"))
+	if a, ok := d.x.gaz.forms[strings.ToLower(w)]; ok && a.entry.Kind == graph.Place {
+		return false // "Bahamas", "Americas": a place's own name
+	}
+	one := strings.TrimSuffix(w, "s")
+	if strings.HasSuffix(one, "a") {
+		return false // "Americas": a place's name in -a, not an adjective
+	}
+	a, ok := d.x.gaz.forms[strings.ToLower(one)]
+	return ok && !a.primary && a.entry.Kind == graph.Place && !abbreviation(one)
 }
