@@ -9,7 +9,8 @@ import (
 // TestEntityKinds checks how names are typed beyond what the tagger says:
 // sites named as such are places, and a surname repeated after a full name
 // is that person even where it is also a place, and a title inside what
-// the tagger read as one name splits it.
+// the tagger read as one name splits it, as does a body's head noun before
+// a personal name.
 func TestEntityKinds(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -22,6 +23,9 @@ func TestEntityKinds(t *testing.T) {
 		{"museum of is a site", "The shuttle will be shown at the Museum of Coastal Flight next year.", "PLACE:Museum of Coastal Flight", "ORGANIZATION:Museum of Coastal Flight"},
 		{"title inside a tagger name", "The boy received support ranging from US President Daniel Okoro to local teachers.", "PERSON:Daniel Okoro", "ORGANIZATION:US President Daniel Okoro"},
 		{"administrator inside a tagger name", "NASA Administrator Carla Brenning announced the sites on Tuesday.", "PERSON:Carla Brenning", "ORGANIZATION:NASA Administrator Carla Brenning"},
+		{"a body's name before its officer's", "After the vote, chair of the Harrowgate Tenants Council Marta Kowalczyk told reporters the rent rise was unfair.", "PERSON:Marta Kowalczyk", "ORGANIZATION:Harrowgate Tenants Council Marta Kowalczyk"},
+		{"a body's name with common words after its head stays whole", "Staff at the Kestrel University Medical Campus were told on Monday.", "", "PERSON:Medical Campus"},
+		{"an American programme", "Since 2009 the Lena Moravec Photographic Archive Program has lent prints to small museums.", "PROGRAM:Lena Moravec Photographic Archive Program", "PERSON:Lena Moravec Photographic Archive Program"},
 		{"name a title begins stays whole", "Shares of General Electric Co rose on Monday.", "ORGANIZATION:General Electric", "PERSON:Electric Co"},
 		{"surname that is a country", "Rhea Jordan opened her bakery in 2019. Jordan said prices had doubled since then.", "PERSON:Rhea Jordan", "PLACE:Jordan"},
 		{"country stays a place without the person", "Exports from Jordan rose sharply, officials in Amman said.", "PLACE:Jordan", "PERSON:Jordan"},
@@ -36,7 +40,7 @@ func TestEntityKinds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, byID := extractText(t, tt.text)
 			names := slices.Collect(maps.Values(byID))
-			if !slices.Contains(names, tt.want) {
+			if tt.want != "" && !slices.Contains(names, tt.want) {
 				t.Errorf("entities %q lack %q", names, tt.want)
 			}
 			if tt.not != "" && slices.Contains(names, tt.not) {

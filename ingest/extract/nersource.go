@@ -252,10 +252,12 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 			continue
 		}
 		for _, part := range d.ofSpans(words, whole) {
-			for _, sp := range d.titledSpans(words, part) {
-				c := nerCandidate(words, sp)
-				kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
-					RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+			for _, titled := range d.titledSpans(words, part) {
+				for _, sp := range d.bodyHeadSpans(words, titled) {
+					c := nerCandidate(words, sp)
+					kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
+						RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+				}
 			}
 		}
 	}
@@ -323,6 +325,38 @@ func (d *doc) titledSpans(words []string, sp ner.Span) []ner.Span {
 		return append(out, ner.Span{Start: k + 1, End: sp.End, Label: "PER"})
 	}
 	return []ner.Span{sp}
+}
+
+// bodyHeadSpans splits an organisation the tagger read across a body's
+// head noun and a personal name after it: "the Kestrel Council Ann Berg"
+// is news shorthand for the council's Ann Berg, the body's name used as a
+// premodifier of its officer's. A body's name ends at its head noun; what
+// follows is a name of its own when it is exactly a given name and a
+// surname, capitalised words that running text never writes in lower
+// case ("Kestrel University Medical Campus" stays whole) and that hold no
+// head word of their own.
+func (d *doc) bodyHeadSpans(words []string, sp ner.Span) []ner.Span {
+	k := sp.End - 3 // the head's index: two words of a name after it
+	if sp.Label != "ORG" || k <= sp.Start {
+		return []ner.Span{sp}
+	}
+	kind := headWords[lowerASCII(words[k])]
+	name := words[k+1 : sp.End]
+	if kind != graph.Organization && kind != graph.Group || !d.plainName(name) || !d.noCommonWord(name) {
+		return []ner.Span{sp}
+	}
+	return []ner.Span{{Start: sp.Start, End: k + 1, Label: sp.Label}, {Start: k + 1, End: sp.End, Label: "PER"}}
+}
+
+// noCommonWord reports whether no word is one running text writes in
+// lower case.
+func (d *doc) noCommonWord(words []string) bool {
+	for _, w := range words {
+		if d.x.tagger.m.UsuallyLower(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // plainName reports whether words could be a personal name: capitalised
