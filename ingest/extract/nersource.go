@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -251,12 +252,14 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 		if whole.Label == "MISC" || d.heading[s.Index] && d.commonWords(words[whole.Start:whole.End]) {
 			continue
 		}
-		for _, part := range d.ofSpans(words, whole) {
-			for _, titled := range d.titledSpans(words, part) {
-				for _, sp := range d.bodyHeadSpans(words, titled) {
-					c := nerCandidate(words, sp)
-					kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
-						RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+		for _, conj := range andSpans(words, whole) {
+			for _, part := range d.ofSpans(words, conj) {
+				for _, titled := range d.titledSpans(words, part) {
+					for _, sp := range d.bodyHeadSpans(words, titled) {
+						c := nerCandidate(words, sp)
+						kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
+							RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+					}
 				}
 			}
 		}
@@ -340,12 +343,38 @@ func (d *doc) bodyHeadSpans(words []string, sp ner.Span) []ner.Span {
 	if sp.Label != "ORG" || k <= sp.Start {
 		return []ner.Span{sp}
 	}
-	kind := headWords[lowerASCII(words[k])]
 	name := words[k+1 : sp.End]
-	if kind != graph.Organization && kind != graph.Group || !d.plainName(name) || !d.noCommonWord(name) {
+	if !bodyHead(words[k]) || !d.plainName(name) || !d.noCommonWord(name) {
 		return []ner.Span{sp}
 	}
 	return []ner.Span{{Start: sp.Start, End: k + 1, Label: sp.Label}, {Start: k + 1, End: sp.End, Label: "PER"}}
+}
+
+// bodyHead reports whether w is the head noun of a body's name.
+func bodyHead(w string) bool {
+	k := headWords[lowerASCII(w)]
+	return k == graph.Organization || k == graph.Group
+}
+
+// andSpans splits an organisation the tagger read across "and" into the
+// two bodies it coordinates, where each side has a body's head noun of
+// its own: "the Kestrel Institute of Technology and Dorval State
+// University" names two bodies, while "Procter and Gamble" or "the
+// School of Law and Economics" (no head after "and") is one name.
+func andSpans(words []string, sp ner.Span) []ner.Span {
+	if sp.Label != "ORG" {
+		return []ner.Span{sp}
+	}
+	for j := sp.Start + 2; j+2 < sp.End; j++ {
+		if words[j] != "and" || !hasUpperOrDigit(words[j+1]) {
+			continue
+		}
+		if slices.ContainsFunc(words[sp.Start:j], bodyHead) && slices.ContainsFunc(words[j+1:sp.End], bodyHead) {
+			return []ner.Span{{Start: sp.Start, End: j, Label: sp.Label}, {Start: j + 1, End: sp.End, Label: sp.Label}}
+		}
+		return []ner.Span{sp}
+	}
+	return []ner.Span{sp}
 }
 
 // noCommonWord reports whether no word is one running text writes in
