@@ -139,6 +139,18 @@ func (d *doc) joined(a, b int) bool {
 	return true
 }
 
+// classNounAt returns the kind of the class noun at t, in the sentence
+// that begins at s0: class nouns are common nouns, written in lower case
+// except where one begins the sentence ("Groups such as ...").
+func (d *doc) classNounAt(t, s0 int) (graph.EntityKind, bool) {
+	w := d.words[t]
+	if t == s0 {
+		w = d.lower[t]
+	}
+	k, ok := classNouns[w]
+	return k, ok
+}
+
 // listClass returns the kind of the class noun that introduces the run
 // of names ("gods such as A, B and C", "schools A and B") or closes it
 // ("A, B and other gods"), within the sentence [s0, s1).
@@ -158,7 +170,7 @@ func (d *doc) listClass(run []*mention, s0, s1 int) (graph.EntityKind, bool) {
 		// A class noun right before a list of names, in apposition: a
 		// singular one is the body cue's (bodycues.go) and is only taken
 		// here before several names.
-		if k, ok := classNouns[d.words[t-1]]; ok && !(t-2 >= s0 && countWords[d.lower[t-2]]) {
+		if k, ok := d.classNounAt(t-1, s0); ok && !(t-2 >= s0 && countWords[d.lower[t-2]]) {
 			return k, true
 		}
 	}
@@ -179,8 +191,8 @@ func (d *doc) listClass(run []*mention, s0, s1 int) (graph.EntityKind, bool) {
 		if t-1 >= s0 && d.words[t-1] == "," {
 			t--
 		}
-		if t-1 >= s0 && !singularClasses[d.words[t-1]] {
-			if k, ok := classNouns[d.words[t-1]]; ok {
+		if t-1 >= s0 && !singularClasses[d.lower[t-1]] {
+			if k, ok := d.classNounAt(t-1, s0); ok {
 				return k, true
 			}
 		}

@@ -21,6 +21,8 @@ func TestClassListKinds(t *testing.T) {
 			[]string{"Tarvos=PERSON", "Nemetona=PERSON", "Sulis=PERSON"}},
 		{"plural class noun in apposition", "The city told the religious schools Santa Brigida and Collegio Vesta to pay the tax.",
 			[]string{"Santa Brigida=ORGANIZATION", "Collegio Vesta=ORGANIZATION"}},
+		{"a class noun that begins the sentence", "Charities such as Velvet Harbour and Mossgrove Friends asked for more time.",
+			[]string{"Velvet Harbour=ORGANIZATION", "Mossgrove Friends=ORGANIZATION"}},
 		{"and other towns", "Ellery Dunmore, Ottley Vance and other towns closed their pools.",
 			[]string{"Ellery Dunmore=PLACE", "Ottley Vance=PLACE"}},
 		{"groups included", "The charitable groups included Velvet Harbour, Mossgrove Friends and Tallow Circle.",
