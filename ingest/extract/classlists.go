@@ -45,6 +45,10 @@ func init() {
 // only in apposition: "US team Kestrel and Vexa".
 var singularClasses = setOf("team", "group", "party", "company", "firm", "band", "club", "school", "church")
 
+// victimNouns name deeds done to a person: "the murder of X" makes X a
+// person in context, whatever the tagger read the name as.
+var victimNouns = setOf("murder", "assassination", "kidnapping", "abduction", "funeral")
+
 // personClassifiers are occupations only people have; one right before a
 // name is its apposition ("fashion designer Kestra").
 var personClassifiers = setOf("designer", "singer", "actor", "actress", "musician", "artist", "painter", "poet",
@@ -175,6 +179,9 @@ func (d *doc) listClass(run []*mention, s0, s1 int) (graph.EntityKind, bool) {
 		}
 	}
 	if len(run) == 1 && t == run[0].T0 && t-1 >= s0 && personClassifiers[d.words[t-1]] {
+		return graph.Person, true
+	}
+	if len(run) == 1 && t-2 >= s0 && d.words[t-1] == "of" && victimNouns[d.words[t-2]] {
 		return graph.Person, true
 	}
 	if len(run) == 1 {

@@ -23,6 +23,8 @@ func TestClassListKinds(t *testing.T) {
 			[]string{"Santa Brigida=ORGANIZATION", "Collegio Vesta=ORGANIZATION"}},
 		{"a class noun that begins the sentence", "Charities such as Velvet Harbour and Mossgrove Friends asked for more time.",
 			[]string{"Velvet Harbour=ORGANIZATION", "Mossgrove Friends=ORGANIZATION"}},
+		{"the murder of a name", "In the game, players look into the murder of Harrowdale in a flooded city.",
+			[]string{"Harrowdale=PERSON"}},
 		{"and other towns", "Ellery Dunmore, Ottley Vance and other towns closed their pools.",
 			[]string{"Ellery Dunmore=PLACE", "Ottley Vance=PLACE"}},
 		{"groups included", "The charitable groups included Velvet Harbour, Mossgrove Friends and Tallow Circle.",
