@@ -52,8 +52,10 @@ type Mention struct {
 	// differs from the entity's own kind: a country standing for its
 	// national team in a match report, or for its state when it fights
 	// ("Kestrelia shelled the border"), or a name taken for a place in a
-	// context only a body fits ("members of Vexa"). Empty otherwise. The
-	// entity keeps its kind.
+	// context only a body fits ("members of Vexa"); the kind of a class
+	// noun that introduces a list of names ("deities such as Kestra and
+	// Vexor": PERSON); a person for an office's title or a people
+	// ("Kestrelians"). Empty otherwise. The entity keeps its kind.
 	KindInContext EntityKind
 	Citation      Citation
 }

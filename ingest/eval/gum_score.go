@@ -236,7 +236,7 @@ func GUM(ctx context.Context, dataDir string, x Extractor) (Result, error) {
 	res.Rows = append(res.Rows, Row{Name: "coref B³ (aligned)", Score: &b})
 	res.Notes = append(res.Notes, "GUM's own splits: dev = homeopathic, iodine; test = nasa, sensitive; train = the other news documents (no model is trained on GUM; rules were developed on its train documents)",
 		"PROGRAM mentions are not scored (GUM has no such type); GROUP, ORGANIZATION and OUTLET count as organization",
-		fmt.Sprintf("kind rows score each mention's kind in context where the extractor gives one (a country as a team or a state, a name in a body's context: %d mentions), else its entity's kind, as GUM types mentions in context; the 'entity kinds only' rows score every mention by its entity's kind", inContext),
+		fmt.Sprintf("kind rows score each mention's kind in context where the extractor gives one (a country as a team or a state, a name in a body's context, a list a class noun introduces, an office's title, a people: %d mentions), else its entity's kind, as GUM types mentions in context; the 'entity kinds only' rows score every mention by its entity's kind", inContext),
 		"found but typed wrong (gold type←our kind): "+countsByFrequency(confused))
 	return res, nil
 }

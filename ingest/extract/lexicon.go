@@ -89,7 +89,7 @@ var headWords = map[string]graph.EntityKind{
 	"union": graph.Organization, "organization": graph.Organization, "organisation": graph.Organization,
 	"school": graph.Organization, "service": graph.Organization, "authority": graph.Organization,
 	"board": graph.Organization, "federation": graph.Organization, "club": graph.Organization,
-	"group's": graph.Organization, "fund": graph.Organization, "programme": graph.Program,
+	"group's": graph.Organization, "fund": graph.Organization, "programme": graph.Program, "program": graph.Program,
 	"news": graph.Outlet, "times": graph.Outlet, "post": graph.Outlet, "journal": graph.Outlet,
 	"herald": graph.Outlet, "gazette": graph.Outlet, "tribune": graph.Outlet, "telegraph": graph.Outlet,
 	"radio": graph.Outlet, "tv": graph.Outlet, "television": graph.Outlet, "broadcasting": graph.Outlet, "fm": graph.Outlet,

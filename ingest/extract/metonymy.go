@@ -61,6 +61,9 @@ var locatives = setOf("in", "at", "into", "inside", "within", "across", "through
 func (d *doc) inContextKinds() {
 	used := map[*entity]bool{}
 	bodies := map[*entity]bool{} // named as bodies, not places used as bodies
+	for e := range d.personBodies() {
+		used[e], bodies[e] = true, true
+	}
 	for _, ms := range d.bySent {
 		for i, m := range ms {
 			if !placeName(m) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -219,6 +220,7 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 	spans := d.x.tagger.spans(d.words[s.T0:s.T1], func(i int) bool {
 		return d.toks[s.T0+i-1].B1 == d.toks[s.T0+i].B0
 	})
+	eventNames(d.words[s.T0:s.T1], spans)
 	covered := func(t0, t1 int) bool {
 		for _, sp := range spans {
 			if s.T0+sp.Start < t1 && t0 < s.T0+sp.End {
@@ -249,11 +251,15 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 		if whole.Label == "MISC" || d.heading[s.Index] && d.commonWords(words[whole.Start:whole.End]) {
 			continue
 		}
-		for _, part := range d.ofSpans(words, whole) {
-			for _, sp := range d.titledSpans(words, part) {
-				c := nerCandidate(words, sp)
-				kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
-					RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+		for _, conj := range andSpans(words, whole) {
+			for _, part := range d.ofSpans(words, conj) {
+				for _, titled := range d.titledSpans(words, part) {
+					for _, sp := range d.bodyHeadSpans(words, titled) {
+						c := nerCandidate(words, sp)
+						kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
+							RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+					}
+				}
 			}
 		}
 	}
@@ -323,6 +329,64 @@ func (d *doc) titledSpans(words []string, sp ner.Span) []ner.Span {
 	return []ner.Span{sp}
 }
 
+// bodyHeadSpans splits an organisation the tagger read across a body's
+// head noun and a personal name after it: "the Kestrel Council Ann Berg"
+// is news shorthand for the council's Ann Berg, the body's name used as a
+// premodifier of its officer's. A body's name ends at its head noun; what
+// follows is a name of its own when it is exactly a given name and a
+// surname, capitalised words that running text never writes in lower
+// case ("Kestrel University Medical Campus" stays whole) and that hold no
+// head word of their own.
+func (d *doc) bodyHeadSpans(words []string, sp ner.Span) []ner.Span {
+	k := sp.End - 3 // the head's index: two words of a name after it
+	if sp.Label != "ORG" || k <= sp.Start {
+		return []ner.Span{sp}
+	}
+	name := words[k+1 : sp.End]
+	if !bodyHead(words[k]) || !d.plainName(name) || !d.noCommonWord(name) {
+		return []ner.Span{sp}
+	}
+	return []ner.Span{{Start: sp.Start, End: k + 1, Label: sp.Label}, {Start: k + 1, End: sp.End, Label: "PER"}}
+}
+
+// bodyHead reports whether w is the head noun of a body's name.
+func bodyHead(w string) bool {
+	k := headWords[lowerASCII(w)]
+	return k == graph.Organization || k == graph.Group
+}
+
+// andSpans splits an organisation the tagger read across "and" into the
+// two bodies it coordinates, where each side has a body's head noun of
+// its own: "the Kestrel Institute of Technology and Dorval State
+// University" names two bodies, while "Procter and Gamble" or "the
+// School of Law and Economics" (no head after "and") is one name.
+func andSpans(words []string, sp ner.Span) []ner.Span {
+	if sp.Label != "ORG" {
+		return []ner.Span{sp}
+	}
+	for j := sp.Start + 2; j+2 < sp.End; j++ {
+		if words[j] != "and" || !hasUpperOrDigit(words[j+1]) {
+			continue
+		}
+		if slices.ContainsFunc(words[sp.Start:j], bodyHead) && slices.ContainsFunc(words[j+1:sp.End], bodyHead) {
+			return []ner.Span{{Start: sp.Start, End: j, Label: sp.Label}, {Start: j + 1, End: sp.End, Label: sp.Label}}
+		}
+		return []ner.Span{sp}
+	}
+	return []ner.Span{sp}
+}
+
+// noCommonWord reports whether no word is one running text writes in
+// lower case.
+func (d *doc) noCommonWord(words []string) bool {
+	for _, w := range words {
+		if d.x.tagger.m.UsuallyLower(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // plainName reports whether words could be a personal name: capitalised
 // words, none of them a connector, a title or a head word of a name.
 func (d *doc) plainName(words []string) bool {
@@ -333,6 +397,26 @@ func (d *doc) plainName(words []string) bool {
 		}
 	}
 	return true
+}
+
+// eventNameEnds end the names of events: "the Kestrel Lantern Festival",
+// "the Vexa Cup". CoNLL, which the tagger learnt from, types events MISC,
+// as no entity kind of ours fits them, yet the tagger often reads a new
+// one as a body or a place by its first words. "Games" is left out (firms
+// that make them), and "Conference" (bishops' and rectors' bodies).
+var eventNameEnds = setOf("Festival", "Fair", "Expo", "Championship", "Championships", "Cup", "Olympics",
+	"Tournament", "Marathon", "Awards", "Prix", "Summit", "Carnival", "Olympiad")
+
+// eventNames relabels MISC the tagger's names of several words that end
+// in an event's head, so that, like other MISC names, they make no
+// entity and keep the gazetteer's and the capitalised runs' guesses off
+// their words.
+func eventNames(words []string, spans []ner.Span) {
+	for i, sp := range spans {
+		if sp.Label != "MISC" && sp.End-sp.Start > 1 && eventNameEnds[words[sp.End-1]] {
+			spans[i].Label = "MISC"
+		}
+	}
 }
 
 // taggerAgrees reports whether a derived gazetteer match may stand against

@@ -69,7 +69,7 @@ func (d *doc) addRepeats(x *graph.Extraction) {
 					continue
 				}
 				kic := inCtx[e]
-				if e.Kind == graph.Place && kic == "" || e.Kind == graph.Person && !strings.Contains(e.Name, " ") {
+				if e.Kind == graph.Place && kic == "" || e.Kind == graph.Person && kic == "" && !strings.Contains(e.Name, " ") {
 					// The tagger seldom misses a place or a person; a name it
 					// took for a place, or for a person never named in full, and
 					// missed elsewhere is most often of another kind.

@@ -147,6 +147,9 @@ func (d *doc) resolve() {
 		d.finishEntity(e)
 	}
 	d.inContextKinds()
+	d.classListKinds()
+	d.officeKinds()
+	d.peopleKinds()
 	d.resolveAnaphors()
 }
 

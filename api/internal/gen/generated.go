@@ -2994,8 +2994,10 @@ type Mention {
   The kind the article uses the name as here, where it differs from its
   entity's kind: ORGANIZATION for a country standing for its national team in
   a match report or for its state at war, or for a name taken for a place in a
-  context only a body fits ("members of X"). Null otherwise; the entity keeps
-  its kind.
+  context only a body fits ("members of X"); the kind of a class noun that
+  introduces a list of names ("deities such as X and Y": PERSON); PERSON for
+  an office's title ("the X Health Secretary") or a people ("Afghans"). Null
+  otherwise; the entity keeps its kind.
   """
   kindInContext: EntityKind
   "Where the mention is."
