@@ -90,6 +90,8 @@ func TestRelationPatterns(t *testing.T) {
 		{"convicted of murdering", "Karl Huber was convicted of murdering Tom Hale in 1990.", "ATTACKED PERSON:Karl Huber -> PERSON:Tom Hale"},
 		{"shot titled person", "Karl Huber, who shot President Tom Hale, fled.", "ATTACKED PERSON:Karl Huber -> PERSON:Tom Hale"},
 		{"abbreviated states in a list", "Floods hit Dodge City, Kan., and Tulsa, Okla., on Monday.", "LOCATED_IN PLACE:Dodge City -> PLACE:Kan"},
+		{"leader title in apposition", "Harlow Media's new chief executive, Tom Hale, said sales rose.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Harlow Media"},
+		{"who heads", "Mary Lowe, who heads Harlow Media, said sales rose.", "LEADER_OF PERSON:Mary Lowe -> ORGANIZATION:Harlow Media"},
 		{"claimed responsibility for attacks", "The Crescent Martyrs Front claimed responsibility for the attack on the Northern Defence Army.", "ATTACKED GROUP:Crescent Martyrs Front -> GROUP:Northern Defence Army"},
 	}
 	used := map[string]bool{}

@@ -92,6 +92,29 @@ func (d *doc) meetingSide(t0 int) bool {
 	return t0 >= 2 && d.lower[t0-1] == "with" && meetingNouns[d.lower[t0-2]]
 }
 
+// dealNouns name an undertaking between two parties; with meetingNouns
+// they may take a party's name as their modifier ("Kestrel takeover
+// talks", "a Vexa link deal").
+var dealNouns = setOf("deal", "deals", "merger", "link", "tie-up", "takeover", "bid", "row", "dispute", "battle",
+	"alliance", "partnership", "venture", "agreement", "pact")
+
+// modifiesEvent reports whether the mention m premodifies, through at most
+// two lower-case words, a noun of meeting or of a deal: in "Kestrel in
+// Vexa link talks" (headline style for "in talks with Vexa") "in" takes
+// the talks, and Vexa names a side of them, not a place.
+func (d *doc) modifiesEvent(m *mention) bool {
+	for t := m.T1; t < len(d.lower) && t <= m.T1+2; t++ {
+		w := d.lower[t]
+		if meetingNouns[w] || dealNouns[w] {
+			return true
+		}
+		if !isLowerWord(d.words[t]) || phraseEnders[w] || timeAdverbs[w] {
+			return false
+		}
+	}
+	return false
+}
+
 // facilityHeads end the names of bodies with one seat: a court, a hotel,
 // a school is where its name says. A bank, a firm or a group may have
 // offices in many cities.
@@ -135,9 +158,12 @@ func (d *doc) branchOf(m *mention) bool {
 
 // workerBefore reports whether the preposition at token p ends a phrase
 // naming someone who works at what follows: a person's name ("Tom Hale
-// of Kestrel Bank in Leeds") or a role noun with at most three words of
+// of Kestrel Bank in Leeds") or a role noun with one to three words of
 // its field after it ("economist for energy at", "head of currency
-// strategy at").
+// strategy at"), or a post of the firm's staff right before ("a fund
+// manager with Kestrel in Leeds"). A bare role noun that may be held
+// outside the firm ("an analyst at Kestrel Bank in Leeds") does not count:
+// the field is what ties the post, and so the city, to one desk of it.
 func (d *doc) workerBefore(si, p int) bool {
 	for _, m := range d.bySent[si] {
 		if m.T1 == p && m.Kind == graph.Person {
@@ -145,7 +171,7 @@ func (d *doc) workerBefore(si, p int) bool {
 		}
 	}
 	for i := p - 1; i >= 0 && i >= p-4; i-- {
-		if w := d.lower[i]; roleNouns[w] || workRoles[w] {
+		if w := d.lower[i]; workRoles[w] || roleNouns[w] && i < p-1 {
 			return true
 		}
 		if !isLowerWord(d.words[i]) {
@@ -166,6 +192,53 @@ var stakeNouns = setOf("stake", "stakes", "holding", "holdings", "shareholding",
 // "president of Kestrel Pictures", "Vexa president Tom Hale".
 var headRoles = setOf("president", "head", "vice-president")
 
+// headingVerbs take the body someone leads as their object: one heads,
+// chairs or runs a firm, never a person.
+var headingVerbs = setOf("heads", "chairs", "runs", "founded", "co-founded")
+
+// headedBody reports whether the mention m, which the tagger typed a
+// person, is the object of a verb of heading in a relative clause ("Mary
+// Lowe, who heads Kestrel Media, said"): the tagger reads the name after
+// "who <verb>" as a second person. A possessive after it ("who heads
+// Kestrel's sales team") makes it the owner of what is headed, which may
+// be a person's.
+func (d *doc) headedBody(m *mention) bool {
+	t := m.T0
+	if t >= 1 && d.lower[t-1] == "the" {
+		t--
+	}
+	if t < 2 || !headingVerbs[d.lower[t-1]] || d.lower[t-2] != "who" {
+		return false
+	}
+	return m.T1 >= len(d.lower) || d.lower[m.T1] != "'s" && d.lower[m.T1] != "'"
+}
+
+// firmStaff are the posts of a firm's staff and owners, not of an armed
+// or political group's: "economist at Kestrel Financial Group", "Vexa
+// Group chairman Tom Hale".
+var firmStaff = setOf("economist", "economists", "analyst", "analysts", "strategist", "strategists", "trader",
+	"traders", "executive", "executives", "chairman", "chairwoman", "shareholders", "shareholder", "investors",
+	"employees", "director", "directors", "president")
+
+// firmStaffed reports whether the mention m of a name ending in "Group"
+// is the employer of a firm's post: the post and "at", "of" or "for"
+// before it, or the post after it and a person's name.
+func (d *doc) firmStaffed(m *mention) bool {
+	t := m.T0
+	if t >= 1 && d.lower[t-1] == "the" {
+		t--
+	}
+	if t >= 2 {
+		switch d.lower[t-1] {
+		case "at", "of", "for":
+			if firmStaff[d.lower[t-2]] {
+				return true
+			}
+		}
+	}
+	return m.T1+1 < len(d.lower) && firmStaff[d.lower[m.T1]] && d.personAt(m.T1+1)
+}
+
 // personAt reports whether a person's mention starts at token t.
 func (d *doc) personAt(t int) bool {
 	for _, m := range d.mentions {
@@ -180,8 +253,9 @@ func (d *doc) personAt(t int) bool {
 // noun in apposition before a mention the tagger already typed an
 // organisation ("technology firm Kestrel", where another mention of
 // Kestrel is typed a place and would outvote it), a stake in a name the
-// tagger typed a place, and a president or head of such a name that the
-// gazetteer does not know.
+// tagger typed a place, a president or head of such a name that the
+// gazetteer does not know, the object of a verb of heading that the
+// tagger typed a person, and a "... Group" with a firm's staff.
 func (d *doc) firmKinds() {
 	for _, m := range d.mentions {
 		e := m.Ent
@@ -199,6 +273,10 @@ func (d *doc) firmKinds() {
 			firm = d.lower[m.T0-1] == "in" && stakeNouns[d.lower[m.T0-2]] ||
 				d.lower[m.T0-1] == "of" && headRoles[d.lower[m.T0-2]] ||
 				m.T1+1 < len(d.lower) && headRoles[d.lower[m.T1]] && d.personAt(m.T1+1)
+		case graph.Person:
+			firm = d.headedBody(m)
+		case graph.Group:
+			firm = d.lower[m.T1-1] == "group" && d.firmStaffed(m)
 		}
 		if firm {
 			e.kindVot[graph.Organization] += 2 * m.Conf

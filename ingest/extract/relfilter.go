@@ -78,6 +78,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	if d.strayGroupAcronym(s.ent) || d.strayGroupAcronym(t.ent) {
 		return false // "the KDA's chairman" in an article on phone sales: no armed group of that acronym
 	}
+	if loneEventHead(s.ent.Name) || loneEventHead(t.ent.Name) {
+		return false // "the annual games Expo in Leeds": the head of an event's name, cut from it
+	}
 	if utf8.RuneCountInString(s.ent.Name) < 2 || utf8.RuneCountInString(t.ent.Name) < 2 {
 		return false // "R's manager": a letter cut from a name ("QPR") names nobody
 	}
@@ -128,7 +131,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			}
 		}
 	}
-	if (p.name == "leader-premodifier" || p.name == "member-premodifier") && t.ent.Kind == graph.Place {
+	if (p.name == "leader-premodifier" || p.name == "leader-premodifier-apposition" || p.name == "member-premodifier") && t.ent.Kind == graph.Place {
 		// "its UK chief executive", "Kestrel's US boss": the place names a
 		// part of an organisation named before it.
 		if i := a.item(tb[0]); i > 0 {
@@ -248,6 +251,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 		}
 		if p.name == "located-in" && !s.m.Anaphor && d.branchOf(s.m) {
 			return false // "running Kestrel Bank in Leeds": the office he ran, not the bank's seat
+		}
+		if p.name == "located-in" && !t.m.Anaphor && d.modifiesEvent(t.m) {
+			return false // "Kestrel in Vexa merger talks": a side of the talks, not a seat
 		}
 		if p.name == "located-possessive" {
 			// "Y 's X": Y must be a place the gazetteer knows, X a whole
@@ -443,7 +449,14 @@ var bodyNouns = setOf("firm", "firms", "company", "group", "bank", "carrier", "a
 
 // eventHeads end the names of competitions, awards and events.
 var eventHeads = setOf("league", "cup", "championship", "championships", "open", "trophy", "games", "prix",
-	"series", "olympics", "awards", "award", "festival", "tournament", "marathon", "classic", "final", "finals")
+	"series", "olympics", "awards", "award", "festival", "tournament", "marathon", "classic", "final", "finals",
+	"expo", "exhibition", "fair", "summit", "conference")
+
+// loneEventHead reports whether a name is one word that heads the names
+// of events: the tagger cut it from the event's name ("the games Expo").
+func loneEventHead(name string) bool {
+	return !strings.Contains(name, " ") && eventHeads[strings.ToLower(name)]
+}
 
 // ownNameNouns may follow an organisation's own name as its head: "the
 // Kestrel group", "the Harlow company".

@@ -120,6 +120,14 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a header that put a side ahead", "Tom Hale headed Kestrel United into the lead before the break.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel United", false},
 		{"a firm someone headed", "Anne Berg headed Kestrel Securities until 2004.", "LEADER_OF PERSON:Anne Berg -> ORGANIZATION:Kestrel Securities", true},
 		{"a body before a list of places", "Anne Berg, lecturer at the Institute of Physics, spoke in Oslo and Bergen.", "MEMBER_OF PERSON:Anne Berg -> ORGANIZATION:Institute of Physics", true},
+		{"a headline's side of talks", "Kestrel Motors in France link talks", "LOCATED_IN ORGANIZATION:Kestrel Motors -> PLACE:France", false},
+		{"a firm in a country", "Kestrel Motors in France cut jobs.", "LOCATED_IN ORGANIZATION:Kestrel Motors -> PLACE:France", true},
+		{"a likeness named by dubbed", "The Kestrel jail has been dubbed Britain's Alcatraz by critics.", "LOCATED_IN ORGANIZATION:Alcatraz -> PLACE:United Kingdom", false},
+		{"a likeness named by likened to", "The Kestrel jail has been likened to Britain's Alcatraz by critics.", "LOCATED_IN ORGANIZATION:Alcatraz -> PLACE:United Kingdom", false},
+		{"a possessive place with no likeness", "Britain's Alcatraz is a jail.", "LOCATED_IN ORGANIZATION:Alcatraz -> PLACE:United Kingdom", true},
+		{"a lone event head", "Kestrel and Vexa will show new phones at the annual mobile Expo in Oslo in May.", "LOCATED_IN PLACE:Expo -> PLACE:Oslo", false},
+		{"a country's leader in apposition", "Norway's president, Tom Hale, said sales rose.", "LEADER_OF PERSON:Tom Hale -> PLACE:Norway", true},
+		{"a subject after a title", "In a letter to Kestrel Bank's chief, Hale wrote that sales rose.", "LEADER_OF PERSON:Hale -> ORGANIZATION:Kestrel Bank", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,6 +163,10 @@ func TestContextKinds(t *testing.T) {
 		{"a president of a name no gazetteer knows", "Tom Hale, president of Tolvane, said sales fell.", "ORGANIZATION:Tolvane"},
 		{"a head of a name no gazetteer knows", "Ann Lee, head of Tolvane, which sells garden tools, said prices would rise.", "ORGANIZATION:Tolvane"},
 		{"a president of a known country", "Tom Hale, president of Norway, said it was bad for trade.", "PLACE:Norway"},
+		{"an economist's firm named Group", "\"Prices rose,\" said Tom Hale, deputy chief economist at Kestrel Financial Group.", "ORGANIZATION:Kestrel Financial Group"},
+		{"a Group's president before his name", "The move follows a decision by the brother of Vexa Group president Anne Berg to resign.", "ORGANIZATION:Vexa Group"},
+		{"a group with a spokesman stays a group", "A spokesman for the Crescent Martyrs Group said the attack was theirs.", "GROUP:Crescent Martyrs Group"},
+		{"the object of who heads", "Mary Lowe, who heads Harlow Media, said sales rose.", "ORGANIZATION:Harlow Media"},
 		{"a numbered channel in one word", "The minister told NBC4's Night Desk on Sunday that she would stay.", "OUTLET:NBC4"},
 	}
 	for _, tt := range tests {
@@ -230,5 +242,26 @@ func TestCommonFirstWord(t *testing.T) {
 		if got := d.commonFirstWord(name); got != want {
 			t.Errorf("commonFirstWord(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+// TestLoneEventHead checks that one word heading events' names, cut from
+// its event by the tagger, is told from a name that holds more.
+func TestLoneEventHead(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"an expo alone", "Expo", true},
+		{"a fair alone in capitals", "FAIR", true},
+		{"a whole event's name", "Kestrel Games Expo", false},
+		{"a firm", "Kestrel", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := loneEventHead(tt.in); got != tt.want {
+				t.Errorf("loneEventHead(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
 	}
 }

@@ -212,6 +212,12 @@ var relPatterns = []relPattern{
 		expr: `{X} , (?:the |a |an )?{W}(?P<t>leader|head|chief|founder|co-founder|commander|president|chairman|chairwoman|emir|chief executive|prime minister|director|secretary-general|governor|mayor) of (?:[a-z-]+ )?{Y}`},
 	{name: "leader-premodifier", roles: map[string]string{"x": triggerRole}, keys: []string{"leader", "chief", "head", "emir", "founder", "commander", "president", "minister", "chair", "governor", "secretary", "general", "director", "boss"}, out: one(g.LeaderOf, "x", "y", 0.75),
 		expr: `{Y} (?:'s )?(?:supreme |top |new |former |late )?(?P<t>leader|chief executive|chief|head|emir|founder|commander|president|prime minister|chairman|chairwoman|governor|secretary-general|secretary general|general secretary|director general|director-general|managing director|boss) {X}`},
+	// The title with its holder in apposition: "Kestrel's new chief
+	// executive, Tom Hale, said". The name must close the apposition (a
+	// comma, a full stop or a verb), else it may be the subject of the
+	// next clause ("to Kestrel's chief, Hale wrote").
+	{name: "leader-premodifier-apposition", roles: map[string]string{"x": triggerRole}, keys: []string{"leader", "chief", "head", "founder", "president", "chair", "governor", "secretary", "director", "boss"}, out: one(g.LeaderOf, "x", "y", 0.7),
+		expr: `{Y} (?:'s )?(?:supreme |top |new |former |late )?(?P<t>leader|chief executive|chief|head|founder|president|chairman|chairwoman|governor|secretary-general|secretary general|general secretary|director general|director-general|managing director|boss) , {X} (?:,|\.|said|says|told|has|had|was|is|will|who|$)`},
 	// Appointments: "X was named chief executive of Y", "X took over as
 	// chairman of Y", "X became leader of Y".
 	{name: "leader-appointed", roles: map[string]string{"x": triggerRole}, keys: []string{"appointed", "named", "elected", "became", "become", "becomes", "took over as", "takes over as", "installed as", "promoted to"}, out: one(g.LeaderOf, "x", "y", 0.75),

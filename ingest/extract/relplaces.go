@@ -50,6 +50,9 @@ func (d *doc) locationPlausible(a *abstract, name string, sb, tb [2]int, s, t *s
 		// names what something is likened to, not where it is. A bare
 		// "as" may be a conjunction ("as Kestrel's Vexa is studying it")
 		// and "like" may list members, so both stay.
+		if i := a.item(tb[0]); i > 0 && namingVerbs[a.word(i-1)] || i > 1 && a.word(i-1) == "to" && likeningVerbs[a.word(i-2)] {
+			return false // "dubbed Kestrel's Vexa by critics": a likeness, not a place in Kestrel
+		}
 		if i := a.item(tb[0]); i > 1 && a.word(i-1) == "as" {
 			for j := i - 2; j >= 0 && j >= i-5; j-- {
 				if regardVerbs[a.word(j)] {
@@ -244,6 +247,13 @@ func allTitleWords(name string) bool {
 	}
 	return len(f) > 0
 }
+
+// namingVerbs take an object and the name it is given: "dubbed Kestrel's
+// Vexa" likens something to Vexa.
+var namingVerbs = setOf("dubbed", "nicknamed", "branded", "labelled", "labeled", "christened")
+
+// likeningVerbs take "to" and what something is likened to.
+var likeningVerbs = setOf("likened", "compared")
 
 // regardVerbs take an object and an "as" phrase saying what it is taken
 // for: "regarded as", "hailed by fans as".
