@@ -192,6 +192,9 @@ type doc struct {
 	sents   []sentence
 	heading []bool          // per sentence: a title-case line without final punctuation
 	lowered map[string]bool // words the article writes in lower case somewhere
+	// products are the names the article writes as product lines
+	// (products.go), whose mentions the tagger's spans drop.
+	products map[string]bool
 
 	cands    [][]candidate // per sentence, merged
 	mentions []*mention    // resolved, in text order

@@ -31,6 +31,8 @@ func TestEntityKinds(t *testing.T) {
 		{"a body's name before its officer's", "After the vote, chair of the Harrowgate Tenants Council Marta Kowalczyk told reporters the rent rise was unfair.", "PERSON:Marta Kowalczyk", "ORGANIZATION:Harrowgate Tenants Council Marta Kowalczyk"},
 		{"a body's name with common words after its head stays whole", "Staff at the Kestrel University Medical Campus were told on Monday.", "", "PERSON:Medical Campus"},
 		{"two coordinated bodies", "A team from the Kestrel Institute of Technology and Dorval State University of the US has studied the effects.", "ORGANIZATION:Kestrel Institute of Technology", "ORGANIZATION:Kestrel Institute of Technology and Dorval State University of the US"},
+		{"a follower's noun before a name", "The campaign posted a video of Methodist Harriet Okonjo praising the plan.", "PERSON:Harriet Okonjo", "ORGANIZATION:Methodist Harriet Okonjo"},
+		{"a clipped organisation heads a body", "Members of the Lake Org sign a contract for life, Tom Berg said.", "ORGANIZATION:Lake Org", "PLACE:Lake Org"},
 		{"an American programme", "Since 2009 the Lena Moravec Photographic Archive Program has lent prints to small museums.", "PROGRAM:Lena Moravec Photographic Archive Program", "PERSON:Lena Moravec Photographic Archive Program"},
 		{"name a title begins stays whole", "Shares of General Electric Co rose on Monday.", "ORGANIZATION:General Electric", "PERSON:Electric Co"},
 		{"surname that is a country", "Rhea Jordan opened her bakery in 2019. Jordan said prices had doubled since then.", "PERSON:Rhea Jordan", "PLACE:Jordan"},

@@ -87,6 +87,9 @@ var headWords = map[string]graph.EntityKind{
 	"senate": graph.Organization, "congress": graph.Organization, "police": graph.Organization,
 	"office": graph.Organization, "council": graph.Organization, "committee": graph.Organization,
 	"union": graph.Organization, "organization": graph.Organization, "organisation": graph.Organization,
+	// "Org", the clipped "organisation", heads a body's name too; the
+	// tagger reads "the Kestrel Org" by its first word ("Sea", a place).
+	"org":    graph.Organization,
 	"school": graph.Organization, "service": graph.Organization, "authority": graph.Organization,
 	"board": graph.Organization, "federation": graph.Organization, "club": graph.Organization,
 	"group's": graph.Organization, "fund": graph.Organization, "programme": graph.Program, "program": graph.Program,

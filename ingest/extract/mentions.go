@@ -56,6 +56,9 @@ const (
 // per sentence, the best non-overlapping candidates.
 func (d *doc) findMentions(ctx context.Context) error {
 	d.cands = make([][]candidate, len(d.sents))
+	if d.x.tagger != nil {
+		d.products = d.productNames()
+	}
 	var buf []candidate
 	for si, s := range d.sents {
 		if si%256 == 0 {

@@ -221,6 +221,7 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 		return d.toks[s.T0+i-1].B1 == d.toks[s.T0+i].B0
 	})
 	eventNames(d.words[s.T0:s.T1], spans)
+	productSpans(d.products, d.words[s.T0:s.T1], spans)
 	covered := func(t0, t1 int) bool {
 		for _, sp := range spans {
 			if s.T0+sp.Start < t1 && t0 < s.T0+sp.End {
@@ -254,10 +255,12 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 		for _, conj := range andSpans(words, whole) {
 			for _, part := range d.ofSpans(words, conj) {
 				for _, titled := range d.titledSpans(words, part) {
-					for _, sp := range d.bodyHeadSpans(words, titled) {
-						c := nerCandidate(words, sp)
-						kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
-							RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+					for _, bare := range d.adherentSpans(words, titled) {
+						for _, sp := range d.bodyHeadSpans(words, bare) {
+							c := nerCandidate(words, sp)
+							kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
+								RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
+						}
 					}
 				}
 			}
