@@ -28,6 +28,9 @@ func TestBodyKinds(t *testing.T) {
 		{"a person's site", "Tom Hale ran a music site as a student. Hale's site was shut in May.", "PERSON:Tom Hale", "ORGANIZATION:Tom Hale"},
 		{"a singer's manager", "The former manager of Dora Vell has died. He managed Vell's career for ten years.", "PERSON:Dora Vell", "ORGANIZATION:Dora Vell"},
 		{"a role keeps the kind", "Analyst Brantwell said he would sell. Brantwell shares fell 3% on Monday.", "PERSON:Brantwell", "ORGANIZATION:Brantwell"},
+		{"a research firm named Group", "Sales will slow, said Ann Lee, an analyst with the Harwick Group. The Harwick Group expects a rebound.", "ORGANIZATION:Harwick Group", "GROUP:Harwick Group"},
+		{"a firm's noun before a Group", "A survey by research firm the Harwick Group found that most users were happy. The Harwick Group asked 900 people.", "ORGANIZATION:Harwick Group", "GROUP:Harwick Group"},
+		{"a rebel group stays a group", "Fighters of the Harwick Group seized the town. The Harwick Group said it would hold it.", "GROUP:Harwick Group", "ORGANIZATION:Harwick Group"},
 		{"a titled person keeps the kind", "Mr Brantwell said he would sell. Brantwell shares fell 3% on Monday.", "PERSON:Mr Brantwell", "ORGANIZATION:Mr Brantwell"},
 	}
 	for _, tt := range tests {
