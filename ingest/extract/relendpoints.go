@@ -221,8 +221,8 @@ var firmStaff = setOf("economist", "economists", "analyst", "analysts", "strateg
 	"employees", "director", "directors", "president")
 
 // firmStaffed reports whether the mention m of a name ending in "Group"
-// is the employer of a firm's post: the post and "at", "of" or "for"
-// before it, or the post after it and a person's name.
+// is the employer of a firm's post: the post and "at", "of", "for" or
+// "with" before it, or the post after it and a person's name.
 func (d *doc) firmStaffed(m *mention) bool {
 	t := m.T0
 	if t >= 1 && d.lower[t-1] == "the" {
@@ -230,13 +230,23 @@ func (d *doc) firmStaffed(m *mention) bool {
 	}
 	if t >= 2 {
 		switch d.lower[t-1] {
-		case "at", "of", "for":
+		case "at", "of", "for", "with":
 			if firmStaff[d.lower[t-2]] {
 				return true
 			}
 		}
 	}
 	return m.T1+1 < len(d.lower) && firmStaff[d.lower[m.T1]] && d.personAt(m.T1+1)
+}
+
+// firmNounBefore reports whether a firm's noun stands in apposition
+// right before token t, with an optional article: "research firm the
+// Kestrel Group".
+func (d *doc) firmNounBefore(t int) bool {
+	if t >= 1 && d.lower[t-1] == "the" {
+		t--
+	}
+	return t >= 1 && firmNouns[d.lower[t-1]]
 }
 
 // personAt reports whether a person's mention starts at token t.
@@ -276,7 +286,11 @@ func (d *doc) firmKinds() {
 		case graph.Person:
 			firm = d.headedBody(m)
 		case graph.Group:
-			firm = d.lower[m.T1-1] == "group" && d.firmStaffed(m)
+			if d.lower[m.T1-1] == "group" && (d.firmStaffed(m) || d.firmNounBefore(m.T0)) {
+				// The head word "Group" voted GROUP on every mention;
+				// a firm's staff or noun settles it for the entity.
+				e.kindVot[graph.Organization] += e.kindVot[graph.Group] + 2*m.Conf
+			}
 		}
 		if firm {
 			e.kindVot[graph.Organization] += 2 * m.Conf

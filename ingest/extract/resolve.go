@@ -141,6 +141,8 @@ func (d *doc) resolve() {
 	}
 	d.contextKinds()
 	d.firmKinds()
+	d.partyKinds()
+	d.personFirms()
 	d.outletKinds()
 	d.markWorks()
 	for _, e := range d.ents {
