@@ -190,7 +190,7 @@ func (d *doc) pronounSpeakerExcept(t int, not map[*entity]bool) *speaker {
 	if best == nil {
 		return nil
 	}
-	if d.nearerAntecedent(t, pos, inverted, other) {
+	if d.nearerAntecedent(t, pos, inverted, other) || d.rivalAntecedent(t, best, other, not) {
 		return &speaker{t0: t, t1: t + 1, factor: pronounSpeakerFactor} // a guess: left unresolved
 	}
 	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: pronounSpeakerFactor}

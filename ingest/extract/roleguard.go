@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// A source phrase names its speaker by its head: the last word of its first
+// noun phrase, before a comma, a relative pronoun or a preposition. When
+// the head is a person's role ("the city's MP", "the director behind three
+// films") or a name after a title ("Mr Lee, who quit the party"), or a name
+// after a class noun that an earlier name only modifies ("a Ruritanian
+// policy institute Open Futures", "<film> producer <name>"), the speaker is
+// that person or body. A name found elsewhere in the phrase that is no
+// person (a film, the party quit, the country) is not the speaker; when
+// the tagger did not find the head, the claim keeps its source phrase and
+// names no one, and is tentative.
+
+// headGuardFactor scales a claim whose source phrase resolved to a name
+// that is not its head: below graph.TentativeClaimConfidence for every
+// rule's confidence, so the claim is not listed by default.
+const headGuardFactor = 0.45
+
+// headBoundaries end the first noun phrase of a source span.
+var headBoundaries = setOf(",", "who", "which", "that", "behind", "at", "of", "for", "from", "in", "on",
+	"with", "about", "to", "over", "under", "after", "before", "during", "like", "(", "-", "–")
+
+// misheadedSpeaker reports whether the entities resolved for the source
+// phrase [t0, t1) stand outside its head: the head is a role or a titled
+// name, none of them is a person, and the name found stands outside the
+// head (a name covering the head is the speaker, whatever its kind; a
+// name in apposition after a comma too); or the head is a name after a
+// class noun that the first of them only modifies.
+func (d *doc) misheadedSpeaker(t0, t1 int, ents []*entity) (bool, int) {
+	if len(ents) == 0 {
+		return false, -1
+	}
+	end := t1
+	for t := t0 + 1; t < t1; t++ {
+		if headBoundaries[d.lower[t]] {
+			end = t
+			break
+		}
+	}
+	head := end - 1
+	person := false
+	for _, e := range ents {
+		person = person || e.Kind == graph.Person
+	}
+	m := d.firstMentionOf(t0, t1, ents[0])
+	if m == nil {
+		return false, head
+	}
+	covers := m.T0 <= head && head < m.T1
+	apposed := end < t1 && d.words[end] == "," && m.T0 > end
+	if !person && !apposed && (isRoleNoun(d.lower[head]) && (!covers || !capitalised(d.words[head])) ||
+		head > t0 && isTitle(d.lower[head-1]) && capitalised(d.words[head]) && !covers) {
+		return true, head // "the film's director" resolved to the film; "Mr Lee, who quit the party" to the party
+	}
+	if !capitalised(d.words[head]) || m.T1 > head {
+		return false, head
+	}
+	// A lower-case class noun between the name and the head: the name
+	// modifies it ("the US research body X", "Ann Lee's son Tom"); the
+	// capitalised words after the class noun name the speaker. Names
+	// joined by "and" are two speakers.
+	for t := m.T1; t < head; t++ {
+		if d.lower[t] == "and" || d.lower[t] == "&" {
+			return false, head
+		}
+	}
+	for t := m.T1; t < head; t++ {
+		if isLowerWord(d.words[t]) && !determiners[d.lower[t]] {
+			return true, head
+		}
+	}
+	return false, head
+}
+
+// headPersonAt returns the person mention that covers token head inside
+// [t0, t1), or nil.
+func (d *doc) headPersonAt(t0, t1, head int) *mention {
+	for _, m := range d.mentions {
+		if m.T0 >= t0 && m.T1 <= t1 && m.T0 <= head && head < m.T1 && !m.Anaphor && m.Ent != nil && m.Ent.Kind == graph.Person {
+			return m
+		}
+	}
+	return nil
+}
+
+// firstMentionOf returns the first mention of e inside tokens [t0, t1).
+func (d *doc) firstMentionOf(t0, t1 int, e *entity) *mention {
+	for _, m := range d.mentions {
+		if m.T0 >= t0 && m.T1 <= t1 && (m.Ent == e || m.Other == e) {
+			return m
+		}
+	}
+	return nil
+}
+
+// fragmentEnds cannot end a noun phrase: a source span ending in one is
+// cut off inside a coordination or a prepositional phrase ("the firm and",
+// "the head of") and names no one it can be trusted with.
+var fragmentEnds = setOf("and", "or", "but", "of", "for", "from", "with", "to", "by", "the", "a", "an", "at", "in", "on")
+
+// premodifierSource reports whether a source span ending at t1 only
+// premodifies the phrase after it: one to three lower-case class nouns
+// and a name follow ("according to [the US] research body Open Futures"),
+// so the name after them is the head, and the speaker, not the span.
+func (d *doc) premodifierSource(t1 int) bool {
+	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 > t1 })
+	if i == len(d.mentions) {
+		return false
+	}
+	m := d.mentions[i]
+	if m.Anaphor || m.Ent == nil || m.Ent.Kind == graph.Place || m.T0 > t1+3 || !d.descriptorOnly(t1, m.T0) {
+		return false
+	}
+	for k := t1; k < m.T0; k++ {
+		if d.reportingWordAt(k) || d.cueWordIn(k, k+1) {
+			return false
+		}
+	}
+	return true
+}
