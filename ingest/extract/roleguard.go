@@ -52,7 +52,12 @@ func (d *doc) misheadedSpeaker(t0, t1 int, ents []*entity) (bool, int) {
 	if m == nil {
 		return false, head
 	}
-	covers := m.T0 <= head && head < m.T1
+	covers := false
+	for _, e := range ents {
+		if n := d.firstMentionOf(t0, t1, e); n != nil && n.T0 <= head && head < n.T1 {
+			covers = true // "Lord Justice Rix and Mr Justice Forbes": the second name is a head too
+		}
+	}
 	apposed := end < t1 && d.words[end] == "," && m.T0 > end
 	if !person && !apposed && (isRoleNoun(d.lower[head]) && (!covers || !capitalised(d.words[head])) ||
 		head > t0 && isTitle(d.lower[head-1]) && capitalised(d.words[head]) && !covers) {
@@ -78,12 +83,26 @@ func (d *doc) misheadedSpeaker(t0, t1 int, ents []*entity) (bool, int) {
 	return false, head
 }
 
-// headPersonAt returns the person mention that covers token head inside
-// [t0, t1), or nil.
-func (d *doc) headPersonAt(t0, t1, head int) *mention {
+// headMentionAt returns the mention that names the head of the source
+// phrase [t0, t1): a person covering token head, or in apposition right
+// after the comma that ends the head's phrase ("the party's leader, Ann
+// Lee"); or, when the head is no role, an organisation, group or outlet
+// covering it ("the sport's ruling body the IAAF"). nil when there is none.
+func (d *doc) headMentionAt(t0, t1, head int) *mention {
 	for _, m := range d.mentions {
-		if m.T0 >= t0 && m.T1 <= t1 && m.T0 <= head && head < m.T1 && !m.Anaphor && m.Ent != nil && m.Ent.Kind == graph.Person {
-			return m
+		if m.T0 < t0 || m.T1 > t1 || m.Anaphor || m.Ent == nil {
+			continue
+		}
+		apposed := m.T0 == head+2 && d.words[head+1] == ","
+		switch m.Ent.Kind {
+		case graph.Person:
+			if m.T0 <= head && head < m.T1 || apposed {
+				return m
+			}
+		case graph.Organization, graph.Group, graph.Outlet:
+			if m.T0 <= head && head < m.T1 && !isRoleNoun(d.lower[head]) {
+				return m
+			}
 		}
 	}
 	return nil
@@ -104,11 +123,15 @@ func (d *doc) firstMentionOf(t0, t1 int, e *entity) *mention {
 // "the head of") and names no one it can be trusted with.
 var fragmentEnds = setOf("and", "or", "but", "of", "for", "from", "with", "to", "by", "the", "a", "an", "at", "in", "on")
 
-// premodifierSource reports whether a source span ending at t1 only
-// premodifies the phrase after it: one to three lower-case class nouns
-// and a name follow ("according to [the US] research body Open Futures"),
-// so the name after them is the head, and the speaker, not the span.
-func (d *doc) premodifierSource(t1 int) bool {
+// premodifierSource reports whether a source span [t0, t1) after its cue
+// only premodifies the phrase after it: one to three lower-case class
+// nouns and a name follow ("according to [the US] research body Open
+// Futures"), so the name after them is the head, and the speaker, not the
+// span. A span before its cue is followed by the verb phrase instead.
+func (d *doc) premodifierSource(t0, t1 int) bool {
+	if t0 < 1 || !(d.lower[t0-1] == "to" && t0 >= 2 && d.lower[t0-2] == "according" || d.reportingWordAt(t0-1)) {
+		return false
+	}
 	i := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 > t1 })
 	if i == len(d.mentions) {
 		return false

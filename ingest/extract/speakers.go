@@ -122,15 +122,15 @@ func (d *doc) mentionSpanning(t0, t1 int) *mention {
 // article introduced in that role.
 func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 	spk := d.nounSourceSpeaker(t0, t1)
-	if t1 > t0 && fragmentEnds[d.lower[t1-1]] || spk.factor == 1 && d.premodifierSource(t1) {
+	if t1 > t0 && fragmentEnds[d.lower[t1-1]] || spk.factor == 1 && d.premodifierSource(t0, t1) {
 		return &speaker{t0: t0, t1: t1, factor: headGuardFactor}
 	}
 	if spk.factor != 1 {
 		return spk
 	}
 	if wrong, head := d.misheadedSpeaker(t0, t1, spk.ents); wrong {
-		if n := d.headPersonAt(t0, t1, head); n != nil {
-			return personSpeaker(t0, n) // "Ruritania FC coach Ann Lee": the person at the head
+		if n := d.headMentionAt(t0, t1, head); n != nil {
+			return personSpeaker(t0, n) // "Ruritania FC coach Ann Lee": the name at the head
 		}
 		return &speaker{t0: t0, t1: t1, factor: headGuardFactor}
 	}
