@@ -147,3 +147,32 @@ func (d *doc) premodifierSource(t0, t1 int) bool {
 	}
 	return true
 }
+
+// slotHead applies the head rule to a quote rule's slot m: its phrase runs
+// from its role words to the end of a class noun and a name after it
+// ("<film> producer Ann Lee"). nil when m heads its phrase.
+func (d *doc) slotHead(m *mention) *speaker {
+	e := m.T1
+	for e < len(d.words) && e < m.T1+3 && isLowerWord(d.words[e]) && !notDescriptors[d.lower[e]] && !d.reportingWordAt(e) && d.toks[e].NL == 0 {
+		e++
+	}
+	if e > m.T1 {
+		n := e
+		for n < len(d.words) && capitalised(d.words[n]) && d.toks[n].NL == 0 {
+			n++
+		}
+		if n == e {
+			e = m.T1 // no name after the lower-case words: they are no class noun of a name
+		} else {
+			e = n
+		}
+	}
+	wrong, head := d.misheadedSpeaker(m.RoleT0, e, []*entity{m.Ent})
+	if !wrong {
+		return nil
+	}
+	if n := d.headMentionAt(m.RoleT0, e, head); n != nil {
+		return personSpeaker(m.RoleT0, n)
+	}
+	return &speaker{t0: m.RoleT0, t1: e, factor: headGuardFactor}
+}
