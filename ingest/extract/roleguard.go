@@ -118,9 +118,11 @@ func (d *doc) firstMentionOf(t0, t1 int, e *entity) *mention {
 	return nil
 }
 
-// fragmentEnds cannot end a noun phrase: a source span ending in one is
-// cut off inside a coordination or a prepositional phrase ("the firm and",
-// "the head of") and names no one it can be trusted with.
+// fragmentEnds cannot end a noun phrase: a short source span ending in
+// one is cut off inside a coordination or a prepositional phrase ("the
+// firm and", "the head of") and names no one it can be trusted with. A
+// long span ending so is a whole clause whose subject the tagger took in
+// ("X posted its results and [predicted]"): its resolved subject stays.
 var fragmentEnds = setOf("and", "or", "but", "of", "for", "from", "with", "to", "by", "the", "a", "an", "at", "in", "on")
 
 // premodifierSource reports whether a source span [t0, t1) after its cue

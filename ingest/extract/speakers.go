@@ -122,7 +122,7 @@ func (d *doc) mentionSpanning(t0, t1 int) *mention {
 // article introduced in that role.
 func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 	spk := d.nounSourceSpeaker(t0, t1)
-	if t1 > t0 && fragmentEnds[d.lower[t1-1]] || spk.factor == 1 && d.premodifierSource(t0, t1) {
+	if t1 > t0 && fragmentEnds[d.lower[t1-1]] && (len(spk.ents) == 0 || t1-t0 <= 3) || spk.factor == 1 && d.premodifierSource(t0, t1) {
 		return &speaker{t0: t0, t1: t1, factor: headGuardFactor}
 	}
 	if spk.factor != 1 {
