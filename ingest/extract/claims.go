@@ -334,6 +334,14 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		}
 		c1 = n1 // "X was right, said Ann Lee": the attribution is no part of what was said
 	}
+	if c0 >= k1 {
+		if n1 := d.runOnEnd(c0, c1); n1 != c1 {
+			if text == d.span(c0, c1).Text {
+				text = d.span(c0, n1).Text
+			}
+			c1 = n1 // the writer's words after what was said
+		}
+	}
 	if n0 := d.skipAddressee(k0, k1, c0, c1); n0 != c0 {
 		if text == d.span(c0, c1).Text {
 			text = d.span(n0, c1).Text

@@ -31,6 +31,9 @@ func (d *doc) slotSpeaker(s *slot) *speaker {
 		if r := d.roleAfter(s.m); r > 0 {
 			return &speaker{t0: s.m.RoleT0, t1: r, factor: 1}
 		}
+		if sp := d.slotHead(s.m); sp != nil {
+			return sp
+		}
 	}
 	sp := &speaker{t0: s.m.RoleT0, t1: s.m.T1, ents: []*entity{s.ent}, factor: 1}
 	if s.m.Other != nil {
@@ -190,7 +193,7 @@ func (d *doc) pronounSpeakerExcept(t int, not map[*entity]bool) *speaker {
 	if best == nil {
 		return nil
 	}
-	if d.nearerAntecedent(t, pos, inverted, other) {
+	if d.nearerAntecedent(t, pos, inverted, other) || d.rivalAntecedent(t, best, other, not) {
 		return &speaker{t0: t, t1: t + 1, factor: pronounSpeakerFactor} // a guess: left unresolved
 	}
 	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: pronounSpeakerFactor}

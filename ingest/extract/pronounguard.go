@@ -147,3 +147,35 @@ func negatedSource(w string) bool {
 	f := strings.Fields(w)
 	return len(f) > 0 && (f[0] == "not" || f[0] == "no" || f[0] == "none" || f[0] == "nobody" || f[0] == "neither")
 }
+
+// rivalAntecedent reports whether a "he" or "she" opening its sentence at
+// token t has two people it could stand for in the sentence before it: two
+// people of its gender (or of none known) named there outside quotation
+// marks, of whom best is one but not the subject. A pronoun continues the subject
+// of the sentence before; when best was only an object or a later name,
+// the other person is as likely, and the guess is left unresolved.
+func (d *doc) rivalAntecedent(t int, best *entity, other byte, not map[*entity]bool) bool {
+	si := d.sentenceOf(t)
+	if si == 0 {
+		return false
+	}
+	if o := d.sents[si].T0; t != o && !(t == o+1 && subjectOpeners[d.lower[o]]) {
+		return false // not the subject opening its sentence: the quote rules' inverted "he said" keeps its speaker
+	}
+	people := map[*entity]bool{}
+	var subject *entity
+	ms := d.bySent[si-1]
+	for i, m := range ms {
+		if m.Anaphor || m.Ent == nil || m.Ent.Kind != graph.Person || d.inQuote(m.T0) || m.Ent.gender == other || !plausiblePerson(m.Ent) || not[m.Ent] {
+			continue
+		}
+		if i+1 < len(ms) && ms[i+1].T0 >= m.T1 && ms[i+1].Ent != nil && ms[i+1].Ent.Kind == graph.Person && d.roleWordsOnly(m.T1, ms[i+1].T0) {
+			continue // "Ruritania FC coach Ann Lee": the name before the role only describes her
+		}
+		if len(people) == 0 && !d.oblique(m) {
+			subject = m.Ent
+		}
+		people[m.Ent] = true
+	}
+	return len(people) >= 2 && people[best] && best != subject
+}

@@ -36,9 +36,15 @@ var judgementLemmas = []string{
 
 // objectActForms are verbs whose noun-phrase object is a thing made or
 // chosen, not something said: "voted for a rise", "wrote the score for a
-// musical". With a clause ("wrote that ...", "wrote: ...") they report
+// musical", "proposed a new tax". With a clause ("wrote that ...", "wrote: ...") they report
 // speech, as judging verbs do.
-var objectActForms = formsOf([]string{"vote", "write"})
+var objectActForms = formsOf([]string{"vote", "write", "propose"})
+
+// addForms are the forms of "add", which says something with a clause
+// ("added that ...") but with "to" is a verb of increasing, not of saying:
+// "added to the pressure". A cue ending in "with" ("had talks with",
+// "sided with") names a partner, and its object is a noun phrase too.
+var addForms = formsOf([]string{"add"})
 
 // topicParticles ending a cue after a verb of telling (topicVerbForms:
 // "told of", "spoke about", "was asked about") make its object a topic:
@@ -142,7 +148,8 @@ func (d *doc) reportingCue(k0, k1, c0, c1 int) bool {
 	object, judging := false, false
 	for k := k0; k < k1; k++ {
 		w := d.lower[k]
-		if judgementForms[w] || objectActForms[w] || k == k1-1 && k > k0 && topicParticles[w] && topicVerbForms[d.lower[k-1]] {
+		if judgementForms[w] || objectActForms[w] || k == k1-1 && k > k0 && (topicParticles[w] && topicVerbForms[d.lower[k-1]] || w == "with") ||
+			addForms[w] && c0 == k1 && c0 < len(d.lower) && d.lower[c0] == "to" {
 			object, judging = true, judgementForms[w]
 			break
 		}

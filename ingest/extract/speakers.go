@@ -121,6 +121,24 @@ func (d *doc) mentionSpanning(t0, t1 int) *mention {
 // the person it stands for; a group noun ("the experts") to the people the
 // article introduced in that role.
 func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
+	spk := d.nounSourceSpeaker(t0, t1)
+	if t1 > t0 && fragmentEnds[d.lower[t1-1]] && (len(spk.ents) == 0 || t1-t0 <= 3) || spk.factor == 1 && d.premodifierSource(t0, t1) {
+		return &speaker{t0: t0, t1: t1, factor: headGuardFactor}
+	}
+	if spk.factor != 1 {
+		return spk
+	}
+	if wrong, head := d.misheadedSpeaker(t0, t1, spk.ents); wrong {
+		if n := d.headMentionAt(t0, t1, head); n != nil {
+			return personSpeaker(t0, n) // "Ruritania FC coach Ann Lee": the name at the head
+		}
+		return &speaker{t0: t0, t1: t1, factor: headGuardFactor}
+	}
+	return spk
+}
+
+// nounSourceSpeaker is sourceSpeaker before the head guard.
+func (d *doc) nounSourceSpeaker(t0, t1 int) *speaker {
 	spk := &speaker{t0: t0, t1: t1, factor: 1}
 	if n := d.ownedPerson(t0, t1); n != nil {
 		return personSpeaker(t0, n) // "X and Y's Ana Ruiz"
