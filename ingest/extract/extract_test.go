@@ -19,9 +19,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 const examplesDir = "../../examples/articles"
 
+// testExtractor is shared by the package's tests: the extractor is
+// immutable, and the process-wide model cache holds the models only while
+// an extractor does, so one extractor per test would reload them after
+// every collection.
+var testExtractor = sync.OnceValues(New)
+
 func newExtractor(t testing.TB) *Extractor {
 	t.Helper()
-	x, err := New()
+	x, err := testExtractor()
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
