@@ -58,7 +58,7 @@ func TestObjectActCues(t *testing.T) {
 			`Former soldier Tom Hale has told of the "terrible" days he spent in the camp.`,
 			[]string{"PERSON:Tom Hale | has told of | tentative"}},
 		{"writing, inverted",
-			"Columnist Tom Hale said the board met in May. He had then changed his mind in June, following pressure from the board and fears that the chairman was plotting against him, writes Mr Hale.",
+			"Columnist Tom Hale said the board met in May. The mayor had then dropped the plan in July, after weeks of protests by the fishermen at the harbour gates, writes Mr Hale.",
 			[]string{"PERSON:Tom Hale | said | listed", "PERSON:Mr Hale | writes | listed"}},
 		{"telling of how",
 			"Survivors have told of how they clung to the wreckage for hours.",
