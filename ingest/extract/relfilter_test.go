@@ -31,6 +31,8 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a desk named by a country", "Anne Hansen, head of UK equities at the fund, said shares fell.", "LEADER_OF PERSON:Anne Hansen -> PLACE:United Kingdom", false},
 		{"a country's part of a firm", "Harlow Media has moved its UK chief executive Tom Hale to Tokyo.", "LEADER_OF PERSON:Tom Hale -> PLACE:United Kingdom", false},
 		{"a country's television", "The late US TV presenter Tom Hale was remembered on Sunday.", "HOSTED PERSON:Tom Hale -> OUTLET:US TV", false},
+		{"a desk's adjective is no part of the outlet", "But Kestrel Radio Political Editor Ann Lee said the plan would fail.", "MEMBER_OF PERSON:Ann Lee -> OUTLET:Kestrel Radio Political", false},
+		{"a body cut before its field", "Tom Hale, an official from the Leeds Municipal Commission for Trade and Reform, said.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Leeds Municipal Commission", false},
 		{"leader of the whole", "Sara Lind, director of the Bank of Norway, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", true},
 		{"leader of a sub-unit", "Sara Lind, director of the Bank of Norway's Research Department, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", false},
 		{"assistant director", "Sara Lind, assistant director of the Bank of Norway, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", false},
