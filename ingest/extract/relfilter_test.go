@@ -152,6 +152,7 @@ func TestContextKinds(t *testing.T) {
 		{"chief executive of", "Jon Berg, chief executive of Pellnor, said the firm would grow.", "ORGANIZATION:Pellnor"},
 		{"place head word stays", "Police closed Madrid's Gran Via on Monday.", "PLACE:Madrid"},
 		{"an editor's publication", "Tom Hale, film editor of the Harlow Media Review, praised the film.", "OUTLET:Harlow Media Review"},
+		{"an editor's one-word publication", "\"He has a chance,\" said Tom Hale, film editor of Kestrel. The film opens next week.", "OUTLET:Kestrel"},
 		{"an analyst's firm", "Jon Berg, an analyst at Pellnor, said shares would fall.", "ORGANIZATION:Pellnor"},
 		{"a firm named in apposition", "Shares in broker Pellnor fell on Monday.", "ORGANIZATION:Pellnor"},
 		{"a newspaper named in apposition", "The claims were printed by the newspaper Harlow Media Review on Monday.", "OUTLET:Harlow Media Review"},
