@@ -20,7 +20,7 @@ import (
 // capitalised fields closed by "and"). Both follow "the", which a list of
 // two bodies' own names ("Kestrel and Vexa Group") lacks.
 func (d *doc) cutBeforeRest(m *mention) bool {
-	if d.roleAdjectiveTail(m) || d.cutBeforeField(m) {
+	if d.roleAdjectiveTail(m) || d.cutBeforeField(m) || d.cutBeforeConjunct(m) {
 		return true
 	}
 	if m.Anaphor || m.T0 < 1 || m.T1 >= len(d.lower) || d.lower[m.T0-1] != "the" || m.Gaz != nil || m.Ent.Gaz != nil {
@@ -91,6 +91,26 @@ func (d *doc) cutBeforeField(m *mention) bool {
 		return false
 	}
 	return capitalised(d.words[m.T1+1]) && !isAcronym(d.words[m.T1+1]) && !d.knownNameAt(m.T1+1)
+}
+
+// cutBeforeConjunct reports whether the mention m, without "the" before
+// it, is the first half of one name joined by "and": the capitalised
+// words after "and" end in a company's legal form ("Kestrel Iron and
+// Steel Co.": the form closes the whole name, so the halves are one
+// firm), or m follows a post and "at" ("economist at Kestrel and Vexa
+// Research": one holds a post at one employer).
+func (d *doc) cutBeforeConjunct(m *mention) bool {
+	if m.Anaphor || m.T1+1 >= len(d.lower) || m.Gaz != nil || m.Ent.Gaz != nil || d.lower[m.T1] != "and" {
+		return false
+	}
+	end := d.capitalRun(m.T1 + 1)
+	if end == m.T1+1 || d.knownNameAt(m.T1+1) {
+		return false
+	}
+	if companySuffixes[strings.TrimSuffix(d.lower[end-1], ".")] {
+		return true
+	}
+	return m.T0 >= 2 && d.lower[m.T0-1] == "at" && (roleNouns[d.lower[m.T0-2]] || firmStaff[d.lower[m.T0-2]])
 }
 
 // capitalRun returns the token after the run of capitalised words that
