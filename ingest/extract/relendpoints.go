@@ -93,24 +93,40 @@ func (d *doc) cutBeforeField(m *mention) bool {
 	return capitalised(d.words[m.T1+1]) && !isAcronym(d.words[m.T1+1]) && !d.knownNameAt(m.T1+1)
 }
 
+// legalForms close a company's registered name. Unlike companySuffixes
+// they never end a second body's own name in a list ("the Foreign Office
+// and Kestrel Laboratories" names two bodies).
+var legalForms = setOf("inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag", "nv", "bv", "gmbh", "spa")
+
 // cutBeforeConjunct reports whether the mention m, without "the" before
 // it, is the first half of one name joined by "and": the capitalised
 // words after "and" end in a company's legal form ("Kestrel Iron and
 // Steel Co.": the form closes the whole name, so the halves are one
 // firm), or m follows a post and "at" ("economist at Kestrel and Vexa
-// Research": one holds a post at one employer).
+// Research": one holds a post at one employer) and the gazetteer knows
+// no name after "and".
 func (d *doc) cutBeforeConjunct(m *mention) bool {
 	if m.Anaphor || m.T1+1 >= len(d.lower) || m.Gaz != nil || m.Ent.Gaz != nil || d.lower[m.T1] != "and" {
 		return false
 	}
 	end := d.capitalRun(m.T1 + 1)
-	if end == m.T1+1 || d.knownNameAt(m.T1+1) {
+	if end == m.T1+1 {
 		return false
 	}
-	if companySuffixes[strings.TrimSuffix(d.lower[end-1], ".")] {
+	if legalForms[strings.TrimSuffix(d.lower[end-1], ".")] && !d.knownNameAt(m.T1+1) {
 		return true
 	}
-	return m.T0 >= 2 && d.lower[m.T0-1] == "at" && (roleNouns[d.lower[m.T0-2]] || firmStaff[d.lower[m.T0-2]])
+	if m.T0 < 2 || d.lower[m.T0-1] != "at" || !roleNouns[d.lower[m.T0-2]] && !firmStaff[d.lower[m.T0-2]] {
+		return false
+	}
+	// The tagger often types the second half, an unknown name, a
+	// person; only a name the gazetteer knows is a second employer.
+	for _, n := range d.mentions {
+		if n.T0 == m.T1+1 && (n.Gaz != nil || n.Ent.Gaz != nil) {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalRun returns the token after the run of capitalised words that

@@ -36,6 +36,8 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a firm cut before its legal form", "India's Kestrel Paper and Pulp Co. said it was delaying a share sale.", "LOCATED_IN ORGANIZATION:Kestrel Paper -> PLACE:India", false},
 		{"a post at one employer", "\"Growth is weak,\" said Tom Hale, chief economist at Kestrel and Vexa Research in Boston.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel", false},
 		{"a post at a whole employer", "\"Growth is weak,\" said Tom Hale, chief economist at Kestrel Bank in Boston.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Bank", true},
+		{"a post at one employer the tagger splits", "\"Growth is weak,\" said Tom Hale, chief economist at Vexa and Kestrel Economics in New York.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Vexa", false},
+		{"a list of two bodies", "Banks, the UK's Foreign Office and Kestrel Vexa National Laboratories in the US have banned the phones.", "LOCATED_IN ORGANIZATION:Foreign Office -> PLACE:United Kingdom", true},
 		{"a country's own state name", "Officials said Iran's Islamic Republic would not bow to pressure from abroad.", "LOCATED_IN PLACE:Islamic Republic -> PLACE:Iran", false},
 		{"leader of the whole", "Sara Lind, director of the Bank of Norway, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", true},
 		{"leader of a sub-unit", "Sara Lind, director of the Bank of Norway's Research Department, spoke.", "LEADER_OF PERSON:Sara Lind -> ORGANIZATION:Bank of Norway", false},
