@@ -95,6 +95,13 @@ func (d *doc) outletKinds() {
 			e.kindVot[graph.Outlet] += 2 * m.Conf
 			continue
 		}
+		if m.Kind != graph.Organization && m.Rule == d.x.tagger.Name() && d.pressRoleBefore(m.T0) {
+			// "film editor of Kestrel": a place or a person has no
+			// editor or critic; the tagger reads an unknown title after
+			// "of" as a place.
+			e.kindVot[graph.Outlet] += 2 * m.Conf
+			continue
+		}
 		if m.Kind == graph.Place && m.Rule == d.x.tagger.Name() && outletNouns[d.lower[m.T1]] {
 			// "the Kestrel channel": the tagger reads an unknown
 			// one-word name before a noun as a place as often as a body.

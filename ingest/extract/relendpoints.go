@@ -20,6 +20,9 @@ import (
 // capitalised fields closed by "and"). Both follow "the", which a list of
 // two bodies' own names ("Kestrel and Vexa Group") lacks.
 func (d *doc) cutBeforeRest(m *mention) bool {
+	if d.roleAdjectiveTail(m) || d.cutBeforeField(m) || d.cutBeforeConjunct(m) {
+		return true
+	}
 	if m.Anaphor || m.T0 < 1 || m.T1 >= len(d.lower) || d.lower[m.T0-1] != "the" || m.Gaz != nil || m.Ent.Gaz != nil {
 		return false
 	}
@@ -55,6 +58,75 @@ func (d *doc) cutBeforeRest(m *mention) bool {
 		}
 	}
 	return false
+}
+
+// deskRoles are the posts of a newsroom desk, which a capitalised field
+// adjective premodifies in a byline: "Kestrel Political Correspondent".
+var deskRoles = setOf("correspondent", "editor", "reporter", "analyst", "commentator", "writer", "critic", "producer")
+
+// roleAdjectiveTail reports whether the mention m swallowed the first word
+// of a role after it: "Kestrel Political" of "Kestrel Political
+// Correspondent", where the tagger closed the outlet's name on the
+// capitalised field adjective. A name does not end in an adjective
+// (-al, -ic) right before a desk's post; the adjective belongs to the post.
+func (d *doc) roleAdjectiveTail(m *mention) bool {
+	if m.Anaphor || m.T1-m.T0 < 2 || m.T1 >= len(d.lower) || !capitalised(d.words[m.T1]) || !deskRoles[d.lower[m.T1]] {
+		return false
+	}
+	last := d.lower[m.T1-1]
+	return !orgHeads[last] && (strings.HasSuffix(last, "al") || strings.HasSuffix(last, "ic"))
+}
+
+// cutBeforeField reports whether the organisation mention m ends in a
+// body's head word and its name goes on with "for" or "of" and a
+// capitalised field no place or person starts: "National Commission" cut
+// from "National Commission for Roads and Transport". The head needs its
+// field; a place after "of" ("Kestrel Bank of Leeds") is an address and
+// leaves the mention whole.
+func (d *doc) cutBeforeField(m *mention) bool {
+	if m.Anaphor || m.T1+1 >= len(d.lower) || m.Gaz != nil || m.Ent.Gaz != nil || !orgHeads[d.lower[m.T1-1]] {
+		return false
+	}
+	if w := d.lower[m.T1]; w != "for" && w != "of" {
+		return false
+	}
+	return capitalised(d.words[m.T1+1]) && !isAcronym(d.words[m.T1+1]) && !d.knownNameAt(m.T1+1)
+}
+
+// legalForms close a company's registered name. Unlike companySuffixes
+// they never end a second body's own name in a list ("the Foreign Office
+// and Kestrel Laboratories" names two bodies).
+var legalForms = setOf("inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag", "nv", "bv", "gmbh", "spa")
+
+// cutBeforeConjunct reports whether the mention m, without "the" before
+// it, is the first half of one name joined by "and": the capitalised
+// words after "and" end in a company's legal form ("Kestrel Iron and
+// Steel Co.": the form closes the whole name, so the halves are one
+// firm), or m follows a post and "at" ("economist at Kestrel and Vexa
+// Research": one holds a post at one employer) and the gazetteer knows
+// no name after "and".
+func (d *doc) cutBeforeConjunct(m *mention) bool {
+	if m.Anaphor || m.T1+1 >= len(d.lower) || m.Gaz != nil || m.Ent.Gaz != nil || d.lower[m.T1] != "and" {
+		return false
+	}
+	end := d.capitalRun(m.T1 + 1)
+	if end == m.T1+1 {
+		return false
+	}
+	if legalForms[strings.TrimSuffix(d.lower[end-1], ".")] && !d.knownNameAt(m.T1+1) {
+		return true
+	}
+	if m.T0 < 2 || d.lower[m.T0-1] != "at" || !roleNouns[d.lower[m.T0-2]] && !firmStaff[d.lower[m.T0-2]] {
+		return false
+	}
+	// The tagger often types the second half, an unknown name, a
+	// person; only a name the gazetteer knows is a second employer.
+	for _, n := range d.mentions {
+		if n.T0 == m.T1+1 && (n.Gaz != nil || n.Ent.Gaz != nil) {
+			return false
+		}
+	}
+	return true
 }
 
 // capitalRun returns the token after the run of capitalised words that

@@ -75,6 +75,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	if (s.ent.work || t.ent.work) && typ != graph.PartOf && typ != graph.Hosted && typ != graph.AppearedOn {
 		return false // "Vexa's Ann Lee" where Vexa is her film: a work has a cast, no members
 	}
+	if typ == graph.LocatedIn && ownStateName(s.ent, t.ent) {
+		return false // "Kestrelia's Federal Republic": the country's own state, no place inside it
+	}
 	if d.strayGroupAcronym(s.ent) || d.strayGroupAcronym(t.ent) {
 		return false // "the KDA's chairman" in an article on phone sales: no armed group of that acronym
 	}
@@ -489,6 +492,22 @@ func (a *abstract) businessLineAfter(m1 int) bool {
 		}
 		if !isLowerWord(w) || phraseEnders[w] && w != "and" || speechVerbs[w] || timeAdverbs[w] || strings.HasSuffix(w, "ed") {
 			return false // "X, who runs Kestrel, said sales rose": a clause, no line of business
+		}
+	}
+	return false
+}
+
+// ownStateName reports whether part names the state of whole by the head
+// of one of whole's gazetteer aliases: "Federal Republic" of "Federal
+// Republic of Kestrelia". A country is not inside itself.
+func ownStateName(part, whole *entity) bool {
+	if whole.Gaz == nil {
+		return false
+	}
+	prefix := lowerASCII(part.Name) + " of "
+	for _, a := range whole.Gaz.Aliases {
+		if strings.HasPrefix(lowerASCII(a), prefix) {
+			return true
 		}
 	}
 	return false
