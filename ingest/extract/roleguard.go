@@ -163,9 +163,9 @@ func (d *doc) slotHead(m *mention) *speaker {
 		for n < len(d.words) && capitalised(d.words[n]) && d.toks[n].NL == 0 {
 			n++
 		}
-		if n == e {
+		if n == e && !isRoleNoun(d.lower[e-1]) {
 			e = m.T1 // no name after the lower-case words: they are no class noun of a name
-		} else {
+		} else if n > e {
 			e = n
 		}
 	}
@@ -195,6 +195,9 @@ var governors = setOf("for", "of", "in", "from", "at", "with", "told", "tell", "
 // the rest of its own name ("the Office for <statistics>"). A place never
 // speaks.
 func (d *doc) governedSource(t0 int, ents []*entity) bool {
+	if t0 >= 1 && determiners[d.lower[t0-1]] {
+		t0-- // "from the <paper>"
+	}
 	if t0 < 1 || !governors[d.lower[t0-1]] || len(ents) == 0 {
 		return false
 	}

@@ -11,6 +11,9 @@ func TestPrepositionalSources(t *testing.T) {
 		{"a role for a place",
 			"The MP for North Dunmere claimed the new law would close half the harbours.",
 			[]string{" | claimed | tentative"}},
+		{"a subject that named a paper after a determiner",
+			"Tom Hale, who last week won damages from the Dunmere Gazette said the harbour board had lied.",
+			[]string{"PERSON:Tom Hale | said | listed"}},
 		{"a subject that named a paper in its relative clause",
 			"Tom Hale, who last week won damages from the Dunmere Gazette said he would stand for the harbour board.",
 			[]string{"PERSON:Tom Hale | said | listed"}},
@@ -25,5 +28,15 @@ func TestPluralGroupSource(t *testing.T) {
 		{"one analyst named before",
 			"Analyst Karl Huber said the harbour was growing fast. Analysts later said the port would report a loss this year.",
 			[]string{"PERSON:Karl Huber | said | listed", " | later said | tentative"}},
+	})
+}
+
+// TestRoleAfterPlace: "said the <ground> boss" is the boss, a role with no
+// name, not the ground it premodifies; the role phrase identifies him.
+func TestRoleAfterPlace(t *testing.T) {
+	runListedCases(t, []listedCase{
+		{"a ground's boss",
+			`"We were the better side all afternoon," said the Dunmere Park boss.`,
+			[]string{" | said | listed"}},
 	})
 }
