@@ -12,7 +12,7 @@ func TestPrepositionalSources(t *testing.T) {
 			"The MP for North Dunmere claimed the new law would close half the harbours.",
 			[]string{" | claimed | tentative"}},
 		{"a subject that named a paper after a determiner",
-			"Tom Hale, who last week won damages from the Dunmere Gazette said the harbour board had lied.",
+			"Tom Hale, who last week won damages from the Guardian said the harbour board had lied.",
 			[]string{"PERSON:Tom Hale | said | listed"}},
 		{"a subject that named a paper in its relative clause",
 			"Tom Hale, who last week won damages from the Dunmere Gazette said he would stand for the harbour board.",
