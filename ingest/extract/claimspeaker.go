@@ -34,6 +34,9 @@ func (d *doc) slotSpeaker(s *slot) *speaker {
 		if sp := d.slotHead(s.m); sp != nil {
 			return sp
 		}
+		if d.governedSource(s.m.RoleT0, []*entity{s.ent}) {
+			return &speaker{t0: s.m.RoleT0, t1: s.m.T1, factor: headGuardFactor} // "the MP for <constituency> said"
+		}
 	}
 	sp := &speaker{t0: s.m.RoleT0, t1: s.m.T1, ents: []*entity{s.ent}, factor: 1}
 	if s.m.Other != nil {
@@ -72,6 +75,11 @@ func (d *doc) groupSpeaker(t0, t1, head int) *speaker {
 				}
 			}
 		}
+	}
+	// A plural stands for more than one person: one analyst named before
+	// is not "analysts", and the group stays unnamed.
+	if len(sp.ents) == 1 {
+		sp.ents = nil
 	}
 	if len(sp.ents) > 0 {
 		sp.factor = resolvedGroupFactor

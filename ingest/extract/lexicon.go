@@ -31,7 +31,7 @@ var roleNouns = setOf("expert", "experts", "analyst", "lecturer", "professor", "
 	"prosecutor", "officer", "historian", "specialist", "adviser", "advisor", "consultant", "columnist",
 	"blogger", "emir", "deputy", "representative", "member", "head", "singer", "actor", "actress", "coach",
 	"player", "striker", "manager", "executive", "chancellor", "premier", "mp", "colonel", "captain",
-	"administrator")
+	"administrator", "boss")
 
 // roleModifiers may precede a role noun inside the role ("university
 // lecturer", "former president"); adjectives ending in -al, -ic, -ary and

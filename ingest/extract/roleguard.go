@@ -163,9 +163,9 @@ func (d *doc) slotHead(m *mention) *speaker {
 		for n < len(d.words) && capitalised(d.words[n]) && d.toks[n].NL == 0 {
 			n++
 		}
-		if n == e {
+		if n == e && !isRoleNoun(d.lower[e-1]) {
 			e = m.T1 // no name after the lower-case words: they are no class noun of a name
-		} else {
+		} else if n > e {
 			e = n
 		}
 	}
@@ -178,3 +178,46 @@ func (d *doc) slotHead(m *mention) *speaker {
 	}
 	return &speaker{t0: m.RoleT0, t1: e, factor: headGuardFactor}
 }
+
+// governors take the source span after them as their object: a
+// preposition ("the MP for <constituency>", "a spokesman for the embassy
+// in <city>", "who won damages from <paper>") or "told" (the addressee).
+// The span then modifies or is addressed by the real subject, which the
+// tagger left out. "according to" and the passive "by" are not here: their
+// object speaks.
+var governors = setOf("for", "of", "in", "from", "at", "with", "told", "tell", "tells", "telling")
+
+// governedSource reports whether the source span starting at t0 is the
+// object of a governor and names no person: the place, body or outlet it
+// resolved to is not the speaker, and the claim names no one. A body is
+// kept where it does speak: for its spokesman ("a spokeswoman for the
+// council"), as the author of a document ("research from <bank>"), or as
+// the rest of its own name ("the Office for <statistics>"). A place never
+// speaks.
+func (d *doc) governedSource(t0 int, ents []*entity) bool {
+	if t0 >= 1 && determiners[d.lower[t0-1]] {
+		t0-- // "from the <paper>"
+	}
+	if t0 < 1 || !governors[d.lower[t0-1]] || len(ents) == 0 {
+		return false
+	}
+	place := false
+	for _, e := range ents {
+		if e.Kind == graph.Person {
+			return false
+		}
+		place = place || e.Kind == graph.Place
+	}
+	if place || t0 < 2 || d.lower[t0-1] == "told" {
+		return true
+	}
+	before := d.lower[t0-2]
+	return !(mouthpieces[before] || documentNouns[before] || capitalised(d.words[t0-2]))
+}
+
+// mouthpieces speak for the body they belong to; documentNouns are
+// written by the body after them.
+var (
+	mouthpieces   = setOf("spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives")
+	documentNouns = setOf("research", "report", "reports", "figures", "data", "survey", "study", "statement", "analysis", "estimates", "forecast", "forecasts")
+)

@@ -128,6 +128,9 @@ func (d *doc) sourceSpeaker(t0, t1 int) *speaker {
 	if spk.factor != 1 {
 		return spk
 	}
+	if d.governedSource(t0, spk.ents) {
+		return &speaker{t0: t0, t1: t1, factor: headGuardFactor}
+	}
 	if wrong, head := d.misheadedSpeaker(t0, t1, spk.ents); wrong {
 		if n := d.headMentionAt(t0, t1, head); n != nil {
 			return personSpeaker(t0, n) // "Ruritania FC coach Ann Lee": the name at the head
