@@ -33,7 +33,7 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a country's television", "The late US TV presenter Tom Hale was remembered on Sunday.", "HOSTED PERSON:Tom Hale -> OUTLET:US TV", false},
 		{"a desk's adjective is no part of the outlet", "But Kestrel Radio Political Editor Ann Lee said the plan would fail.", "MEMBER_OF PERSON:Ann Lee -> OUTLET:Kestrel Radio Political", false},
 		{"a body cut before its field", "Tom Hale, an official from the Leeds Municipal Commission for Trade and Reform, said.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Leeds Municipal Commission", false},
-		{"a firm cut before its legal form", "India's Kestrel Paper and Pulp Co. said it was delaying a share sale.", "LOCATED_IN ORGANIZATION:Kestrel Paper -> PLACE:India", false},
+		{"a firm cut before its legal form", "India's Kestrel Paper and Pulp Co. has put off its bond issue until the spring.", "LOCATED_IN ORGANIZATION:Kestrel Paper -> PLACE:India", false},
 		{"a post at one employer", "\"Growth is weak,\" said Tom Hale, chief economist at Kestrel and Vexa Research in Boston.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel", false},
 		{"a post at a whole employer", "\"Growth is weak,\" said Tom Hale, chief economist at Kestrel Bank in Boston.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Bank", true},
 		{"a post at one employer the tagger splits", "\"Growth is weak,\" said Tom Hale, chief economist at Vexa and Kestrel Economics in New York.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Vexa", false},
