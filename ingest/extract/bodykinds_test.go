@@ -1,20 +1,13 @@
 package extract
 
-import (
-	"maps"
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestBodyKinds checks the article-wide kind cues of bodykinds.go: a
 // party's members make a name the tagger reads as an organisation a
 // party, and a firm's shares or profits make a name it reads as a person
 // a firm, unless the article also uses it as a person's.
 func TestBodyKinds(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  string
-	}{
+	tests := []kindCase{
 		{"a party's MP", "The KDV won four seats. KDV MP Tom Hale said the count was fair. The KDV will meet on Friday.", "GROUP:KDV", "ORGANIZATION:KDV"},
 		{"a party's leader", "The KDV won four seats. KDV leader Anna Berg said the count was fair. The KDV will meet on Friday.", "GROUP:KDV", "ORGANIZATION:KDV"},
 		{"a party's activists", "Police questioned two KDV activists on Monday. The KDV denied any wrongdoing.", "GROUP:KDV", "ORGANIZATION:KDV"},
@@ -33,16 +26,5 @@ func TestBodyKinds(t *testing.T) {
 		{"a rebel group stays a group", "Fighters of the Harwick Group seized the town. The Harwick Group said it would hold it.", "GROUP:Harwick Group", "ORGANIZATION:Harwick Group"},
 		{"a titled person keeps the kind", "Mr Brantwell said he would sell. Brantwell shares fell 3% on Monday.", "PERSON:Mr Brantwell", "ORGANIZATION:Mr Brantwell"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, byID := extractText(t, tt.text)
-			names := slices.Collect(maps.Values(byID))
-			if tt.want != "" && !slices.Contains(names, tt.want) {
-				t.Errorf("entities %q lack %q", names, tt.want)
-			}
-			if tt.not != "" && slices.Contains(names, tt.not) {
-				t.Errorf("entities %q hold %q", names, tt.not)
-			}
-		})
-	}
+	runKindCases(t, tests)
 }

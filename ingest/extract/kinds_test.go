@@ -17,10 +17,7 @@ import (
 // the tagger read as one name splits it, as does a body's head noun before
 // a personal name.
 func TestEntityKinds(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  string
-	}{
+	tests := []kindCase{
 		{"space centre is a site", "Engineers from the agency toured the Halvorsen Space Center in May.", "PLACE:Halvorsen Space Center", "ORGANIZATION:Halvorsen Space Center"},
 		{"stadium is a site", "Fans filled the Brennick Stadium two hours before the match.", "PLACE:Brennick Stadium", "ORGANIZATION:Brennick Stadium"},
 		{"a research centre is an institute", "A report by the Harwell Policy Research Centre said costs would rise.", "ORGANIZATION:Harwell Policy Research Centre", "PLACE:Harwell Policy Research Centre"},
@@ -44,6 +41,19 @@ func TestEntityKinds(t *testing.T) {
 		{"a plural trade heads a firm", "\"Demand is weak,\" said Ann Lee at Harrowgate Stockbrokers in Leeds.", "ORGANIZATION:Harrowgate Stockbrokers", "PLACE:Harrowgate Stockbrokers"},
 		{"place before the person stays", "Flights to Jordan resumed. Later, Rhea Jordan said she had waited a week.", "PLACE:Jordan", ""},
 	}
+	runKindCases(t, tests)
+}
+
+// kindCase is an article and the entity (KIND:name) it must hold, and
+// one it must not; either may be empty.
+type kindCase struct {
+	name, text string
+	want, not  string
+}
+
+// runKindCases extracts each case's text and checks its entities.
+func runKindCases(t *testing.T, tests []kindCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, byID := extractText(t, tt.text)
