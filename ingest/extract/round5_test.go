@@ -1,0 +1,57 @@
+package extract
+
+import "testing"
+
+// TestObjectActs: a cue whose object is a thing ("announced plans to",
+// "denied reports that", "called for an inquiry"), a charge ("accused X
+// of"), a thing shown ("pointed to the figures") or a label ("called the
+// budget a disgrace") makes an act, not a claim; the same cues with a
+// clause stay claims.
+func TestObjectActs(t *testing.T) {
+	intro := "The mayor of Dunmere, Ruth Amble, spoke to reporters on Monday. "
+	runListedCases(t, []listedCase{
+		{"announced plans", intro + "Ms Amble announced plans to close three libraries next year.", nil},
+		{"announced a list with a relative clause", intro + "Ms Amble announced a list of streets that will be resurfaced in May.", nil},
+		{"announced that", intro + "Ms Amble announced that three libraries would close next year.",
+			[]string{"PERSON:Ruth Amble | announced | listed"}},
+		{"announced a clause", intro + "Ms Amble announced the libraries would close next year.",
+			[]string{"PERSON:Ruth Amble | announced | listed"}},
+		{"accused of", intro + "Ms Amble accused the harbour board of wasting public money.", nil},
+		{"pointed to a thing", intro + "Ms Amble pointed to the falling number of visitors at the castle.", nil},
+		{"pointed to a risk that", intro + "Ms Amble pointed to the risk that the harbour would silt up within a decade.",
+			[]string{"PERSON:Ruth Amble | pointed to | listed"}},
+		{"called it a label", intro + "Ms Amble called the new budget a disgrace for the town.", nil},
+		{"denied reports", intro + "Ms Amble denied reports that she would resign before the summer.", nil},
+		{"denied a clause with a past verb", intro + "Ms Amble denied the council misled residents about the flood risk.",
+			[]string{"PERSON:Ruth Amble | denied | listed"}},
+		{"cited as", intro + "Ms Amble cited the closure of the paper mill as proof of the decline.", nil},
+		{"called for a thing", intro + "Ms Amble called for an inquiry into the fire at the harbour.", nil},
+		{"called for an object and its infinitive", intro + "Ms Amble called for the harbour board to publish its accounts.",
+			[]string{"PERSON:Ruth Amble | called for | listed"}},
+	})
+}
+
+// TestNamingParticiple: "a ferry, called Skylark," names a thing; no one
+// speaks.
+func TestNamingParticiple(t *testing.T) {
+	runListedCases(t, []listedCase{
+		{"a name given", "The harbour board bought a new ferry, called Skylark, to serve the islands.", nil},
+	})
+}
+
+// TestOwnedSpeaker: in "<Name>'s agent said" the agent speaks, not the
+// owner; the source phrase identifies the speaker, unnamed. A name after
+// the role ("<Name>'s lawyer Ann Lee") still speaks.
+func TestOwnedSpeaker(t *testing.T) {
+	intro := "Striker Karl Huber scored twice for Dunmere on Saturday. "
+	runListedCases(t, []listedCase{
+		{"according to the agent", intro + "According to Huber's agent, the player will stay at the club until June.",
+			[]string{" | According to | listed"}},
+		{"the mother said", intro + "Huber's mother said the family would move back to Dunmere in the spring.",
+			[]string{" | said | listed"}},
+		{"the closest ally", intro + "Huber's closest ally said the striker was unhappy with the coach.",
+			[]string{" | said | listed"}},
+		{"a named lawyer", intro + "Huber's lawyer Ann Lee said the striker had done nothing wrong.",
+			[]string{"PERSON:Ann Lee | said | listed"}},
+	})
+}
