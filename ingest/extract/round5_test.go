@@ -55,3 +55,16 @@ func TestOwnedSpeaker(t *testing.T) {
 			[]string{"PERSON:Ann Lee | said | listed"}},
 	})
 }
+
+// TestGivenNameGender: "he" does not stand for a woman the article names
+// only by given name and surname, nor "she" for a man.
+func TestGivenNameGender(t *testing.T) {
+	runListedCases(t, []listedCase{
+		{"he after a woman named last",
+			"Harbour master Tom Hale met the ferry captain Helen Ward on the quay at dawn. \"We will have to close the port in May,\" he said.",
+			[]string{"PERSON:Tom Hale | said | listed"}},
+		{"she after a man named last",
+			"Helen Ward met the harbour master Tom Hale on the quay at dawn. \"We will have to close the port in May,\" she said.",
+			[]string{"PERSON:Helen Ward | said | listed"}},
+	})
+}
