@@ -68,3 +68,40 @@ func TestGivenNameGender(t *testing.T) {
 			[]string{"PERSON:Helen Ward | said | listed"}},
 	})
 }
+
+// TestBeCues: a cue holding a form of "be" is speech only as a
+// progressive of a speech verb, as hearsay, or as a statement due ("is
+// to tell"); "was asked whether", "is tipped to", "was speaking as" are
+// not.
+func TestBeCues(t *testing.T) {
+	runListedCases(t, []listedCase{
+		{"asked a question", "Ruth Amble was asked whether the harbour would close in May.", nil},
+		{"tipped to", "Ruth Amble is tipped to ask the council for a new harbour budget next week.", nil},
+		{"speaking as", "Ruth Amble was speaking as the council opened its new offices in the harbour.", nil},
+		{"a progressive of speech", "Ruth Amble is saying the harbour will close in May.",
+			[]string{"PERSON:Ruth Amble | is saying | listed"}},
+		{"a statement due", "Ruth Amble is to tell the council that the harbour will close in May.",
+			[]string{"PERSON:Ruth Amble | is to tell | listed"}},
+	})
+}
+
+// TestBareNumberSource: a number alone as source identifies no one.
+func TestBareNumberSource(t *testing.T) {
+	tests := []struct {
+		source string
+		want   bool
+	}{
+		{"34", true},
+		{"1,200", true},
+		{"70%", false},
+		{"Dunmere", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.source, func(t *testing.T) {
+			if got := bareNumber(tt.source); got != tt.want {
+				t.Errorf("bareNumber(%q) = %v, want %v", tt.source, got, tt.want)
+			}
+		})
+	}
+}
