@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // TestObjectActs: a cue whose object is a thing ("announced plans to",
 // "denied reports that", "called for an inquiry"), a charge ("accused X
@@ -103,5 +108,45 @@ func TestBareNumberSource(t *testing.T) {
 				t.Errorf("bareNumber(%q) = %v, want %v", tt.source, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestRunOnAttribution: a content ends before a second speaker's clause
+// joined by "and", and before the writer's own source added after a
+// comma.
+func TestRunOnAttribution(t *testing.T) {
+	tests := []struct{ name, text, span, want string }{
+		{"a second speaker after and",
+			"The board said harbour fees rose by 2% in May and Kestrel Bank reported a fall of 1% in the same month.",
+			"harbour fees rose by 2% in May and Kestrel Bank reported a fall of 1% in the same month",
+			"harbour fees rose by 2% in May"},
+		{"the writer's source after a comma",
+			"Ana Ruiz believes the cost of the new quay would be high, the Dunmere Gazette reported.",
+			"the cost of the new quay would be high, the Dunmere Gazette reported",
+			"the cost of the new quay would be high"},
+		{"two subjects joined by and",
+			"The board said harbour fees and ferry fares would rise in May.",
+			"harbour fees and ferry fares would rise in May",
+			"harbour fees and ferry fares would rise in May"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDoc(nil, &graph.Article{ID: "art_t", Text: tt.text})
+			c0, c1 := tokenSpan(t, d, tt.span)
+			if diff := cmp.Diff(tt.want, d.span(c0, d.runOnEnd(c0, c1)).Text); diff != "" {
+				t.Errorf("content (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRunOnJoinedSubjects: two names joined by "and" before a reporting
+// verb are one subject, and a content that holds them is not cut.
+func TestRunOnJoinedSubjects(t *testing.T) {
+	text := "The letter showed that both Ana Ruiz and Tom Hale thought the quay was too small."
+	d := newDoc(nil, &graph.Article{ID: "art_t", Text: text})
+	c0, c1 := tokenSpan(t, d, "both Ana Ruiz and Tom Hale thought the quay was too small")
+	if got := d.span(c0, d.runOnEnd(c0, c1)).Text; got != "both Ana Ruiz and Tom Hale thought the quay was too small" {
+		t.Errorf("content cut to %q", got)
 	}
 }
