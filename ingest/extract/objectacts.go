@@ -60,8 +60,10 @@ func (d *doc) objectAct(k0, k1, c0, c1 int, verbatim bool) bool {
 	if prev == "that" || prev == ":" || isQuoteToken(d.words[c0-1]) {
 		return false // "announced that ...", "called it: ..."
 	}
-	if has("accuse") {
-		return true // "accused the minister of misleading MPs": a charge named
+	for k := k0; k < k1; k++ {
+		if hasLemma(d.lower[k], "accuse") {
+			return true // "accused the minister of misleading MPs", "also accused X of": a charge named
+		}
 	}
 	if last == "to" && k1-k0 >= 2 && hasLemma(d.lower[k1-2], "point") {
 		// "pointed to the figures": a thing shown. "pointed to the risk

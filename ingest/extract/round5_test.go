@@ -22,6 +22,7 @@ func TestObjectActs(t *testing.T) {
 		{"announced a clause", intro + "Ms Amble announced the libraries would close next year.",
 			[]string{"PERSON:Ruth Amble | announced | listed"}},
 		{"accused of", intro + "Ms Amble accused the harbour board of wasting public money.", nil},
+		{"accusing in a longer cue", intro + "Ms Amble responded by accusing the harbour board of wasting public money.", nil},
 		{"pointed to a thing", intro + "Ms Amble pointed to the falling number of visitors at the castle.", nil},
 		{"pointed to a risk that", intro + "Ms Amble pointed to the risk that the harbour would silt up within a decade.",
 			[]string{"PERSON:Ruth Amble | pointed to | listed"}},
