@@ -151,3 +151,31 @@ func TestRunOnJoinedSubjects(t *testing.T) {
 		t.Errorf("content cut to %q", got)
 	}
 }
+
+// TestSubordinateTail: a content cut after its opening adverbial clause
+// runs on to the main clause; one that stands before its cue does not.
+func TestSubordinateTail(t *testing.T) {
+	tests := []struct{ name, text, span, want string }{
+		{"an adverbial clause before the main clause",
+			"Tom Hale said that although the ferry still ran, the harbour would close in May.",
+			"although the ferry still ran",
+			"although the ferry still ran, the harbour would close in May"},
+		{"a content that holds its complementizer",
+			"Tom Hale said that although the ferry still ran, the harbour would close in May.",
+			"that although the ferry still ran",
+			"that although the ferry still ran, the harbour would close in May"},
+		{"a content before its cue",
+			"Although the ferry still ran, the harbour would close, Tom Hale said.",
+			"Although the ferry still ran",
+			"Although the ferry still ran"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDoc(nil, &graph.Article{ID: "art_t", Text: tt.text})
+			c0, c1 := tokenSpan(t, d, tt.span)
+			if diff := cmp.Diff(tt.want, d.span(c0, d.subordinateTail(d.sentenceOf(c0), c0, c1)).Text); diff != "" {
+				t.Errorf("content (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -86,3 +86,33 @@ func (d *doc) subjectNameBefore(c0, k int) bool {
 	}
 	return j == c0 || d.lower[j-1] == "both" || d.lower[j-1] == "," || complementizers[d.lower[j-1]] || determiners[d.lower[j-1]]
 }
+
+// subordinators open an adverbial clause that needs a main clause after
+// it.
+var subordinators = setOf("although", "though", "while", "whilst", "if", "unless", "because", "since", "once",
+	"whereas", "when")
+
+// subordinateTail repairs a content the tagger cut after its opening
+// adverbial clause ("said that [although talks went on], no deal was
+// near"): what was said is the main clause that follows the comma, so the
+// content runs on to the end of the sentence.
+func (d *doc) subordinateTail(si, c0, c1 int) int {
+	s := d.sents[si]
+	first := c0
+	if first < c1 && d.lower[first] == "that" {
+		first++ // "said that although ...": the tagger's content may hold the complementizer
+	}
+	if first >= c1 || c1+2 >= s.T1 || d.words[c1] != "," || !subordinators[d.lower[first]] || d.quoteInside(c0, c1) {
+		return c1
+	}
+	for k := c0; k < c1; k++ {
+		if d.words[k] == "," {
+			return c1 // the clause already closed once: not a lone adverbial
+		}
+	}
+	_, end := d.trimContent(c1+1, s.T1)
+	if d.speechCue(c1+1, end) {
+		return c1 // "..., he said": the cue follows, the content stands before it
+	}
+	return end
+}
