@@ -25,6 +25,11 @@ var objectCues = setOf("announce", "unveil", "deny", "propose", "outline", "reve
 var objectDeterminers = setOf("a", "an", "no", "its", "his", "her", "their", "our", "new", "further", "more",
 	"details", "plans", "proposals", "reports", "claims", "measures", "changes", "cuts", "talks", "moves")
 
+// reportNouns name what others said; as an object they take the clause
+// of the others' words: "denied reports (that) he would resign".
+var reportNouns = setOf("reports", "suggestions", "claims", "allegations", "speculation", "rumours", "rumors",
+	"accusations", "talk", "charges", "stories", "criticism")
+
 // clauseAux are finite verbs that make a clause wherever they stand
 // before the object's first relative clause.
 var clauseAux = setOf("is", "are", "was", "were", "will", "would", "could", "can", "should", "must", "may",
@@ -49,6 +54,9 @@ func (d *doc) objectAct(k0, k1, c0, c1 int, verbatim bool) bool {
 	// "a robot, called Emiew,": a name given, the content before the cue.
 	if c1 <= k0 && k1-k0 == 1 && last == "called" && k1 < len(d.words) && capitalised(d.words[k1]) {
 		return true
+	}
+	if d.embeddedFragment(c0, c1) {
+		return true // `warned the "Abstentions Party" was ...`: a quoted phrase, not what was said
 	}
 	if c0 < k1 {
 		return false
@@ -107,6 +115,9 @@ func hasLemma(w, l string) bool {
 // anything else gets the proposition test on the words before the cut.
 func (d *doc) objectClause(c0, c1 int) bool {
 	first := d.lower[c0]
+	if reportNouns[first] {
+		return false // "denied suggestions he wanted to leave": the suggestions, not what he said
+	}
 	if subjectPronouns[first] || complementizers[first] && first != "as" {
 		return true // "announced it would ...", "promised to resign": kept as before
 	}
@@ -171,4 +182,19 @@ func (d *doc) pastVerbWithObject(k int) bool {
 		return false
 	}
 	return determiners[next] || isLowerWord(d.words[k+1]) && !nounFollowers[next] && !nounLeaders[next]
+}
+
+// embeddedFragment reports whether content [c0, c1) is a quoted phrase
+// set inside the writer's clause ("the "Abstentions Party" was", "hoped
+// she would "move on""): the quote opens after a word, not after a colon,
+// comma or the start of the sentence, and holds no clause of its own.
+func (d *doc) embeddedFragment(c0, c1 int) bool {
+	if c0 < 2 || !isQuoteToken(d.words[c0-1]) {
+		return false
+	}
+	before := d.words[c0-2]
+	if d.sentenceOf(c0-2) != d.sentenceOf(c0) || !isWordToken(before) || d.lower[c0-2] == "said" || d.speechCue(c0-2, c0-1) {
+		return false // `said "...`, `: "...`: the quote is what was said
+	}
+	return !d.proposition(c0, c1, false)
 }

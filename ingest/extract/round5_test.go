@@ -30,6 +30,8 @@ func TestObjectActs(t *testing.T) {
 		{"denied reports", intro + "Ms Amble denied reports that she would resign before the summer.", nil},
 		{"denied a clause with a past verb", intro + "Ms Amble denied the council misled residents about the flood risk.",
 			[]string{"PERSON:Ruth Amble | denied | listed"}},
+		{"denied suggestions without that", intro + "Ms Amble denied suggestions she wanted to leave the council before the summer.", nil},
+		{"a quoted phrase inside the writer's clause", intro + "Ms Amble warned the \"harbour question\" was the real test for the council this year.", nil},
 		{"cited as", intro + "Ms Amble cited the closure of the paper mill as proof of the decline.", nil},
 		{"called for a thing", intro + "Ms Amble called for an inquiry into the fire at the harbour.", nil},
 		{"called for an object and its infinitive", intro + "Ms Amble called for the harbour board to publish its accounts.",
