@@ -7,8 +7,8 @@ import "strings"
 // hearsay ("was quoted as saying", "is reported to have"). Otherwise the
 // subject is acted on or described: "was asked whether" (the question put
 // to him, not his answer), "is tipped to", "was announced", "are
-// confirmed", "are being channelled", or the tagger ran a cue over a
-// clause of the writer's ("are all now tied on"). "was speaking" reports
+// confirmed", "are being sent", or the tagger ran a cue over a
+// clause of the writer's ("are level on points with"). "was speaking" reports
 // the occasion of a statement, not the statement. Such attributions are
 // kept as acts.
 

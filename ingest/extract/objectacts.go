@@ -51,12 +51,12 @@ func (d *doc) objectAct(k0, k1, c0, c1 int, verbatim bool) bool {
 		}
 		return false
 	}
-	// "a robot, called Emiew,": a name given, the content before the cue.
+	// "a ferry, called Skylark,": a name given, the content before the cue.
 	if c1 <= k0 && k1-k0 == 1 && last == "called" && k1 < len(d.words) && capitalised(d.words[k1]) {
 		return true
 	}
 	if d.embeddedFragment(c0, c1) {
-		return true // `warned the "Abstentions Party" was ...`: a quoted phrase, not what was said
+		return true // `warned the "harbour question" was ...`: a quoted phrase, not what was said
 	}
 	if c0 < k1 {
 		return false
@@ -116,7 +116,7 @@ func hasLemma(w, l string) bool {
 func (d *doc) objectClause(c0, c1 int) bool {
 	first := d.lower[c0]
 	if reportNouns[first] {
-		return false // "denied suggestions he wanted to leave": the suggestions, not what he said
+		return false // "denied suggestions she would resign": the suggestions, not what she said
 	}
 	if subjectPronouns[first] || complementizers[first] && first != "as" {
 		return true // "announced it would ...", "promised to resign": kept as before
@@ -185,7 +185,7 @@ func (d *doc) pastVerbWithObject(k int) bool {
 }
 
 // embeddedFragment reports whether content [c0, c1) is a quoted phrase
-// set inside the writer's clause ("the "Abstentions Party" was", "hoped
+// set inside the writer's clause ("the "harbour question" was", "hoped
 // she would "move on""): the quote opens after a word, not after a colon,
 // comma or the start of the sentence, and holds no clause of its own.
 func (d *doc) embeddedFragment(c0, c1 int) bool {

@@ -57,7 +57,7 @@ func TestOwnedSpeaker(t *testing.T) {
 			[]string{" | According to | listed"}},
 		{"the mother said", intro + "Huber's mother said the family would move back to Dunmere in the spring.",
 			[]string{" | said | listed"}},
-		{"the closest ally", intro + "Huber's closest ally said the striker was unhappy with the coach.",
+		{"the oldest friend", intro + "Huber's oldest friend said the striker was unhappy with the coach.",
 			[]string{" | said | listed"}},
 		{"a named lawyer", intro + "Huber's lawyer Ann Lee said the striker had done nothing wrong.",
 			[]string{"PERSON:Ann Lee | said | listed"}},

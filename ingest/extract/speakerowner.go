@@ -165,7 +165,7 @@ func (d *doc) subjectPiece(c *graph.ClaimEvidence, o0, o1 int) {
 
 // ownedCommonHead reports whether the source phrase [t0, t1) ends in a
 // common noun owned by a name: "Mr Vale's agent", "the singer's mother",
-// "the chancellor's closest ally". The noun's referent speaks, not its
+// "the minister's oldest friend". The noun's referent speaks, not its
 // owner, whether or not the noun is a known role. Documents are left out:
 // "<body>'s report" speaks for the body that wrote it.
 func (d *doc) ownedCommonHead(t0, t1 int) bool {
