@@ -107,7 +107,7 @@ func (d *doc) findTaggedClaims() {
 				cs[0].used = true
 				_, c1 = d.trimContent(c0, cs[0].t1)
 			}
-			c1 = d.secondAttribution(c0, d.dashAsideEnd(si, d.clauseTail(si, c0, c1)))
+			c1 = d.secondAttribution(c0, d.dashAsideEnd(si, d.subordinateTail(si, c0, d.clauseTail(si, c0, c1))))
 			if k, _ := d.trimContent(cue.t0, cue.t1); c1 <= k {
 				if n0 := d.clauseBeforeCue(si, c0, c1, k); n0 < c0 && !d.contentTaken(n0, c1) && !cueWithin(ts.cues, n0, c0) {
 					c0 = n0 // "Prices - which rose - fell, he said": the whole clause

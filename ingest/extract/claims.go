@@ -388,7 +388,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		Start: content.Start, End: content.End, Trigger: ev.Cue.Text,
 		Extractor: d.x.Name() + ":" + rule, Confidence: conf * spk.factor,
 	}
-	if !d.proposition(c0, c1, verbatim) || d.saysNothing(k0, k1, c0, c1) {
+	if !d.proposition(c0, c1, verbatim) || d.saysNothing(k0, k1, c0, c1) || d.objectAct(k0, k1, c0, c1, verbatim) || d.beCueAct(k0, k1, c0, c1, verbatim) {
 		// "announced a plan", "criticised the deal": an act on a thing,
 		// nothing said. It takes part in the overlap checks as any
 		// attribution does and leaves the claims at the end (splitActs).
@@ -407,10 +407,17 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 // at all identifies no one, and such claims are seldom right.
 func unnamedFactor(source string) float64 {
 	w := strings.ToLower(source)
-	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) || pronounSource(source) || negatedSource(w) {
+	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) || pronounSource(source) || negatedSource(w) || bareNumber(w) {
 		return 0.3
 	}
 	return 0.75
+}
+
+// bareNumber reports whether a source is a number alone, no share ("34"
+// cut from "people aged 18 to 34"): it identifies no one; "70%" of those
+// polled does.
+func bareNumber(w string) bool {
+	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !(r >= '0' && r <= '9' || r == ',' || r == '.') }) < 0
 }
 
 // indefinitePronouns stand for people without saying who they are.

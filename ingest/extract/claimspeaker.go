@@ -25,6 +25,9 @@ func (d *doc) slotSpeaker(s *slot) *speaker {
 		if e := d.ownedRoleEnd(s.m); e > 0 {
 			return &speaker{t0: s.m.RoleT0, t1: e, factor: 1} // "the minister's spokesman said"
 		}
+		if e := d.ownedNounEnd(s.m); e > 0 {
+			return &speaker{t0: s.m.RoleT0, t1: e, factor: 1} // "according to the singer's agent"
+		}
 		if n := d.headPerson(s.m); n != nil {
 			return personSpeaker(s.m.RoleT0, n)
 		}

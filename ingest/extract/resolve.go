@@ -147,6 +147,9 @@ func (d *doc) resolve() {
 	d.markWorks()
 	for _, e := range d.ents {
 		d.finishEntity(e)
+		if e.gender == 0 && e.Kind == graph.Person {
+			e.gender = givenNameGender(e.Name)
+		}
 	}
 	d.inContextKinds()
 	d.classListKinds()

@@ -17,6 +17,15 @@ func (d *doc) runOnEnd(c0, c1 int) int {
 		if d.words[k] == "," && contrastOpeners[d.lower[k+1]] && d.ownAttribution(k+2, min(c1, k+8)) {
 			return k // ", while the rival party said ...": another speaker's clause
 		}
+		if d.inQuote(k) {
+			continue
+		}
+		if d.words[k] == "," && c1-k <= 8 && d.ownAttribution(k+1, c1) && (d.reportingWordAt(c1-1) || d.reportingWordAt(c1-2)) {
+			return k // "... would rise, the Kestrel Gazette reported": the writer's source for it
+		}
+		if d.lower[k] == "and" && d.namedSpeakerClause(k+1, c1) && !d.subjectNameBefore(c0, k) {
+			return k // "... rose by 1% and Kestrel Bank reported a fall": another speaker's clause
+		}
 	}
 	return c1
 }
@@ -41,4 +50,69 @@ func (d *doc) ownAttribution(t0, t1 int) bool {
 		}
 	}
 	return false
+}
+
+// namedSpeakerClause reports whether a name (a run of capitalised words,
+// no pronoun) starts at t and a reporting verb follows it at once, an
+// auxiliary allowed between: "Kestrel Bank reported", "Labour has said".
+// "Spain and United States", "both Sir Edward and Mr Thorpe thought" (two
+// names joined) and "and I think" (the speaker's own words go on) are not.
+func (d *doc) namedSpeakerClause(t, c1 int) bool {
+	if t >= c1 || !capitalised(d.words[t]) || personalPronouns[d.lower[t]] || subjectPronouns[d.lower[t]] {
+		return false
+	}
+	k := t
+	for k < c1 && capitalised(d.words[k]) {
+		k++
+	}
+	if k < c1 && auxiliaries[d.lower[k]] {
+		k++
+	}
+	return k < c1 && d.reportingWordAt(k)
+}
+
+// subjectNameBefore reports whether the words before "and" at k end in a
+// name that may be the first of two joined subjects: a run of capitalised
+// words that opens the content or follows "both", a complementizer or a
+// comma ("both Sir Edward and Mr Thorpe thought"). A name after a
+// preposition ("in May and Kestrel Bank reported") ends a clause.
+func (d *doc) subjectNameBefore(c0, k int) bool {
+	j := k
+	for j > c0 && capitalised(d.words[j-1]) {
+		j--
+	}
+	if j == k {
+		return false
+	}
+	return j == c0 || d.lower[j-1] == "both" || d.lower[j-1] == "," || complementizers[d.lower[j-1]] || determiners[d.lower[j-1]]
+}
+
+// subordinators open an adverbial clause that needs a main clause after
+// it.
+var subordinators = setOf("although", "though", "while", "whilst", "if", "unless", "because", "since", "once",
+	"whereas", "when")
+
+// subordinateTail repairs a content the tagger cut after its opening
+// adverbial clause ("said that [although talks went on], no deal was
+// near"): what was said is the main clause that follows the comma, so the
+// content runs on to the end of the sentence.
+func (d *doc) subordinateTail(si, c0, c1 int) int {
+	s := d.sents[si]
+	first := c0
+	if first < c1 && d.lower[first] == "that" {
+		first++ // "said that although ...": the tagger's content may hold the complementizer
+	}
+	if first >= c1 || c1+2 >= s.T1 || d.words[c1] != "," || !subordinators[d.lower[first]] || d.quoteInside(c0, c1) {
+		return c1
+	}
+	for k := c0; k < c1; k++ {
+		if d.words[k] == "," {
+			return c1 // the clause already closed once: not a lone adverbial
+		}
+	}
+	_, end := d.trimContent(c1+1, s.T1)
+	if d.speechCue(c1+1, end) {
+		return c1 // "..., he said": the cue follows, the content stands before it
+	}
+	return end
 }

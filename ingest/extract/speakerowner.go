@@ -162,3 +162,58 @@ func (d *doc) subjectPiece(c *graph.ClaimEvidence, o0, o1 int) {
 		c.SpeakerIDs = append(c.SpeakerIDs, ent.ID)
 	}
 }
+
+// ownedCommonHead reports whether the source phrase [t0, t1) ends in a
+// common noun owned by a name: "Mr Vale's agent", "the singer's mother",
+// "the minister's oldest friend". The noun's referent speaks, not its
+// owner, whether or not the noun is a known role. Documents are left out:
+// "<body>'s report" speaks for the body that wrote it.
+func (d *doc) ownedCommonHead(t0, t1 int) bool {
+	if t1-t0 < 3 {
+		return false
+	}
+	head := d.lower[t1-1]
+	if !isLowerWord(d.words[t1-1]) || documentNouns[head] || ownedDocuments[head] || !isWordToken(head) {
+		return false
+	}
+	for t := t0; t < t1; t++ {
+		if d.words[t] == "," || d.words[t] == "-" || d.words[t] == "–" || relativeWords[d.lower[t]] {
+			return false // "Ana Ruiz, the firm's founder": the name in apposition speaks
+		}
+	}
+	k := t1 - 1
+	for k > t0 && isLowerWord(d.words[k-1]) && !isOwner(d.lower[k-1]) && t1-k < 4 {
+		k--
+	}
+	return k > t0+1 && isOwner(d.lower[k-1]) && capitalised(d.words[k-2])
+}
+
+// ownedDocuments are more things whose owner is their author.
+var ownedDocuments = setOf("inquiry", "review", "letter", "website", "poll", "paper", "findings", "results",
+	"accounts", "minutes", "book", "blog", "headline", "index", "audit", "investigation", "newspaper", "magazine")
+
+// ownedNounEnd returns the end of the common noun that mention m owns
+// when the speaker's phrase ends there: "according to <Name>'s agent,",
+// "<Name>'s mother has said". Its referent speaks, unnamed, not m. -1
+// when m owns no such noun, or owns a document ("<Name>'s report"),
+// whose owner is its author.
+func (d *doc) ownedNounEnd(m *mention) int {
+	if m.T1 >= len(d.lower) || !isOwner(d.lower[m.T1]) {
+		return -1
+	}
+	e := m.T1 + 1
+	for e < len(d.lower) && e <= m.T1+3 && isLowerWord(d.words[e]) && d.toks[e].NL == 0 && !auxiliaries[d.lower[e]] && !d.speechCue(e, e+1) {
+		e++
+	}
+	if e == m.T1+1 {
+		return -1
+	}
+	head := d.lower[e-1]
+	if documentNouns[head] || ownedDocuments[head] {
+		return -1
+	}
+	if e < len(d.lower) && (isLowerWord(d.words[e]) && !auxiliaries[d.lower[e]] && !d.speechCue(e, e+1) || capitalised(d.words[e])) {
+		return -1 // the phrase runs on: "<Name>'s agent Tom Lee", "<Name>'s shares fell"
+	}
+	return e
+}

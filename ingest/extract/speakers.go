@@ -146,8 +146,8 @@ func (d *doc) nounSourceSpeaker(t0, t1 int) *speaker {
 	if n := d.ownedPerson(t0, t1); n != nil {
 		return personSpeaker(t0, n) // "X and Y's Ana Ruiz"
 	}
-	if d.unnamedRole(t0, t1) {
-		return spk // "the minister's spokesman": the spokesman, unnamed
+	if d.unnamedRole(t0, t1) || d.ownedCommonHead(t0, t1) {
+		return spk // "the minister's spokesman", "the singer's mother": unnamed
 	}
 	first := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].T0 >= t0 })
 	for _, m := range d.mentions[first:] {
