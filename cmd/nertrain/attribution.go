@@ -23,6 +23,10 @@ type attributionRun struct {
 	// the tagger's spans are only an input to the claim rules.
 	extract bool
 	models  extract.Models
+	// peer, when set, is the model file of the accurate extractor's second
+	// tagger (taggedacts.go); with -holdout, one trained with the same
+	// -holdout, or the held-out articles leak into the scores.
+	peer string
 }
 
 // trainAttribution trains the attribution tagger on polnear/train and
@@ -68,7 +72,13 @@ func trainAttribution(data, out string, opt ner.TrainOptions, run attributionRun
 	}
 	scoreTagger(m, split, devDocs)
 	if run.extract {
-		return scoreExtractor(m, run.models, split, devDocs)
+		var peer *ner.Model
+		if run.peer != "" {
+			if peer, err = loadModel(run.peer); err != nil {
+				return err
+			}
+		}
+		return scoreExtractor(m, peer, run.models, split, devDocs)
 	}
 	return nil
 }
@@ -150,13 +160,18 @@ func scoreTagger(m *ner.Model, split string, docs []eval.AttributionDoc) {
 }
 
 // scoreExtractor prints the scores of the whole extractor (models) with m
-// as its attribution tagger on docs, as `newsgraph eval` scores PolNeAR.
-func scoreExtractor(m *ner.Model, models extract.Models, split string, docs []eval.AttributionDoc) error {
+// as its attribution tagger, and peer (nil: none) as its second one, on
+// docs, as `newsgraph eval` scores PolNeAR.
+func scoreExtractor(m, peer *ner.Model, models extract.Models, split string, docs []eval.AttributionDoc) error {
 	x, err := extract.NewWith(models)
 	if err != nil {
 		return err
 	}
-	res, err := eval.PolNeARArticles(context.Background(), "polnear "+split, docs, x.WithAttributor(m))
+	x = x.WithAttributor(m)
+	if peer != nil {
+		x = x.WithPeerAttributor(peer)
+	}
+	res, err := eval.PolNeARArticles(context.Background(), "polnear "+split, docs, x)
 	if err != nil {
 		return err
 	}

@@ -54,6 +54,7 @@ func run(args []string) error {
 	holdout := fs.Int("holdout", 0, "keep every n-th training document out and score on those instead of dev (0: off)")
 	stack := fs.Int("stack", 0, "attribution: train a stacked tagger whose first pass is jackknifed over this many article folds (default 5; 0: one pass)")
 	modelFile := fs.String("model", "", "attribution: score this model file instead of training one (with -holdout, one trained with the same -holdout)")
+	peerFile := fs.String("peer", "", "attribution, with -extract: the accurate extractor's second tagger, this fast model file (with -holdout, one trained with the same -holdout; unset: none)")
 	extractToo := fs.Bool("extract", false, "attribution: also score the whole extractor (fast, or accurate with -accurate) with the model, on the same articles")
 	task := fs.String("task", "ner", "what to train: ner (CoNLL-2003 names) or attribution (PolNeAR source/cue/content)")
 	if err := fs.Parse(args); err != nil {
@@ -104,7 +105,7 @@ func run(args []string) error {
 		if *accurate {
 			models = extract.Accurate
 		}
-		return trainAttribution(*data, *out, opt, attributionRun{dev: *dev, holdout: *holdout, stack: *stack, model: *modelFile, extract: *extractToo, models: models})
+		return trainAttribution(*data, *out, opt, attributionRun{dev: *dev, holdout: *holdout, stack: *stack, model: *modelFile, extract: *extractToo, models: models, peer: *peerFile})
 	}
 	recipe, dirs := ner.NEROptions, ner.FastUnlabeled
 	if *accurate {

@@ -26,17 +26,28 @@ func (d *doc) rejectAct(si, c0, c1, k0, k1, s0, s1 int) {
 	}
 	content := d.span(c0, c1)
 	ev.Citation = graph.Citation{ArticleID: d.art.ID, SentenceIndex: si, Start: content.Start, End: content.End}
-	d.rejected = append(d.rejected, ev)
+	d.rejected = append(d.rejected, rejectedAct{ev: ev, support: d.cueSupport(si, k0, k1)})
+}
+
+// rejectedAct is an attribution the claim rules turned down, with what
+// backs its cue (taggedacts.go).
+type rejectedAct struct {
+	ev      graph.ClaimEvidence
+	support cueSupport
 }
 
 // addRejectedActs appends to the acts the rejected attributions whose cue
-// no claim or act holds.
+// no claim or act holds, each without the parts nothing backs (cueSupport).
 func (d *doc) addRejectedActs() {
 	// Those with a content first: a cue found twice keeps its content.
 	sort.SliceStable(d.rejected, func(i, j int) bool {
-		return d.rejected[i].Citation.End > d.rejected[i].Citation.Start && d.rejected[j].Citation.End <= d.rejected[j].Citation.Start
+		a, b := d.rejected[i].ev.Citation, d.rejected[j].ev.Citation
+		return a.End > a.Start && b.End <= b.Start
 	})
-	for _, r := range d.rejected {
+	n := len(d.actClaims)
+	var support []cueSupport
+	for _, ra := range d.rejected {
+		r := ra.ev
 		taken := false
 		for _, list := range [][]graph.ClaimEvidence{d.claims, d.actClaims} {
 			for _, c := range list {
@@ -48,7 +59,12 @@ func (d *doc) addRejectedActs() {
 		}
 		if !taken {
 			d.actClaims = append(d.actClaims, r)
+			support = append(support, ra.support)
 		}
+	}
+	// Only now, with every cue compared, the unbacked parts go.
+	for i, sup := range support {
+		sup.trim(&d.actClaims[n+i])
 	}
 }
 

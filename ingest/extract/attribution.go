@@ -34,6 +34,8 @@ type attrSpan struct {
 // attrSentence holds the tagged spans of one sentence.
 type attrSentence struct {
 	sources, cues, contents []*attrSpan
+	quoted                  bool // the sentence starts inside a quotation
+	ran                     bool // the tagger ran on the sentence
 }
 
 // tagSentences runs the attribution tagger over the sentences that may
@@ -57,6 +59,7 @@ func (d *doc) tagSentences() {
 		if d.heading[si] || !run {
 			continue
 		}
+		tagged[si].quoted, tagged[si].ran = quoted, true
 		for _, sp := range m.QuotedSpans(d.words[s.T0:s.T1], quoted) {
 			a := &attrSpan{t0: s.T0 + sp.Start, t1: s.T0 + sp.End}
 			switch sp.Label {

@@ -4,9 +4,21 @@ import "github.com/newsgraph/newsgraph/ingest/ner"
 
 // WithAttributor returns a copy of e whose attribution tagger is m instead
 // of the embedded one: for cross-validation, where each fold is extracted
-// with a model that was not trained on it.
+// with a model that was not trained on it. The copy has no peer tagger
+// (the embedded one saw every training article); WithPeerAttributor gives
+// it one trained as m was.
 func (e *Extractor) WithAttributor(m *ner.Model) *Extractor {
 	c := *e
-	c.attributor = m
+	c.attributor, c.attrPeer = m, nil
+	return &c
+}
+
+// WithPeerAttributor returns a copy of e whose second attribution tagger,
+// whose agreement decides which parts of the first tagger's leftover
+// attributions the acts keep and which finds more (taggedacts.go), is m;
+// nil for none.
+func (e *Extractor) WithPeerAttributor(m *ner.Model) *Extractor {
+	c := *e
+	c.attrPeer = m
 	return &c
 }

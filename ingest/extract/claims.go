@@ -95,6 +95,7 @@ func (d *doc) findClaims() {
 	})
 	d.capSubjectless()
 	d.splitActs()
+	d.addTaggedActs()
 	d.addRejectedActs()
 }
 

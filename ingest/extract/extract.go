@@ -38,8 +38,12 @@ type Extractor struct {
 	tagger *NERSource // the statistical tagger that replaces guessing from capitals; nil for rules only
 	// attributor labels sources, cues and contents the claim rules miss; nil for rules only.
 	attributor *ner.Model
-	sources    []MentionSource
-	models     Models
+	// attrPeer is a second attribution tagger whose agreement and own cues
+	// shape the acts (taggedacts.go): the fast one for the accurate
+	// models; nil for the fast models.
+	attrPeer *ner.Model
+	sources  []MentionSource
+	models   Models
 }
 
 // Models names the pair of statistical models (name tagger, attribution
@@ -76,11 +80,12 @@ func New() (*Extractor, error) { return NewWith(Fast) }
 func NewWith(models Models) (*Extractor, error) {
 	const op = "extract.New"
 	loadTagger, loadAttributor := defaultTagger, defaultAttributor
+	var loadPeer *sharedModel[ner.Model] // the accurate models' second opinion (taggedacts.go)
 	switch models {
 	case "", Fast:
 		models = Fast
 	case Accurate:
-		loadTagger, loadAttributor = accurateTagger, accurateAttributor
+		loadTagger, loadAttributor, loadPeer = accurateTagger, accurateAttributor, defaultAttributor
 	default:
 		return nil, graph.Errorf(op, graph.Invalid, "unknown extractor %q: want fast or accurate", models)
 	}
@@ -91,26 +96,39 @@ func NewWith(models Models) (*Extractor, error) {
 		am  *ner.Model
 		err error
 	}
-	attributor := make(chan loaded, 1)
+	attributor, peer := make(chan loaded, 1), make(chan loaded, 1)
 	go func() {
 		am, err := loadAttributor.get()
 		attributor <- loaded{am, err}
 	}()
+	go func() {
+		if loadPeer == nil {
+			peer <- loaded{}
+			return
+		}
+		pm, err := loadPeer.get()
+		peer <- loaded{pm, err}
+	}()
 	g, err := loadGazetteer()
 	if err != nil {
 		<-attributor
+		<-peer
 		return nil, graph.E(op, graph.Internal, "cannot load gazetteer", err)
 	}
 	t, err := loadTagger.get()
 	if err != nil {
 		<-attributor
+		<-peer
 		return nil, graph.E(op, graph.Internal, "cannot load NER model", err)
 	}
-	a := <-attributor
+	a, p := <-attributor, <-peer
 	if a.err != nil {
 		return nil, graph.E(op, graph.Internal, "cannot load attribution model", a.err)
 	}
-	return &Extractor{gaz: g, tagger: t, attributor: a.am, models: models}, nil
+	if p.err != nil {
+		return nil, graph.E(op, graph.Internal, "cannot load peer attribution model", p.err)
+	}
+	return &Extractor{gaz: g, tagger: t, attributor: a.am, attrPeer: p.am, models: models}, nil
 }
 
 // NameTagger returns the statistical name tagger e runs, nil for rules
@@ -132,7 +150,7 @@ func (e *Extractor) Models() Models { return e.models }
 // and for callers that want the fastest, most predictable extractor.
 func (e *Extractor) RulesOnly() *Extractor {
 	c := *e
-	c.tagger, c.attributor = nil, nil
+	c.tagger, c.attributor, c.attrPeer = nil, nil, nil
 	return &c
 }
 
@@ -210,16 +228,17 @@ type doc struct {
 	actClaims []graph.ClaimEvidence
 	// rejected are the tagger's attributions whose cue is no speech
 	// (acts.go): acts, but no part of the claim rules' checks.
-	rejected []graph.ClaimEvidence
+	rejected []rejectedAct
 	// taggedSources and taggedCues are the attribution tagger's source and
 	// cue phrases, in token positions, for widening the rules' spans.
 	taggedSources, taggedCues []*attrSpan
-	tagged                    []attrSentence       // the tagger's spans per sentence; nil without a tagger
-	speakers                  map[int][]spoken     // per sentence, the people attributions there named
-	taggedSpeakers            map[int][]spoken     // per sentence, the people the tagger's sources name (seedTaggedSpeakers)
-	cueSpeakers               map[int]*speaker     // the speaker of each claim made so far, by its cue's first token
-	roleSpeakers              map[int][]roleSpoken // per sentence, the speakers named by a role alone ("the minister's spokesman")
-	quoted                    [][2]int             // token spans inside quotation marks, in text order
+	tagged                    []attrSentence        // the tagger's spans per sentence; nil without a tagger
+	speakers                  map[int][]spoken      // per sentence, the people attributions there named
+	taggedSpeakers            map[int][]spoken      // per sentence, the people the tagger's sources name (seedTaggedSpeakers)
+	cueSpeakers               map[int]*speaker      // the speaker of each claim made so far, by its cue's first token
+	roleSpeakers              map[int][]roleSpoken  // per sentence, the speakers named by a role alone ("the minister's spokesman")
+	quoted                    [][2]int              // token spans inside quotation marks, in text order
+	peer                      map[int]*attrSentence // per sentence, the peer tagger's spans, once asked (taggedacts.go)
 }
 
 // spoken records that a person was named as the speaker of an attribution
