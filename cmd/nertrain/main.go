@@ -55,6 +55,8 @@ func run(args []string) error {
 	stack := fs.Int("stack", 0, "attribution: train a stacked tagger whose first pass is jackknifed over this many article folds (default 5; 0: one pass)")
 	modelFile := fs.String("model", "", "attribution: score this model file instead of training one (with -holdout, one trained with the same -holdout)")
 	extractToo := fs.Bool("extract", false, "attribution: also score the whole extractor (fast, or accurate with -accurate) with the model, on the same articles")
+	dump := fs.String("dump", "", "attribution: write PolNeAR train sentences with gold and jackknifed perceptron labels as JSON lines to this file (for tools/neural) instead of training")
+	dumpFolds := fs.Int("dumpfolds", 5, "attribution -dump: article folds the perceptron labels are jackknifed over")
 	task := fs.String("task", "ner", "what to train: ner (CoNLL-2003 names) or attribution (PolNeAR source/cue/content)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -99,6 +101,9 @@ func run(args []string) error {
 			if opt.Unlabeled, err = eval.ReadUnlabeledDirs(*data, dirs); err != nil {
 				return err
 			}
+		}
+		if *dump != "" {
+			return dumpJackknifed(*data, *dump, opt, *stack, *dumpFolds)
 		}
 		models := extract.Fast
 		if *accurate {

@@ -37,7 +37,7 @@ type Extractor struct {
 	gaz    *gazetteer
 	tagger *NERSource // the statistical tagger that replaces guessing from capitals; nil for rules only
 	// attributor labels sources, cues and contents the claim rules miss; nil for rules only.
-	attributor *ner.Model
+	attributor Attributor
 	sources    []MentionSource
 	models     Models
 }
@@ -75,12 +75,14 @@ func New() (*Extractor, error) { return NewWith(Fast) }
 // models (shared read-only by the extractors alive at once).
 func NewWith(models Models) (*Extractor, error) {
 	const op = "extract.New"
-	loadTagger, loadAttributor := defaultTagger, defaultAttributor
+	loadTagger := defaultTagger
+	loadAttributor := func() (Attributor, error) { return defaultAttributor.get() }
 	switch models {
 	case "", Fast:
 		models = Fast
 	case Accurate:
-		loadTagger, loadAttributor = accurateTagger, accurateAttributor
+		loadTagger = accurateTagger
+		loadAttributor = func() (Attributor, error) { return accurateAttributor.get() }
 	default:
 		return nil, graph.Errorf(op, graph.Invalid, "unknown extractor %q: want fast or accurate", models)
 	}
@@ -88,12 +90,12 @@ func NewWith(models Models) (*Extractor, error) {
 	// second on our machines, before a batch can start): it decodes on a
 	// core of its own while this one reads the gazetteer and the tagger.
 	type loaded struct {
-		am  *ner.Model
+		am  Attributor
 		err error
 	}
 	attributor := make(chan loaded, 1)
 	go func() {
-		am, err := loadAttributor.get()
+		am, err := loadAttributor()
 		attributor <- loaded{am, err}
 	}()
 	g, err := loadGazetteer()
