@@ -14,6 +14,10 @@
 // writes ingest/ner/attribution.bin.gz:
 //
 //	go run ./cmd/nertrain -task attribution
+//
+// With -task attribution -accurate -dump FILE it writes PolNeAR train's
+// sentences with gold and jackknifed perceptron labels for tools/neural,
+// which trains the accurate extractor's neural attribution tagger.
 package main
 
 import (
