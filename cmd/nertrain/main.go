@@ -14,6 +14,10 @@
 // writes ingest/ner/attribution.bin.gz:
 //
 //	go run ./cmd/nertrain -task attribution
+//
+// With -task attribution -accurate -dump FILE it writes PolNeAR train's
+// sentences with gold and jackknifed perceptron labels for tools/neural,
+// which trains the accurate extractor's neural attribution tagger.
 package main
 
 import (
@@ -56,6 +60,8 @@ func run(args []string) error {
 	modelFile := fs.String("model", "", "attribution: score this model file instead of training one (with -holdout, one trained with the same -holdout)")
 	peerFile := fs.String("peer", "", "attribution, with -extract: the accurate extractor's second tagger, this fast model file (with -holdout, one trained with the same -holdout; unset: none)")
 	extractToo := fs.Bool("extract", false, "attribution: also score the whole extractor (fast, or accurate with -accurate) with the model, on the same articles")
+	dump := fs.String("dump", "", "attribution: write PolNeAR train sentences with gold and jackknifed perceptron labels as JSON lines to this file (for tools/neural) instead of training")
+	dumpFolds := fs.Int("dumpfolds", 5, "attribution -dump: article folds the perceptron labels are jackknifed over")
 	task := fs.String("task", "ner", "what to train: ner (CoNLL-2003 names) or attribution (PolNeAR source/cue/content)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -100,6 +106,9 @@ func run(args []string) error {
 			if opt.Unlabeled, err = eval.ReadUnlabeledDirs(*data, dirs); err != nil {
 				return err
 			}
+		}
+		if *dump != "" {
+			return dumpJackknifed(*data, *dump, opt, *stack, *dumpFolds)
 		}
 		models := extract.Fast
 		if *accurate {

@@ -21,8 +21,10 @@ const taggedClaimConfidence = 0.6
 const unlistedCueConfidence = 0.3
 
 var (
-	defaultAttributor  = &sharedModel[ner.Model]{load: ner.LoadAttribution}
-	accurateAttributor = &sharedModel[ner.Model]{load: ner.LoadAttributionAccurate}
+	defaultAttributor = &sharedModel[ner.Model]{load: ner.LoadAttribution}
+	// The accurate extractor's tagger is the neural one, stacked on the
+	// accurate perceptron (ner.LoadAttributionNeural).
+	accurateAttributor = &sharedModel[ner.Neural]{load: ner.LoadAttributionNeural}
 )
 
 // attrSpan is a tagged span in document token positions.

@@ -40,12 +40,22 @@ func BenchmarkExtract(b *testing.B) {
 
 // BenchmarkExtractBBC extracts the BBC news corpus from ../shared, when
 // present, as one article per file.
-func BenchmarkExtractBBC(b *testing.B) {
+func BenchmarkExtractBBC(b *testing.B) { benchBBC(b, Fast) }
+
+// BenchmarkExtractBBCAccurate is BenchmarkExtractBBC with the accurate
+// models (beam taggers, the neural attribution tagger).
+func BenchmarkExtractBBCAccurate(b *testing.B) { benchBBC(b, Accurate) }
+
+// benchBBC extracts the BBC corpus with the models named.
+func benchBBC(b *testing.B, models Models) {
 	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "eval-data", "bbc-news", "*", "*.txt"))
 	if len(files) == 0 {
 		b.Skip("bbc-news not available in ../shared/eval-data")
 	}
-	x := newExtractor(b)
+	x, err := NewWith(models)
+	if err != nil {
+		b.Fatal(err)
+	}
 	var arts []*graph.Article
 	words := 0
 	for _, f := range files {

@@ -37,7 +37,7 @@ type Extractor struct {
 	gaz    *gazetteer
 	tagger *NERSource // the statistical tagger that replaces guessing from capitals; nil for rules only
 	// attributor labels sources, cues and contents the claim rules miss; nil for rules only.
-	attributor *ner.Model
+	attributor Attributor
 	// attrPeer is a second attribution tagger whose agreement and own cues
 	// shape the acts (taggedacts.go): the fast one for the accurate
 	// models; nil for the fast models.
@@ -79,13 +79,15 @@ func New() (*Extractor, error) { return NewWith(Fast) }
 // models (shared read-only by the extractors alive at once).
 func NewWith(models Models) (*Extractor, error) {
 	const op = "extract.New"
-	loadTagger, loadAttributor := defaultTagger, defaultAttributor
+	loadTagger := defaultTagger
+	loadAttributor := func() (Attributor, error) { return defaultAttributor.get() }
 	var loadPeer *sharedModel[ner.Model] // the accurate models' second opinion (taggedacts.go)
 	switch models {
 	case "", Fast:
 		models = Fast
 	case Accurate:
-		loadTagger, loadAttributor, loadPeer = accurateTagger, accurateAttributor, defaultAttributor
+		loadTagger, loadPeer = accurateTagger, defaultAttributor
+		loadAttributor = func() (Attributor, error) { return accurateAttributor.get() }
 	default:
 		return nil, graph.Errorf(op, graph.Invalid, "unknown extractor %q: want fast or accurate", models)
 	}
@@ -93,21 +95,25 @@ func NewWith(models Models) (*Extractor, error) {
 	// second on our machines, before a batch can start): it decodes on a
 	// core of its own while this one reads the gazetteer and the tagger.
 	type loaded struct {
-		am  *ner.Model
+		am  Attributor
 		err error
 	}
-	attributor, peer := make(chan loaded, 1), make(chan loaded, 1)
+	type loadedPeer struct {
+		pm  *ner.Model
+		err error
+	}
+	attributor, peer := make(chan loaded, 1), make(chan loadedPeer, 1)
 	go func() {
-		am, err := loadAttributor.get()
+		am, err := loadAttributor()
 		attributor <- loaded{am, err}
 	}()
 	go func() {
 		if loadPeer == nil {
-			peer <- loaded{}
+			peer <- loadedPeer{}
 			return
 		}
 		pm, err := loadPeer.get()
-		peer <- loaded{pm, err}
+		peer <- loadedPeer{pm, err}
 	}()
 	g, err := loadGazetteer()
 	if err != nil {
@@ -128,7 +134,7 @@ func NewWith(models Models) (*Extractor, error) {
 	if p.err != nil {
 		return nil, graph.E(op, graph.Internal, "cannot load peer attribution model", p.err)
 	}
-	return &Extractor{gaz: g, tagger: t, attributor: a.am, attrPeer: p.am, models: models}, nil
+	return &Extractor{gaz: g, tagger: t, attributor: a.am, attrPeer: p.pm, models: models}, nil
 }
 
 // NameTagger returns the statistical name tagger e runs, nil for rules

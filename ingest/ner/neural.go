@@ -1,0 +1,309 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// The neural attribution tagger: a BiLSTM-CRF stacked on the accurate
+// perceptron (LoadAttributionAccurate). It reads each word, its suffix and
+// shape, and the label the perceptron gave it, and relabels the whole
+// sentence at once (Viterbi over a CRF), so that a source or content is
+// labelled knowing the cue after it. Trained by tools/neural/train.py on
+// PolNeAR train with jackknifed perceptron labels; this file is its
+// inference, which must compute the features as tools/neural/feats.py.
+
+//go:embed attribution_neural.bin.gz
+var embeddedNeural []byte
+
+// neuralTags are the network's output tags (BIO over the attribution
+// slots), in the order of tools/neural/feats.py TAGS.
+var neuralTags = [numNeuralTags]string{"O", "B-" + AttrSource, "I-" + AttrSource, "B-" + AttrCue, "I-" + AttrCue, "B-" + AttrContent, "I-" + AttrContent}
+
+const numNeuralTags = 7
+
+// Neural is the neural attribution tagger. It is safe for concurrent use.
+type Neural struct {
+	perc  *Model
+	h     int     // hidden units per direction
+	bonus float32 // added to the emission of the perceptron's own tag
+	words map[string]int32
+	sufs  map[string]int32
+	// Input projections, one row of 8h per table entry: the forward
+	// direction's four gates then the backward one's. A token's input to
+	// both LSTMs is the sum of one row per feature (bias folded into oproj),
+	// so embeddings are projected once at load, not per token.
+	wproj, sproj, shproj, pproj, oproj []float32
+	fwh, bwh                           []float32 // [h][4h]
+	outW                               []float32 // [2h][numNeuralTags]
+	outB                               [numNeuralTags]float32
+	trans                              [numNeuralTags][numNeuralTags]float32
+	start, end                         [numNeuralTags]float32
+	pool                               sync.Pool
+}
+
+// neuralHeader is the JSON header of a model file.
+type neuralHeader struct {
+	Version  int               `json:"version"`
+	Hidden   int               `json:"hidden"`
+	Bonus    float32           `json:"bonus"`
+	Tags     []string          `json:"tags"`
+	Words    []string          `json:"words"`
+	Suffixes []string          `json:"suffixes"`
+	Dims     map[string]int    `json:"dims"`
+	Tensors  []json.RawMessage `json:"tensors"`
+}
+
+// LoadAttributionNeural returns the neural attribution tagger shipped with
+// the package, stacked on the accurate perceptron.
+func LoadAttributionNeural() (*Neural, error) {
+	perc, err := LoadAttributionAccurate()
+	if err != nil {
+		return nil, err
+	}
+	n, err := DecodeNeural(bytes.NewReader(embeddedNeural), perc)
+	if err != nil {
+		return nil, fmt.Errorf("ner: embedded neural attribution model: %w", err)
+	}
+	return n, nil
+}
+
+// DecodeNeural reads a model file written by tools/neural/train.py; perc
+// is the perceptron whose labels the network reads.
+func DecodeNeural(r io.Reader, perc *Model) (*Neural, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: neural model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	magic := make([]byte, 8)
+	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != "NGNEURAL" {
+		return nil, fmt.Errorf("ner: not a neural model file (%v)", err)
+	}
+	var hl uint32
+	if err := binary.Read(br, binary.LittleEndian, &hl); err != nil {
+		return nil, fmt.Errorf("ner: neural model header: %w", err)
+	}
+	hb := make([]byte, hl)
+	if _, err := io.ReadFull(br, hb); err != nil {
+		return nil, fmt.Errorf("ner: neural model header: %w", err)
+	}
+	var hd neuralHeader
+	if err := json.Unmarshal(hb, &hd); err != nil {
+		return nil, fmt.Errorf("ner: neural model header: %w", err)
+	}
+	if hd.Version != 1 || len(hd.Tags) != numNeuralTags {
+		return nil, fmt.Errorf("ner: neural model version %d with %d tags not supported", hd.Version, len(hd.Tags))
+	}
+	t := map[string][]float32{}
+	shapes := map[string][]int{}
+	for _, raw := range hd.Tensors {
+		var name string
+		var shape []int
+		if err := json.Unmarshal(raw, &[]any{&name, &shape}); err != nil {
+			return nil, fmt.Errorf("ner: neural model tensor list: %w", err)
+		}
+		size := 1
+		for _, d := range shape {
+			size *= d
+		}
+		buf := make([]byte, 2*size)
+		if _, err := io.ReadFull(br, buf); err != nil {
+			return nil, fmt.Errorf("ner: neural model tensor %s: %w", name, err)
+		}
+		v := make([]float32, size)
+		for i := range v {
+			v[i] = halfToFloat(binary.LittleEndian.Uint16(buf[2*i:]))
+		}
+		t[name], shapes[name] = v, shape
+	}
+	return buildNeural(hd, t, shapes, perc)
+}
+
+// buildNeural checks the tensors' shapes and projects the embeddings.
+func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]int, perc *Model) (*Neural, error) {
+	h := hd.Hidden
+	din := 0
+	for _, k := range []string{"word", "suffix", "shape", "perc", "open"} {
+		din += hd.Dims[k]
+	}
+	want := map[string][]int{
+		"wemb": {len(hd.Words) + 2, hd.Dims["word"]}, "semb": {len(hd.Suffixes) + 2, hd.Dims["suffix"]},
+		"shemb": {numShapes, hd.Dims["shape"]}, "pemb": {numNeuralTags, hd.Dims["perc"]}, "oemb": {2, hd.Dims["open"]},
+		"f_wx": {din, 4 * h}, "f_wh": {h, 4 * h}, "f_b": {4 * h}, "b_wx": {din, 4 * h}, "b_wh": {h, 4 * h}, "b_b": {4 * h},
+		"out_w": {2 * h, numNeuralTags}, "out_b": {numNeuralTags}, "trans": {numNeuralTags, numNeuralTags},
+		"start": {numNeuralTags}, "end": {numNeuralTags},
+	}
+	for k, w := range want {
+		if fmt.Sprint(shapes[k]) != fmt.Sprint(w) {
+			return nil, fmt.Errorf("ner: neural model tensor %s has shape %v, want %v", k, shapes[k], w)
+		}
+	}
+	n := &Neural{perc: perc, h: h, bonus: hd.Bonus, fwh: t["f_wh"], bwh: t["b_wh"], outW: t["out_w"],
+		words: make(map[string]int32, len(hd.Words)), sufs: make(map[string]int32, len(hd.Suffixes))}
+	for i, w := range hd.Words {
+		n.words[w] = int32(i + 2)
+	}
+	for i, s := range hd.Suffixes {
+		n.sufs[s] = int32(i + 2)
+	}
+	copy(n.outB[:], t["out_b"])
+	copy(n.start[:], t["start"])
+	copy(n.end[:], t["end"])
+	for i := range numNeuralTags {
+		copy(n.trans[i][:], t["trans"][i*numNeuralTags:])
+	}
+	// Each table's rows times its slice of the input weights.
+	off := 0
+	project := func(emb string, dim int) []float32 {
+		e := t[emb]
+		rows := len(e) / dim
+		out := make([]float32, rows*8*h)
+		for r := range rows {
+			dst := out[r*8*h : (r+1)*8*h]
+			for d, wx := range [2][]float32{t["f_wx"], t["b_wx"]} {
+				gates := dst[d*4*h : (d+1)*4*h]
+				for k := range dim {
+					v := e[r*dim+k]
+					row := wx[(off+k)*4*h : (off+k+1)*4*h]
+					for j := range gates {
+						gates[j] += v * row[j]
+					}
+				}
+			}
+		}
+		off += dim
+		return out
+	}
+	n.wproj = project("wemb", hd.Dims["word"])
+	n.sproj = project("semb", hd.Dims["suffix"])
+	n.shproj = project("shemb", hd.Dims["shape"])
+	n.pproj = project("pemb", hd.Dims["perc"])
+	n.oproj = project("oemb", hd.Dims["open"])
+	for r := range 2 {
+		row := n.oproj[r*8*h : (r+1)*8*h]
+		for j := range 4 * h {
+			row[j] += t["f_b"][j]
+			row[4*h+j] += t["b_b"][j]
+		}
+	}
+	return n, nil
+}
+
+// halfToFloat converts an IEEE 754 half-precision value.
+func halfToFloat(b uint16) float32 {
+	sign := uint32(b>>15) << 31
+	exp := uint32(b>>10) & 0x1f
+	frac := uint32(b & 0x3ff)
+	switch {
+	case exp == 0 && frac == 0:
+		return math.Float32frombits(sign)
+	case exp == 0: // subnormal
+		return float32(math.Ldexp(float64(frac), -24)) * float32(1-2*int(b>>15))
+	case exp == 0x1f:
+		return math.Float32frombits(sign | 0xff<<23 | frac<<13)
+	}
+	return math.Float32frombits(sign | (exp+112)<<23 | frac<<13)
+}
+
+// numShapes counts the word-shape classes of wordShape (0 unused).
+const numShapes = 8
+
+// isQuoteToken reports whether w is a quotation mark token.
+func isQuoteToken(w string) bool {
+	switch w {
+	case `"`, "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u00bb", "``", "''":
+		return true
+	}
+	return false
+}
+
+// wordShape is tools/neural/feats.py shape.
+func wordShape(w string) int {
+	if isQuoteToken(w) {
+		return 1
+	}
+	alnum, digit, allUpper, allLower, letters := false, false, true, true, 0
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			alnum = true
+		}
+		if r >= '0' && r <= '9' {
+			digit = true
+		}
+		if unicode.IsLetter(r) {
+			letters++
+			allUpper = allUpper && unicode.IsUpper(r)
+			allLower = allLower && unicode.IsLower(r)
+		}
+	}
+	switch {
+	case !alnum:
+		return 2
+	case digit:
+		return 3
+	}
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			if letters > 1 && allUpper {
+				return 4
+			}
+			return 5
+		}
+		break
+	}
+	if allLower {
+		return 6
+	}
+	return 7
+}
+
+// normWord is tools/neural/feats.py norm: lower case, ASCII digits as 0.
+func normWord(w string) string {
+	w = strings.ToLower(w)
+	if strings.ContainsAny(w, "0123456789") {
+		b := []byte(w)
+		for i, c := range b {
+			if c >= '0' && c <= '9' {
+				b[i] = '0'
+			}
+		}
+		w = string(b)
+	}
+	return w
+}
+
+// suffix3 is tools/neural/feats.py suffix: the last three characters of
+// the normalised word.
+func suffix3(norm string) string {
+	n := 0
+	for i := len(norm); i > 0; {
+		_, size := lastRune(norm[:i])
+		i -= size
+		n++
+		if n == 3 {
+			return norm[i:]
+		}
+	}
+	return norm
+}
+
+// lastRune returns the last rune of s and its size.
+func lastRune(s string) (rune, int) {
+	for k := len(s) - 1; k >= 0; k-- {
+		if c := s[k]; c < 0x80 || c >= 0xc0 {
+			return []rune(s[k:])[0], len(s) - k
+		}
+	}
+	return 0, 1
+}

@@ -1,0 +1,252 @@
+package ner
+
+import "math"
+
+// neuralScratch is the per-call working memory of Neural, pooled.
+type neuralScratch struct {
+	perc   []int     // the perceptron's tags (neural tag ids)
+	x      []float32 // [n][8h] input projections
+	hf, hb []float32 // [n][h] hidden states
+	em     []float32 // [n][numNeuralTags] emissions
+	z, c   []float32
+	back   []int8
+	tags   []int
+}
+
+func (n *Neural) getScratch(words int) *neuralScratch {
+	s, _ := n.pool.Get().(*neuralScratch)
+	if s == nil {
+		s = &neuralScratch{z: make([]float32, 4*n.h), c: make([]float32, n.h)}
+	}
+	grow := func(b []float32, size int) []float32 {
+		if cap(b) < size {
+			return make([]float32, size)
+		}
+		return b[:size]
+	}
+	s.x = grow(s.x, words*8*n.h)
+	s.hf = grow(s.hf, words*n.h)
+	s.hb = grow(s.hb, words*n.h)
+	s.em = grow(s.em, words*numNeuralTags)
+	if cap(s.perc) < words {
+		s.perc, s.tags, s.back = make([]int, words), make([]int, words), make([]int8, words*numNeuralTags)
+	}
+	s.perc, s.tags, s.back = s.perc[:words], s.tags[:words], s.back[:words*numNeuralTags]
+	return s
+}
+
+// percTag maps a perceptron label (BILOU over the entity slots) to the
+// network's BIO tag id.
+func percTag(l int) int {
+	if l == labelO {
+		return 0
+	}
+	typ := labelType(l)
+	if typ > 2 {
+		return 0
+	}
+	switch labelPrefix(l) {
+	case prefB, prefU:
+		return 1 + 2*typ
+	}
+	return 2 + 2*typ
+}
+
+// QuotedSpans returns the attribution spans of tokens, as Model.QuotedSpans
+// (open: the sentence starts inside a quotation). Sentences where the
+// perceptron finds no cue keep its labels: every attribution has a cue,
+// and the network then runs on a third of the sentences.
+func (n *Neural) QuotedSpans(tokens []string, open bool) []Span {
+	spans, _ := n.QuotedSpansSure(tokens, open)
+	return spans
+}
+
+// QuotedSpansSure is QuotedSpans that also says, span by span, whether the
+// perceptron underneath found the identical span (a surer span).
+func (n *Neural) QuotedSpansSure(tokens []string, open bool) ([]Span, []bool) {
+	if len(tokens) == 0 {
+		return nil, nil
+	}
+	ps := n.perc.getScratch(len(tokens))
+	n.perc.decode(ps, tokens, open)
+	s := n.getScratch(len(tokens))
+	for i, l := range ps.labels {
+		s.perc[i] = percTag(l)
+	}
+	n.perc.scratch.Put(ps)
+	if hasCueTag(s.perc) {
+		n.tag(s, tokens, open)
+	} else {
+		copy(s.tags, s.perc)
+	}
+	spans := tagSpans(s.tags)
+	percSpans := tagSpans(s.perc)
+	sure := make([]bool, len(spans))
+	for i, sp := range spans {
+		for _, q := range percSpans {
+			if q == sp {
+				sure[i] = true
+			}
+		}
+	}
+	n.pool.Put(s)
+	return spans, sure
+}
+
+// hasCueTag reports whether tags hold a cue.
+func hasCueTag(tags []int) bool {
+	for _, t := range tags {
+		if t == 3 || t == 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// tagSpans reads spans from BIO tag ids; an I- that does not continue a
+// span of its type starts one (as tools/neural/train.py spans).
+func tagSpans(tags []int) []Span {
+	var out []Span
+	cur := -1
+	for i, t := range tags {
+		typ := (t - 1) / 2
+		if t != 0 && t%2 == 0 && cur >= 0 && out[cur].Label == typeNames[typ] && out[cur].End == i {
+			out[cur].End = i + 1
+			continue
+		}
+		cur = -1
+		if t != 0 {
+			out = append(out, Span{Start: i, End: i + 1, Label: typeNames[typ]})
+			cur = len(out) - 1
+		}
+	}
+	return out
+}
+
+// emissions fills s.em for tokens whose perceptron tags are in s.perc.
+func (n *Neural) emissions(s *neuralScratch, tokens []string, open bool) {
+	h, w := n.h, 8*n.h
+	o := 0
+	if open {
+		o = 1
+	}
+	for i, tok := range tokens {
+		x := s.x[i*w : (i+1)*w]
+		norm := normWord(tok)
+		wi, ok := n.words[norm]
+		if !ok {
+			wi = 1
+		}
+		si, ok := n.sufs[suffix3(norm)]
+		if !ok {
+			si = 1
+		}
+		copy(x, n.wproj[int(wi)*w:int(wi+1)*w])
+		add(x, n.sproj[int(si)*w:int(si+1)*w])
+		sh := wordShape(tok)
+		add(x, n.shproj[sh*w:(sh+1)*w])
+		add(x, n.pproj[s.perc[i]*w:(s.perc[i]+1)*w])
+		add(x, n.oproj[o*w:(o+1)*w])
+	}
+	m := len(tokens)
+	n.lstm(s, m, 0, n.fwh, s.hf, false)
+	n.lstm(s, m, 4*h, n.bwh, s.hb, true)
+	for i := range m {
+		em := s.em[i*numNeuralTags : (i+1)*numNeuralTags]
+		copy(em, n.outB[:])
+		for k, v := range s.hf[i*h : (i+1)*h] {
+			row := n.outW[k*numNeuralTags : (k+1)*numNeuralTags]
+			for j := range em {
+				em[j] += v * row[j]
+			}
+		}
+		for k, v := range s.hb[i*h : (i+1)*h] {
+			row := n.outW[(h+k)*numNeuralTags : (h+k+1)*numNeuralTags]
+			for j := range em {
+				em[j] += v * row[j]
+			}
+		}
+	}
+}
+
+// add adds src to dst element by element.
+func add(dst, src []float32) {
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] += src[i]
+	}
+}
+
+// lstm runs one direction over m tokens: its gate inputs start at column
+// off of each s.x row; hidden states go to out, in token order.
+func (n *Neural) lstm(s *neuralScratch, m, off int, wh, out []float32, reverse bool) {
+	h := n.h
+	z, c := s.z, s.c
+	clear(c)
+	var prev []float32
+	for step := range m {
+		i := step
+		if reverse {
+			i = m - 1 - step
+		}
+		copy(z, s.x[i*8*h+off:i*8*h+off+4*h])
+		for k, v := range prev {
+			row := wh[k*4*h : (k+1)*4*h]
+			row = row[:len(z)]
+			for j := range z {
+				z[j] += v * row[j]
+			}
+		}
+		hs := out[i*h : (i+1)*h]
+		for j := range h {
+			ig := sigmoid(z[j])
+			fg := sigmoid(z[h+j])
+			g := tanh(z[2*h+j])
+			og := sigmoid(z[3*h+j])
+			c[j] = fg*c[j] + ig*g
+			hs[j] = og * tanh(c[j])
+		}
+		prev = hs
+	}
+}
+
+func sigmoid(x float32) float32 { return float32(1 / (1 + math.Exp(-float64(x)))) }
+
+func tanh(x float32) float32 { return float32(math.Tanh(float64(x))) }
+
+// tag labels tokens into s.tags: emissions, the bonus for the perceptron's
+// own tag, and Viterbi over the CRF.
+func (n *Neural) tag(s *neuralScratch, tokens []string, open bool) {
+	n.emissions(s, tokens, open)
+	m := len(tokens)
+	for i, p := range s.perc {
+		s.em[i*numNeuralTags+p] += n.bonus
+	}
+	var score, next [numNeuralTags]float32
+	for j := range score {
+		score[j] = n.start[j] + s.em[j]
+	}
+	for i := 1; i < m; i++ {
+		for j := range numNeuralTags {
+			best, arg := float32(math.Inf(-1)), 0
+			for k := range numNeuralTags {
+				if v := score[k] + n.trans[k][j]; v > best {
+					best, arg = v, k
+				}
+			}
+			next[j] = best + s.em[i*numNeuralTags+j]
+			s.back[i*numNeuralTags+j] = int8(arg)
+		}
+		score = next
+	}
+	best, arg := float32(math.Inf(-1)), 0
+	for j := range numNeuralTags {
+		if v := score[j] + n.end[j]; v > best {
+			best, arg = v, j
+		}
+	}
+	for i := m - 1; i >= 0; i-- {
+		s.tags[i] = arg
+		arg = int(s.back[i*numNeuralTags+arg])
+	}
+}
