@@ -144,7 +144,7 @@ scan:
 		case k > c0 && k+1 < c1 && d.pastVerbWithObject(k):
 			return true // "denied the programme breached guidelines"
 		case k > c0 && w == "to" && k+1 < c1 && isLowerWord(d.words[k+1]) && !nounLeaders[d.lower[k+1]]:
-			return true // "called for the agency to be wound up": an object and its infinitive
+			return true // "called for the board to be dissolved": an object and its infinitive
 		}
 	}
 	if objectDeterminers[first] || determiners[first] {
