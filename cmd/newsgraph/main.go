@@ -39,6 +39,7 @@ func main() {
 		<-ctx.Done()
 		stop() // a second signal kills at once
 	}()
+	setMemoryLimit()
 	m := NewMain()
 	err := m.Run(ctx, os.Args[1:])
 	stop()
