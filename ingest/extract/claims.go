@@ -408,7 +408,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 // at all identifies no one, and such claims are seldom right.
 func unnamedFactor(source string) float64 {
 	w := strings.ToLower(source)
-	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) || pronounSource(source) || negatedSource(w) || bareNumber(w) {
+	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) || pronounSource(source) || negatedSource(w) || bareNumber(w) || bareShare(w) || w == "those" || w == "these" {
 		return 0.3
 	}
 	return 0.75
@@ -419,6 +419,18 @@ func unnamedFactor(source string) float64 {
 // polled does.
 func bareNumber(w string) bool {
 	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !(r >= '0' && r <= '9' || r == ',' || r == '.') }) < 0
+}
+
+// bareShare reports whether a source is a share alone ("12%", "40 per
+// cent"): the share of some group that gave an answer identifies no one,
+// and the group it counts is named elsewhere if at all.
+func bareShare(w string) bool {
+	for _, suf := range []string{"%", " %", " per cent", " percent"} {
+		if n, ok := strings.CutSuffix(w, suf); ok {
+			return bareNumber(n)
+		}
+	}
+	return false
 }
 
 // indefinitePronouns stand for people without saying who they are.

@@ -217,3 +217,19 @@ func (d *doc) ownedNounEnd(m *mention) int {
 	}
 	return e
 }
+
+// servedPerson reports whether person mention m in a source phrase
+// starting at t0 is the one a role serves ("a spokesman for Mr Vale", "the
+// lawyer to Ann Lee"): a role noun, then "for" or "to", then the name. The
+// role speaks, as it does after a possessive ("Mr Vale's spokesman").
+func (d *doc) servedPerson(t0 int, m *mention) bool {
+	p := m.T0
+	if m.RoleT0 > t0 && m.RoleT0 < p {
+		p = m.RoleT0
+	}
+	if p-2 < t0 {
+		return false
+	}
+	prep := d.lower[p-1]
+	return (prep == "for" || prep == "to") && roleHead(d.lower[p-2])
+}
