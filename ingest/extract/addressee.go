@@ -108,7 +108,7 @@ func (d *doc) skipAddressee(k0, k1, c0, c1 int) int {
 			return c0
 		case npStarters[w] && d.clauseFollows(j+1, c1) && c1-j >= 3:
 			return j // "told the Post the plant would close"
-		case !isLowerWord(d.words[j]) && isLowerWord(d.words[j-1]) && d.lower[j-1] != "'s" && !addresseePreps[d.lower[j-1]] && d.clauseFollows(j+1, c1):
+		case !isLowerWord(d.words[j]) && isLowerWord(d.words[j-1]) && d.lower[j-1] != "'s" && !addresseePreps[d.lower[j-1]] && !npStarters[d.lower[j-1]] && d.clauseFollows(j+1, c1):
 			return j // "told reporters Kestrel would sell"
 		}
 	}
@@ -171,3 +171,24 @@ func (d *doc) addresseeGap(k1, c0 int) bool {
 // addresseePreps put a name inside the addressee ("a news conference in
 // Leeds"), not at the start of the clause after it.
 var addresseePreps = setOf("in", "at", "on", "of", "from", "near")
+
+// quoteAfterAddressee returns the quoted words a content [c0, c1) that is
+// only "to <addressee>" stops before (`said to reporters: "..."`): from
+// after the colon and its quote mark to the closing quote mark or the end
+// of the sentence. Otherwise it returns c0, c1.
+func (d *doc) quoteAfterAddressee(k0, k1, c0, c1 int) (int, int) {
+	if c0 < k1 || c0 > k1+1 || d.lower[c0] != "to" || c1 > c0+addresseeReach || c1+2 >= len(d.lower) ||
+		d.lower[c1] != ":" || !isQuoteToken(d.words[c1+1]) || !d.cueWordIn(k0, k1) {
+		return c0, c1
+	}
+	si := d.sentenceOf(c1)
+	e := c1 + 2
+	for e < len(d.lower) && d.sentenceOf(e) == si && !isQuoteToken(d.words[e]) {
+		e++
+	}
+	n0, n1 := d.trimContent(c1+2, e)
+	if n1-n0 < 3 {
+		return c0, c1
+	}
+	return n0, n1
+}

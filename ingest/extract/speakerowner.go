@@ -223,13 +223,14 @@ func (d *doc) ownedNounEnd(m *mention) int {
 // lawyer to Ann Lee"): a role noun, then "for" or "to", then the name. The
 // role speaks, as it does after a possessive ("Mr Vale's spokesman").
 func (d *doc) servedPerson(t0 int, m *mention) bool {
-	p := m.T0
-	if m.RoleT0 > t0 && m.RoleT0 < p {
-		p = m.RoleT0
+	for k := t0; k+2 <= m.T0; k++ {
+		if !roleHead(d.lower[k]) || d.lower[k+1] != "for" && d.lower[k+1] != "to" {
+			continue
+		}
+		// The name, or its title, right after the preposition.
+		if k+2 == m.T0 || k+3 == m.T0 && capitalised(d.words[k+2]) {
+			return true
+		}
 	}
-	if p-2 < t0 {
-		return false
-	}
-	prep := d.lower[p-1]
-	return (prep == "for" || prep == "to") && roleHead(d.lower[p-2])
+	return false
 }
