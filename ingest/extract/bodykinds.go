@@ -141,6 +141,9 @@ func (d *doc) firmContext(m *mention) bool {
 	if possessive {
 		return false // "chief executive of Hale's new firm": the firm is another
 	}
+	if d.modifiesRole(m) || d.studyBy(m) {
+		return true // "a Kestrel spokeswoman", "a survey by Kestrel"
+	}
 	t0 := m.T0
 	if t0 >= 1 && d.lower[t0-1] == "the" {
 		t0--
@@ -167,9 +170,30 @@ func (d *doc) personCue(e *entity) bool {
 		}
 	}
 	for _, m := range d.mentions {
-		if m.Ent == e && !m.Anaphor && (m.Rule == "title" || m.Rule == "speaker" || d.genderCue(&m.candidate) != 0) {
+		if m.Ent == e && !m.Anaphor && (m.Rule == "title" || d.genderCue(&m.candidate) != 0) {
 			return true
 		}
 	}
 	return false
+}
+
+// modifiesRole reports whether mention m stands between an indefinite
+// article and a role noun ("a Kestrel spokeswoman", "an Acme analyst"): a
+// person's name takes no article and serves as no one's modifier, a
+// body's does.
+func (d *doc) modifiesRole(m *mention) bool {
+	if m.T0 < 1 || m.T1 >= len(d.lower) || d.lower[m.T0-1] != "a" && d.lower[m.T0-1] != "an" {
+		return false
+	}
+	return isRoleNoun(d.lower[m.T1]) || roleBodies[d.lower[m.T1]]
+}
+
+// studyNouns are works a body publishes: "a survey by Kestrel".
+var studyNouns = setOf("survey", "report", "study", "poll", "research", "analysis", "forecast", "index", "audit")
+
+// studyBy reports whether mention m is the author of a study ("a recent
+// survey by Kestrel", "research by Vexa"): surveys and reports are
+// published by firms and institutes far more often than by a person.
+func (d *doc) studyBy(m *mention) bool {
+	return m.T0 >= 2 && d.lower[m.T0-1] == "by" && studyNouns[d.lower[m.T0-2]]
 }

@@ -343,6 +343,18 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 			c1 = n1 // the writer's words after what was said
 		}
 	}
+	if n0 := d.afterSemicolon(c0, c1, spk.t0, k1); n0 != c0 {
+		text, c0 = d.span(n0, c1).Text, n0 // "X claims A; Y says B": A is X's, not Y's
+	}
+	if n1 := d.danglingTail(c0, c1); n1 != c1 {
+		if text == d.span(c0, c1).Text {
+			text = d.span(c0, n1).Text
+		}
+		c1 = n1 // "... was one of the leaders but his lawyer": the next clause is another's
+	}
+	if n0, n1 := d.quoteAfterAddressee(k0, k1, c0, c1); n1 != c1 {
+		text, c0, c1 = d.span(n0, n1).Text, n0, n1 // `said to reporters: "..."`: the tagger stopped at the colon
+	}
 	if n0 := d.skipAddressee(k0, k1, c0, c1); n0 != c0 {
 		if text == d.span(c0, c1).Text {
 			text = d.span(n0, c1).Text
@@ -408,7 +420,7 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 // at all identifies no one, and such claims are seldom right.
 func unnamedFactor(source string) float64 {
 	w := strings.ToLower(source)
-	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) || pronounSource(source) || negatedSource(w) || bareNumber(w) {
+	if source == "" || !strings.Contains(source, " ") && (anaphors[w] || indefinitePronouns[w]) || pronounSource(source) || negatedSource(w) || bareNumber(w) || bareShare(w) || w == "those" || w == "these" {
 		return 0.3
 	}
 	return 0.75
@@ -419,6 +431,18 @@ func unnamedFactor(source string) float64 {
 // polled does.
 func bareNumber(w string) bool {
 	return w != "" && strings.IndexFunc(w, func(r rune) bool { return !(r >= '0' && r <= '9' || r == ',' || r == '.') }) < 0
+}
+
+// bareShare reports whether a source is a share alone ("12%", "40 per
+// cent"): the share of some group that gave an answer identifies no one,
+// and the group it counts is named elsewhere if at all.
+func bareShare(w string) bool {
+	for _, suf := range []string{"%", " %", " per cent", " percent"} {
+		if n, ok := strings.CutSuffix(w, suf); ok {
+			return bareNumber(n)
+		}
+	}
+	return false
 }
 
 // indefinitePronouns stand for people without saying who they are.

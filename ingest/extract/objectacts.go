@@ -58,6 +58,9 @@ func (d *doc) objectAct(k0, k1, c0, c1 int, verbatim bool) bool {
 	if d.embeddedFragment(c0, c1) {
 		return true // `warned the "harbour question" was ...`: a quoted phrase, not what was said
 	}
+	if d.promiseAct(k0, k1, c0, c1, verbatim) {
+		return true // "promised to keep ...", `pledged "the best deal ..."`
+	}
 	if c0 < k1 {
 		return false
 	}

@@ -182,8 +182,14 @@ func (d *doc) keyOf(c *candidate, defs map[string]string, parts map[string][]*ca
 		switch c.Rule {
 		case "acronym":
 			return "name:" + graph.CanonicalKey(surface), graph.Organization
-		case "speaker", "title":
+		case "title":
 			return "name:" + graph.CanonicalKey(surface), graph.Person
+		case "speaker":
+			// "Kestrel says ...": a single name that speaks and shares no
+			// word with a person named in full. News names a person in
+			// full before it uses the surname alone, so such a speaker is
+			// a body far more often than a person.
+			return "name:" + graph.CanonicalKey(surface), graph.Organization
 		}
 		if c.Kind == "" {
 			return "", ""

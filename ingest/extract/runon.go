@@ -116,3 +116,41 @@ func (d *doc) subordinateTail(si, c0, c1 int) int {
 	}
 	return end
 }
+
+// afterSemicolon returns where the content [c0, c1) of a source starting at
+// t0 with its cue ending at k1 starts when the content runs from before the
+// source across a semicolon ("A claims X; B says Y"): after the cue, as the
+// clause before the semicolon is another's. Otherwise c0.
+func (d *doc) afterSemicolon(c0, c1, t0, k1 int) int {
+	if t0 <= c0 || k1 >= c1 || t0 < 1 || d.lower[t0-1] != ";" {
+		return c0
+	}
+	n0, n1 := d.trimContent(k1, c1)
+	if n1-n0 < 3 || d.lower[n0] == "that" && n1-n0 < 4 {
+		return c0
+	}
+	if d.lower[n0] == "that" {
+		n0++
+	}
+	return n0
+}
+
+// danglingTail returns where a content [c0, c1) ends when its last three
+// words open a new clause with "but", "while" or "whereas" that the
+// content does not finish ("... one of the leaders but his lawyer"):
+// before that word. Otherwise c1.
+func (d *doc) danglingTail(c0, c1 int) int {
+	for j := c1 - 1; j >= c0+3 && j >= c1-3; j-- {
+		switch d.lower[j] {
+		case "but", "while", "whereas":
+			if !d.inQuote(j) {
+				n0, n1 := d.trimContent(c0, j)
+				if n0 == c0 && n1-n0 >= 3 {
+					return n1
+				}
+			}
+			return c1
+		}
+	}
+	return c1
+}

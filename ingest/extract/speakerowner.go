@@ -217,3 +217,20 @@ func (d *doc) ownedNounEnd(m *mention) int {
 	}
 	return e
 }
+
+// servedPerson reports whether person mention m in a source phrase
+// starting at t0 is the one a role serves ("a spokesman for Mr Vale", "the
+// lawyer to Ann Lee"): a role noun, then "for" or "to", then the name. The
+// role speaks, as it does after a possessive ("Mr Vale's spokesman").
+func (d *doc) servedPerson(t0 int, m *mention) bool {
+	for k := t0; k+2 <= m.T0; k++ {
+		if !roleHead(d.lower[k]) || d.lower[k+1] != "for" && d.lower[k+1] != "to" {
+			continue
+		}
+		// The name, or its title, right after the preposition.
+		if k+2 == m.T0 || k+3 == m.T0 && capitalised(d.words[k+2]) {
+			return true
+		}
+	}
+	return false
+}

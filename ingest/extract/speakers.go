@@ -185,6 +185,9 @@ func (d *doc) nounSourceSpeaker(t0, t1 int) *speaker {
 				return spk // "the party's co-chairman", "chairman of the ISM": the unnamed person in the role speaks
 			}
 		}
+		if len(spk.ents) == 0 && m.Ent.Kind == graph.Person && !m.Anaphor && d.servedPerson(t0, m) {
+			return spk // "a spokesman for Mr Vale": the unnamed spokesman speaks
+		}
 		if len(spk.ents) == 0 && m.Ent.Kind == graph.Person && !m.Anaphor && !plausiblePerson(m.Ent) {
 			if r := d.roleAfter(m); r > 0 && r <= t1 || d.roleBefore(t0, m) {
 				return spk // "a Defra spokesman", "a spokesman for Dell": a body typed PERSON; its unnamed spokesman speaks
