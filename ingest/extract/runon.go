@@ -136,14 +136,15 @@ func (d *doc) afterSemicolon(c0, c1, t0, k1 int) int {
 }
 
 // danglingTail returns where a content [c0, c1) ends when its last three
-// words open a new clause with "but", "while" or "whereas" that the
-// content does not finish ("... one of the leaders but his lawyer"):
-// before that word. Otherwise c1.
+// words open a new clause with "but", "while" or "whereas" whose subject
+// the content holds without its verb ("... one of the leaders but his
+// lawyer"): before that word. Otherwise c1, as when a verb follows the
+// word ("said X but sold it": one speaker, two deeds).
 func (d *doc) danglingTail(c0, c1 int) int {
 	for j := c1 - 1; j >= c0+3 && j >= c1-3; j-- {
 		switch d.lower[j] {
 		case "but", "while", "whereas":
-			if !d.inQuote(j) {
+			if !d.inQuote(j) && d.subjectStart(j+1) {
 				n0, n1 := d.trimContent(c0, j)
 				if n0 == c0 && n1-n0 >= 3 {
 					return n1
@@ -153,4 +154,18 @@ func (d *doc) danglingTail(c0, c1 int) int {
 		}
 	}
 	return c1
+}
+
+// tailSubjects open a noun phrase that can be a clause's subject.
+var tailSubjects = setOf("the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+	"he", "she", "they", "we", "i", "this", "that", "these", "those", "some", "many", "others")
+
+// subjectStart reports whether token t can open the subject of a new
+// clause: a determiner, a pronoun or a capitalised word (a name).
+func (d *doc) subjectStart(t int) bool {
+	if t >= len(d.words) {
+		return false
+	}
+	w := d.words[t]
+	return tailSubjects[d.lower[t]] || w != "" && w[0] >= 'A' && w[0] <= 'Z'
 }
