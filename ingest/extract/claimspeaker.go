@@ -207,7 +207,11 @@ func (d *doc) pronounSpeakerExcept(t int, not map[*entity]bool) *speaker {
 	if d.nearerAntecedent(t, pos, inverted, other) || d.rivalAntecedent(t, best, other, not) {
 		return &speaker{t0: t, t1: t + 1, factor: pronounSpeakerFactor} // a guess: left unresolved
 	}
-	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: pronounSpeakerFactor}
+	factor := pronounSpeakerFactor
+	if d.crowdedAntecedents(t) && !d.clearAntecedent(t, pos, oblique, best) {
+		factor = crowdedPronounFactor
+	}
+	return &speaker{t0: t, t1: t + 1, ents: []*entity{best}, factor: factor}
 }
 
 // oblique reports whether mention m stands after a preposition or a verb

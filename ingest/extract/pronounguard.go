@@ -179,3 +179,51 @@ func (d *doc) rivalAntecedent(t int, best *entity, other byte, not map[*entity]b
 	}
 	return len(people) >= 2 && people[best] && best != subject
 }
+
+// crowdedPronounFactor scales a "he" or "she" resolved among many people:
+// low enough that such a claim is tentative (graph.TentativeClaimConfidence)
+// unless another article corroborates it.
+const crowdedPronounFactor = 0.45
+
+// crowdedPeople is how many people named in a pronoun's window make its
+// resolution a guess.
+const crowdedPeople = 3
+
+// crowdedAntecedents reports whether crowdedPeople or more distinct people
+// are named in the pronounReach sentences up to token t. With one person
+// named the last person is nearly always the one meant; with three or
+// more, "he" is as often the one spoken about as the one speaking. Judged
+// BBC claims of earlier sessions (docs/judged, sessions 5-11) put listed
+// he/she claims at about 0.91 precision with one person in the window,
+// 0.83 with two and 0.71 with three or more.
+func (d *doc) crowdedAntecedents(t int) bool {
+	si := d.sentenceOf(t)
+	people := map[*entity]bool{}
+	for s := si; s >= 0 && s >= si-pronounReach; s-- {
+		for _, m := range d.bySent[s] {
+			if m.T0 < t && m.Ent != nil && m.Ent.Kind == graph.Person {
+				people[m.Ent] = true
+			}
+		}
+	}
+	return len(people) >= crowdedPeople
+}
+
+// clearAntecedent reports whether best, named at token pos, is the plain
+// antecedent of the pronoun at t even among many people: named as a
+// subject (not oblique) in the pronoun's sentence or the one before, with
+// no other person named between it and the pronoun ("Tom Hale, a former
+// member, joined last year. He said ...").
+func (d *doc) clearAntecedent(t, pos int, oblique bool, best *entity) bool {
+	if pos < 0 || oblique || d.sentenceOf(pos) < d.sentenceOf(t)-1 {
+		return false
+	}
+	for s := d.sentenceOf(pos); s <= d.sentenceOf(t); s++ {
+		for _, m := range d.bySent[s] {
+			if m.T0 > pos && m.T0 < t && m.Ent != nil && m.Ent.Kind == graph.Person && m.Ent != best {
+				return false
+			}
+		}
+	}
+	return true
+}

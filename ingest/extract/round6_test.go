@@ -73,3 +73,18 @@ func TestRoundSixKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestCrowdedPronouns: "he" among three or more people named in its window
+// is a guess, so its claim is tentative; the subject of the sentence just
+// before, with no one named after it, is still the plain antecedent.
+func TestCrowdedPronouns(t *testing.T) {
+	crowd := "Tom Pike met Carl Dorr and Owen Hale at the harbour on Monday to talk about the new quay. "
+	runListedCases(t, []listedCase{
+		{"one man named", "Tom Pike visited the harbour on Monday. He said the new quay would open in the summer.",
+			[]string{"PERSON:Tom Pike | said | listed"}},
+		{"three men named, pronoun after another sentence", crowd + "The talks lasted three hours. He said the new quay would open in the summer.",
+			[]string{"PERSON:Tom Pike | said | tentative"}},
+		{"three men named, the subject just before", crowd + "Owen Hale, a builder from Dunmere, grew up by the quay. He said the new quay would open in the summer.",
+			[]string{"PERSON:Owen Hale | said | listed"}},
+	})
+}
