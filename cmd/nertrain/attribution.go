@@ -27,6 +27,10 @@ type attributionRun struct {
 	// tagger (taggedacts.go); with -holdout, one trained with the same
 	// -holdout, or the held-out articles leak into the scores.
 	peer string
+	// neural, when set, is a neural model file (tools/neural/train.py)
+	// stacked on the perceptron that the extractor is scored with; with
+	// -holdout, one trained with the same --holdout.
+	neural string
 }
 
 // trainAttribution trains the attribution tagger on polnear/train and
@@ -78,7 +82,13 @@ func trainAttribution(data, out string, opt ner.TrainOptions, run attributionRun
 				return err
 			}
 		}
-		return scoreExtractor(m, peer, run.models, split, devDocs)
+		var attr extract.Attributor = m
+		if run.neural != "" {
+			if attr, err = loadNeural(run.neural, m); err != nil {
+				return err
+			}
+		}
+		return scoreExtractor(attr, peer, run.models, split, devDocs)
 	}
 	return nil
 }
@@ -123,6 +133,20 @@ func loadModel(path string) (*ner.Model, error) {
 	return m, nil
 }
 
+// loadNeural reads a neural model file stacked on perc.
+func loadNeural(path string, perc *ner.Model) (*ner.Neural, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	n, err := ner.DecodeNeural(f, perc)
+	if err != nil {
+		return nil, fmt.Errorf("nertrain: reading %s: %w", path, err)
+	}
+	return n, nil
+}
+
 // scoreTagger prints the tagger's own source, cue and content scores on
 // docs, tagging sentence by sentence as the extractor does.
 func scoreTagger(m *ner.Model, split string, docs []eval.AttributionDoc) {
@@ -162,7 +186,7 @@ func scoreTagger(m *ner.Model, split string, docs []eval.AttributionDoc) {
 // scoreExtractor prints the scores of the whole extractor (models) with m
 // as its attribution tagger, and peer (nil: none) as its second one, on
 // docs, as `newsgraph eval` scores PolNeAR.
-func scoreExtractor(m, peer *ner.Model, models extract.Models, split string, docs []eval.AttributionDoc) error {
+func scoreExtractor(m extract.Attributor, peer *ner.Model, models extract.Models, split string, docs []eval.AttributionDoc) error {
 	x, err := extract.NewWith(models)
 	if err != nil {
 		return err

@@ -59,6 +59,7 @@ func run(args []string) error {
 	stack := fs.Int("stack", 0, "attribution: train a stacked tagger whose first pass is jackknifed over this many article folds (default 5; 0: one pass)")
 	modelFile := fs.String("model", "", "attribution: score this model file instead of training one (with -holdout, one trained with the same -holdout)")
 	peerFile := fs.String("peer", "", "attribution, with -extract: the accurate extractor's second tagger, this fast model file (with -holdout, one trained with the same -holdout; unset: none)")
+	neuralFile := fs.String("neural", "", "attribution, with -accurate -extract: score the extractor with this neural model file (tools/neural/train.py; with -holdout, one trained with the same --holdout) stacked on the perceptron (unset: the perceptron alone)")
 	extractToo := fs.Bool("extract", false, "attribution: also score the whole extractor (fast, or accurate with -accurate) with the model, on the same articles")
 	dump := fs.String("dump", "", "attribution: write PolNeAR train sentences with gold and jackknifed perceptron labels as JSON lines to this file (for tools/neural) instead of training")
 	dumpFolds := fs.Int("dumpfolds", 5, "attribution -dump: article folds the perceptron labels are jackknifed over")
@@ -114,7 +115,7 @@ func run(args []string) error {
 		if *accurate {
 			models = extract.Accurate
 		}
-		return trainAttribution(*data, *out, opt, attributionRun{dev: *dev, holdout: *holdout, stack: *stack, model: *modelFile, extract: *extractToo, models: models, peer: *peerFile})
+		return trainAttribution(*data, *out, opt, attributionRun{dev: *dev, holdout: *holdout, stack: *stack, model: *modelFile, extract: *extractToo, models: models, peer: *peerFile, neural: *neuralFile})
 	}
 	recipe, dirs := ner.NEROptions, ner.FastUnlabeled
 	if *accurate {

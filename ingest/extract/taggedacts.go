@@ -20,7 +20,8 @@ import (
 // quarter without; its content overlapped a gold content more than half
 // the time either way. So an act keeps its cue only when a reporting word
 // is in it, its source when a reporting word or the peer backs it, and
-// its content always (docs/quality.md, "Session 11: tagger acts").
+// its content always (docs/quality.md, "Session 11: tagger acts"). A cue
+// the peer labels word for word is kept too (peersame.go).
 //
 // Only the accurate models have a peer (the fast tagger, about a third
 // more time): giving the fast models the accurate tagger as a peer would
@@ -30,6 +31,7 @@ import (
 type cueSupport struct {
 	word bool // the cue holds a reporting word
 	peer bool // the peer tagger labels a cue over it too
+	same bool // the peer labels this very cue, word for word (peersame.go)
 }
 
 // cueSupport reports what backs cue [k0, k1) of sentence si. The peer
@@ -40,12 +42,12 @@ func (d *doc) cueSupport(si, k0, k1 int) cueSupport {
 			return cueSupport{word: true}
 		}
 	}
-	return cueSupport{peer: d.peerAgrees(si, k0, k1)}
+	return cueSupport{peer: d.peerAgrees(si, k0, k1), same: d.peerSameCue(si, k0, k1)}
 }
 
 // trim clears the parts of act a that s does not back.
 func (s cueSupport) trim(a *graph.ClaimEvidence) {
-	if !s.word {
+	if !s.word && !s.same {
 		a.Cue = graph.Span{}
 	}
 	if !s.word && !s.peer {
@@ -58,7 +60,8 @@ func (s cueSupport) trim(a *graph.ClaimEvidence) {
 // word or the peer tagger backs them; then, when the extractor has a peer,
 // the peer's own cues no one holds that hold a reporting word: in the
 // sentences the tagger ran on, the second tagger finds attributions the
-// first missed.
+// first missed; last, the tagger's contents that nothing holds, as acts
+// with a content only (leftcontents.go).
 func (d *doc) addTaggedActs() {
 	for si := range d.tagged {
 		d.leftoverActs(si, &d.tagged[si], false)
@@ -67,6 +70,9 @@ func (d *doc) addTaggedActs() {
 		if p := d.peerTags(si); p != nil {
 			d.leftoverActs(si, p, true)
 		}
+	}
+	for si := range d.tagged {
+		d.leftoverContents(si, &d.tagged[si])
 	}
 }
 
@@ -81,7 +87,7 @@ func (d *doc) leftoverActs(si int, ts *attrSentence, peer bool) {
 		}
 		sup := d.cueSupport(si, k0, k1)
 		if peer {
-			sup.peer = false
+			sup.peer, sup.same = false, false
 		}
 		if !sup.word && !sup.peer {
 			continue

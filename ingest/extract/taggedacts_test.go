@@ -10,8 +10,9 @@ import (
 )
 
 // TestCueSupportTrim checks which parts of an act each kind of backing
-// keeps: all with a reporting word, source and content with the peer's
-// agreement alone, the content alone with neither.
+// keeps: all with a reporting word or the peer's word-for-word cue, source
+// and content with the peer's overlapping cue alone, the content alone
+// with neither.
 func TestCueSupportTrim(t *testing.T) {
 	full := graph.ClaimEvidence{
 		Source:   graph.Span{Start: 0, End: 5, Text: "Marta"},
@@ -25,6 +26,7 @@ func TestCueSupportTrim(t *testing.T) {
 	}{
 		{"reporting word", cueSupport{word: true}, true, true},
 		{"peer only", cueSupport{peer: true}, false, true},
+		{"peer labels the same cue", cueSupport{peer: true, same: true}, true, true},
 		{"nothing", cueSupport{}, false, false},
 	}
 	for _, tt := range tests {
@@ -74,8 +76,10 @@ func TestLeftoverActs(t *testing.T) {
 			ts.cues = []*attrSpan{findWords(t, d, tt.cue)}
 			ts.contents = []*attrSpan{findWords(t, d, tt.cnt)}
 			if tt.claimCue {
-				k := ts.cues[0]
-				d.claims = append(d.claims, graph.ClaimEvidence{Cue: d.span(k.t0, k.t1)})
+				k, c := ts.cues[0], ts.contents[0]
+				cnt := d.span(c.t0, c.t1)
+				d.claims = append(d.claims, graph.ClaimEvidence{Cue: d.span(k.t0, k.t1),
+					Citation: graph.Citation{ArticleID: "art_t", Start: cnt.Start, End: cnt.End}})
 			}
 			d.addTaggedActs()
 			d.addRejectedActs()

@@ -248,6 +248,8 @@ def main():
     ap.add_argument("--bonuses", default="0,0.25,0.5,1,2", help="perceptron-label emission bonuses scored on the held-out fold")
     ap.add_argument("--bonus", type=float, default=0.5, help="bonus written into the shipped model")
     ap.add_argument("--out", default="ingest/ner/attribution_neural.bin.gz")
+    ap.add_argument("--write-held", action="store_true",
+                    help="with --holdout: still write --out (a model that never saw fold 0, for nertrain -neural)")
     ap.add_argument("--vectors", default="ingest/ner/testdata/neural_vectors.json")
     a = ap.parse_args()
 
@@ -313,7 +315,7 @@ def main():
             for bo in bonuses:
                 msg += "\n  bonus %.2f: %s" % (bo, fmt(score([d["y"] for d in he], predict(params, he, bo))))
         print(msg, file=sys.stderr, flush=True)
-    if a.holdout > 0:
+    if a.holdout > 0 and not a.write_held:
         return
     export(params, words, sufs, a)
 
