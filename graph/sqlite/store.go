@@ -55,6 +55,9 @@ type options struct {
 	busyTimeout time.Duration
 	readConns   int
 	cacheMiB    int
+	// writeCacheMiB is the writer's page cache: private memory that an
+	// ingest fills, unlike the readers', which map the file.
+	writeCacheMiB int
 }
 
 // WithClock sets the clock that dates articles written without an
@@ -69,13 +72,21 @@ func WithBusyTimeout(d time.Duration) Option {
 	return func(o *options) { o.busyTimeout = d }
 }
 
-// WithCacheSize sets the page cache of each connection, in MiB. The
-// default, 64, keeps the indexes of a large graph in memory for reads; a
-// bulk load into a large file goes faster with more, as it touches pages
-// all over its indexes.
+// WithCacheSize sets the page cache of each connection, the writer's
+// included, in MiB. The defaults are 64 for readers, which keeps the
+// indexes of a large graph in memory for reads, and 16 for the writer
+// (defaultWriteCacheMiB); a bulk load into a large file goes faster with
+// more, as it touches pages all over its indexes.
 func WithCacheSize(mib int) Option {
-	return func(o *options) { o.cacheMiB = mib }
+	return func(o *options) { o.cacheMiB, o.writeCacheMiB = mib, mib }
 }
+
+// defaultWriteCacheMiB is the writer's page cache unless WithCacheSize
+// sets it. The writer's cache is private memory that an ingest fills to
+// the brim; at 64 MiB a whole-folder BBC ingest peaked at 455 MiB RSS
+// (fast models) and 574 MiB (accurate), at 16 MiB at 354 and 476 MiB, in
+// the same time (docs/quality.md, Session 12: memory).
+const defaultWriteCacheMiB = 16
 
 // WithReadConns sets the size of the read connection pool. The default is
 // the number of CPUs, at least 2.
@@ -87,7 +98,7 @@ func WithReadConns(n int) Option {
 // and brings its schema up to date.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	const op = "sqlite.Open"
-	o := options{now: time.Now, busyTimeout: 5 * time.Second, readConns: max(2, runtime.NumCPU()), cacheMiB: 64}
+	o := options{now: time.Now, busyTimeout: 5 * time.Second, readConns: max(2, runtime.NumCPU()), cacheMiB: 64, writeCacheMiB: defaultWriteCacheMiB}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -154,9 +165,14 @@ func dsn(path string, o options, readOnly bool) string {
 	q.Set("_foreign_keys", "1")
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "NORMAL")
-	// 64 MiB of page cache per connection by default instead of SQLite's
-	// 2 MiB: the indexes of a large graph stay in memory.
-	q.Add("_pragma", "cache_size(-"+strconv.Itoa(o.cacheMiB*1024)+")")
+	// 64 MiB of page cache per reader by default instead of SQLite's
+	// 2 MiB: the indexes of a large graph stay in memory. The writer's is
+	// smaller (defaultWriteCacheMiB).
+	cache := o.cacheMiB
+	if !readOnly {
+		cache = o.writeCacheMiB
+	}
+	q.Add("_pragma", "cache_size(-"+strconv.Itoa(cache*1024)+")")
 	q.Add("_pragma", "temp_store(MEMORY)")
 	if readOnly {
 		// Readers map the file: pages come from the OS page cache without
