@@ -34,19 +34,7 @@ func (d *doc) leftoverContents(si int, ts *attrSentence) {
 // contentHeld reports whether a claim, an act or a rejected attribution
 // holds a content overlapping tokens [c0, c1).
 func (d *doc) contentHeld(c0, c1 int) bool {
-	sp := d.span(c0, c1)
-	over := func(c graph.ClaimEvidence) bool { return c.Citation.Start < sp.End && sp.Start < c.Citation.End }
-	for _, list := range [][]graph.ClaimEvidence{d.claims, d.actClaims} {
-		for _, c := range list {
-			if over(c) {
-				return true
-			}
-		}
-	}
-	for _, r := range d.rejected {
-		if over(r.ev) {
-			return true
-		}
-	}
-	return false
+	return d.attributionHolds(c0, c1, func(c graph.ClaimEvidence) graph.Span {
+		return graph.Span{Start: c.Citation.Start, End: c.Citation.End}
+	})
 }

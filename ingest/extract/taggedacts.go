@@ -114,8 +114,14 @@ func (d *doc) leftoverActs(si int, ts *attrSentence, peer bool) {
 // cueTaken reports whether a claim, an act or a rejected attribution holds
 // a cue overlapping tokens [k0, k1).
 func (d *doc) cueTaken(k0, k1 int) bool {
-	sp := d.span(k0, k1)
-	over := func(c graph.ClaimEvidence) bool { return c.Cue.Start < sp.End && sp.Start < c.Cue.End }
+	return d.attributionHolds(k0, k1, func(c graph.ClaimEvidence) graph.Span { return c.Cue })
+}
+
+// attributionHolds reports whether the part of a claim, an act or a
+// rejected attribution that part picks overlaps tokens [t0, t1).
+func (d *doc) attributionHolds(t0, t1 int, part func(graph.ClaimEvidence) graph.Span) bool {
+	sp := d.span(t0, t1)
+	over := func(c graph.ClaimEvidence) bool { p := part(c); return p.Start < sp.End && sp.Start < p.End }
 	for _, list := range [][]graph.ClaimEvidence{d.claims, d.actClaims} {
 		for _, c := range list {
 			if over(c) {
