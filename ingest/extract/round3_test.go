@@ -60,7 +60,7 @@ func TestNounPhraseCues(t *testing.T) {
 // sentence and the writer's next sentence begins, and before a
 // contrasting clause with its own speaker; a quote that goes on is kept.
 func TestRunOnContent(t *testing.T) {
-	tests := []struct{ name, text, span, want string }{
+	tests := []contentCase{
 		{"past a closing quote",
 			`Ana Ruiz told the radio: "The quay is too small. We need a bigger one." The board meets next week.`,
 			`The quay is too small. We need a bigger one." The board meets next week`,
@@ -74,15 +74,7 @@ func TestRunOnContent(t *testing.T) {
 			"the fee would rise, while costs would fall",
 			"the fee would rise, while costs would fall"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := newDoc(nil, &graph.Article{ID: "art_t", Text: tt.text})
-			c0, c1 := tokenSpan(t, d, tt.span)
-			if diff := cmp.Diff(tt.want, d.span(c0, d.runOnEnd(c0, c1)).Text); diff != "" {
-				t.Errorf("content (-want +got):\n%s", diff)
-			}
-		})
-	}
+	runContentCases(t, tests, func(d *doc, c0, c1 int) int { return d.runOnEnd(c0, c1) })
 }
 
 // TestFragmentSource: a source span cut off after a conjunction or a
@@ -116,6 +108,24 @@ func TestNounPhraseCueSpans(t *testing.T) {
 			c0, c1 := tokenSpan(t, d, tt.content)
 			if got := d.reportingCue(k0, k1, c0, c1); got != tt.want {
 				t.Errorf("reportingCue(%q, %q) = %v, want %v", tt.cue, tt.content, got, tt.want)
+			}
+		})
+	}
+}
+
+// contentCase is a content span of text that a rule should end at want.
+type contentCase struct{ name, text, span, want string }
+
+// runContentCases checks, case by case, where end makes the content that
+// starts as tt.span end.
+func runContentCases(t *testing.T, tests []contentCase, end func(d *doc, c0, c1 int) int) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDoc(nil, &graph.Article{ID: "art_t", Text: tt.text})
+			c0, c1 := tokenSpan(t, d, tt.span)
+			if diff := cmp.Diff(tt.want, d.span(c0, end(d, c0, c1)).Text); diff != "" {
+				t.Errorf("content (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -3,7 +3,6 @@ package extract
 import (
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -118,7 +117,7 @@ func TestBareNumberSource(t *testing.T) {
 // joined by "and", and before the writer's own source added after a
 // comma.
 func TestRunOnAttribution(t *testing.T) {
-	tests := []struct{ name, text, span, want string }{
+	tests := []contentCase{
 		{"a second speaker after and",
 			"The board said harbour fees rose by 2% in May and Kestrel Bank reported a fall of 1% in the same month.",
 			"harbour fees rose by 2% in May and Kestrel Bank reported a fall of 1% in the same month",
@@ -132,15 +131,7 @@ func TestRunOnAttribution(t *testing.T) {
 			"harbour fees and ferry fares would rise in May",
 			"harbour fees and ferry fares would rise in May"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := newDoc(nil, &graph.Article{ID: "art_t", Text: tt.text})
-			c0, c1 := tokenSpan(t, d, tt.span)
-			if diff := cmp.Diff(tt.want, d.span(c0, d.runOnEnd(c0, c1)).Text); diff != "" {
-				t.Errorf("content (-want +got):\n%s", diff)
-			}
-		})
-	}
+	runContentCases(t, tests, func(d *doc, c0, c1 int) int { return d.runOnEnd(c0, c1) })
 }
 
 // TestRunOnJoinedSubjects: two names joined by "and" before a reporting
@@ -157,7 +148,7 @@ func TestRunOnJoinedSubjects(t *testing.T) {
 // TestSubordinateTail: a content cut after its opening adverbial clause
 // runs on to the main clause; one that stands before its cue does not.
 func TestSubordinateTail(t *testing.T) {
-	tests := []struct{ name, text, span, want string }{
+	tests := []contentCase{
 		{"an adverbial clause before the main clause",
 			"Tom Hale said that although the ferry still ran, the harbour would close in May.",
 			"although the ferry still ran",
@@ -171,13 +162,5 @@ func TestSubordinateTail(t *testing.T) {
 			"Although the ferry still ran",
 			"Although the ferry still ran"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := newDoc(nil, &graph.Article{ID: "art_t", Text: tt.text})
-			c0, c1 := tokenSpan(t, d, tt.span)
-			if diff := cmp.Diff(tt.want, d.span(c0, d.subordinateTail(d.sentenceOf(c0), c0, c1)).Text); diff != "" {
-				t.Errorf("content (-want +got):\n%s", diff)
-			}
-		})
-	}
+	runContentCases(t, tests, func(d *doc, c0, c1 int) int { return d.subordinateTail(d.sentenceOf(c0), c0, c1) })
 }
