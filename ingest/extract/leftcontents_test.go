@@ -25,10 +25,7 @@ func TestLeftoverContents(t *testing.T) {
 	x := newExtractor(t).WithPeerAttributor(nil)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := newDoc(x, &graph.Article{ID: "art_t", Text: text})
-			d.tagged = make([]attrSentence, len(d.sents))
-			ts := &d.tagged[0]
-			ts.ran = true
+			d, ts := oneTaggedSentence(x, text)
 			c := findWords(t, d, tt.cnt)
 			c.used = tt.used
 			ts.contents = []*attrSpan{c}
@@ -78,10 +75,7 @@ func TestPeerSameCue(t *testing.T) {
 	x := newExtractor(t).WithPeerAttributor(&ner.Model{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := newDoc(x, &graph.Article{ID: "art_t", Text: text})
-			d.tagged = make([]attrSentence, len(d.sents))
-			ts := &d.tagged[0]
-			ts.ran = true
+			d, ts := oneTaggedSentence(x, text)
 			ts.sources = []*attrSpan{findWords(t, d, "Marta Quell")}
 			ts.cues = []*attrSpan{findWords(t, d, "toured")}
 			ts.contents = []*attrSpan{findWords(t, d, "the harbour")}
@@ -93,13 +87,10 @@ func TestPeerSameCue(t *testing.T) {
 			d.peer = map[int]*attrSentence{0: p}
 			d.addTaggedActs()
 			d.addRejectedActs()
-			if got := len(d.actClaims) == 1; got != tt.wantAct {
-				t.Fatalf("act made = %v, want %v; acts %+v", got, tt.wantAct, d.actClaims)
-			}
-			if !tt.wantAct {
+			a := oneAct(t, d, tt.wantAct)
+			if a == nil {
 				return
 			}
-			a := d.actClaims[0]
 			if a.Cue.Text != tt.wantCue || a.Source.Text != tt.wantSrc {
 				t.Errorf("act cue %q source %q, want %q and %q", a.Cue.Text, a.Source.Text, tt.wantCue, tt.wantSrc)
 			}

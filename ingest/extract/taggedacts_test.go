@@ -68,10 +68,7 @@ func TestLeftoverActs(t *testing.T) {
 	x := newExtractor(t).WithPeerAttributor(nil)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := newDoc(x, &graph.Article{ID: "art_t", Text: tt.text})
-			d.tagged = make([]attrSentence, len(d.sents))
-			ts := &d.tagged[0]
-			ts.ran = true
+			d, ts := oneTaggedSentence(x, tt.text)
 			ts.sources = []*attrSpan{findWords(t, d, tt.src)}
 			ts.cues = []*attrSpan{findWords(t, d, tt.cue)}
 			ts.contents = []*attrSpan{findWords(t, d, tt.cnt)}
@@ -83,13 +80,10 @@ func TestLeftoverActs(t *testing.T) {
 			}
 			d.addTaggedActs()
 			d.addRejectedActs()
-			if got := len(d.actClaims) == 1; got != tt.wantAct {
-				t.Fatalf("act made = %v, want %v; acts %+v", got, tt.wantAct, d.actClaims)
-			}
-			if !tt.wantAct {
+			a := oneAct(t, d, tt.wantAct)
+			if a == nil {
 				return
 			}
-			a := d.actClaims[0]
 			if a.Cue.Text != tt.cue || a.Source.Text != tt.wantSrc {
 				t.Errorf("act cue %q source %q, want %q and %q", a.Cue.Text, a.Source.Text, tt.cue, tt.wantSrc)
 			}
@@ -154,4 +148,28 @@ func TestPeerLeavesClaims(t *testing.T) {
 			}
 		})
 	}
+}
+
+// oneTaggedSentence returns a doc of text whose first sentence the
+// attribution tagger has run on, with no spans yet, and that sentence's
+// tags.
+func oneTaggedSentence(x *Extractor, text string) (*doc, *attrSentence) {
+	d := newDoc(x, &graph.Article{ID: "art_t", Text: text})
+	d.tagged = make([]attrSentence, len(d.sents))
+	ts := &d.tagged[0]
+	ts.ran = true
+	return d, ts
+}
+
+// oneAct checks that d made exactly one act when want is set, and none
+// otherwise, and returns it (nil when none was wanted).
+func oneAct(t *testing.T, d *doc, want bool) *graph.ClaimEvidence {
+	t.Helper()
+	if got := len(d.actClaims) == 1; got != want {
+		t.Fatalf("act made = %v, want %v; acts %+v", got, want, d.actClaims)
+	}
+	if !want {
+		return nil
+	}
+	return &d.actClaims[0]
 }
