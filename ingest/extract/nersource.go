@@ -312,6 +312,9 @@ func (d *doc) ofSpans(words []string, sp ner.Span) []ner.Span {
 // left whole; so is a prefix of common words ("Emeritus"), which is
 // dropped.
 func (d *doc) titledSpans(words []string, sp ner.Span) []ner.Span {
+	if per, ok := d.titleLedSpan(words, sp); ok {
+		return []ner.Span{per}
+	}
 	if sp.Label == "PER" || sp.End-sp.Start < 4 {
 		return []ner.Span{sp}
 	}

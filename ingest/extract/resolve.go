@@ -143,6 +143,7 @@ func (d *doc) resolve() {
 	d.firmKinds()
 	d.partyKinds()
 	d.personFirms()
+	d.appositionPersons()
 	d.outletKinds()
 	d.markWorks()
 	for _, e := range d.ents {

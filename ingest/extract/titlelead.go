@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest/ner"
+)
+
+// The tagger learnt from CoNLL, whose people are rarely written with a
+// title, so it often reads "Mr Dale", "Dr Berg" or "Chancellor Ann Dale"
+// as a body or a place. Left so, the title stays in the name ("Mr Dale",
+// typed PLACE) and the mention never joins the person the article named
+// in full. Two contexts say a person whatever the tagger read.
+
+// honorifics are titles that only people bear: whatever capitalised name
+// follows one is a person's ("Mr Cable", "Dame Kestrel"). Office titles
+// ("General", "Premier", "Justice") also begin names of bodies ("General
+// Motors", "Premier League"), so they need a given name after them.
+var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "prof", "professor")
+
+// titleLedSpan returns the personal name inside a span that the tagger
+// typed other than PER and that starts with a title: an honorific and
+// capitalised words, or an office title and a given name ("Chancellor
+// Gordon Dale"). The title itself is left out of the name, as it is of
+// names the tagger types PER, so that "Mr Dale" joins "Ann Dale".
+func (d *doc) titleLedSpan(words []string, sp ner.Span) (ner.Span, bool) {
+	if sp.Label == "PER" || sp.End-sp.Start < 2 || !hasUpperOrDigit(words[sp.Start]) {
+		return sp, false
+	}
+	title := strings.TrimSuffix(lowerASCII(words[sp.Start]), ".")
+	if !isTitle(title) || len(title) > 1 && strings.ToUpper(words[sp.Start]) == words[sp.Start] {
+		// "DR Congo": a title is written in title case.
+		return sp, false
+	}
+	k := sp.Start + 1
+	if words[k] == "." {
+		k++ // "Dr . Berg" as the tokenizer splits it
+	}
+	name := words[k:sp.End]
+	if len(name) == 0 || len(name) > 3 || !d.plainName(name) {
+		return sp, false
+	}
+	if !honorifics[title] && givenNameGender(strings.Join(name, " ")) == 0 {
+		return sp, false
+	}
+	return ner.Span{Start: k, End: sp.End, Label: "PER"}, true
+}
+
+// appositionPersons votes a person, outvoting the tagger, for a name of
+// two or three plain words that it typed a body or a place when a
+// person's role stands in apposition right after it: "Kim Dale, spokesman
+// for Kestrel, said", "Kim Dale, Vexa's health spokesman, said". A body is
+// described by what it is ("Kestrel, the retailer"), not by an office.
+func (d *doc) appositionPersons() {
+	for _, m := range d.mentions {
+		e := m.Ent
+		if m.Anaphor || m.Gaz != nil || e.Gaz != nil || m.Kind == graph.Person || m.Rule != d.x.tagger.Name() {
+			continue
+		}
+		if n := m.T1 - m.T0; n < 2 || n > 3 || !d.plainName(d.words[m.T0:m.T1]) {
+			continue
+		}
+		if d.roleInApposition(m.T1) {
+			e.kindVot[graph.Person] += e.kindVot[graph.Organization] + e.kindVot[graph.Place] + e.kindVot[graph.Group] + 2*m.Conf
+		}
+	}
+}
+
+// appositionStops end the search for a role after a name's comma: a
+// relative clause, a coordination or a participle says something else of
+// it ("the Kestrel Award, named after the director"; "her role in
+// Kestrel, winning best actress").
+var appositionStops = setOf("who", "whose", "which", "that", "where", "and", "or", "but", "is", "was", "has", "had",
+	"named", "called", "known", "founded", "based", "owned", "run", "led", "headed", "set")
+
+// roleParticiples are the words in -ing that begin a role rather than a
+// participle clause ("managing director").
+var roleParticiples = setOf("managing", "acting", "leading", "founding", "visiting", "presiding", "consulting")
+
+// roleFollowers may follow the role noun that heads an apposition: its
+// body ("for", "of", "at"), the end of the apposition, or the speech
+// verb of the sentence when the closing comma is left out.
+var roleFollowers = setOf(",", "for", "of", "at", "with", "said", "says", "told", "added", ":", ".")
+
+// roleInApposition reports whether token t is a comma that opens an
+// apposition headed by a person's role: up to five words of modifiers
+// (names, possessives, adjectives) and a role noun that ends the phrase.
+func (d *doc) roleInApposition(t int) bool {
+	if t >= len(d.lower) || d.lower[t] != "," {
+		return false
+	}
+	for i := t + 1; i < len(d.lower) && i <= t+6; i++ {
+		w := d.lower[i]
+		if appositionStops[w] || strings.HasSuffix(w, "ing") && !roleParticiples[w] || w == "," || w == "." || w == ";" || w == ":" || w == "(" {
+			return false
+		}
+		if isRoleNoun(w) && (i+1 == len(d.lower) || roleFollowers[d.lower[i+1]]) {
+			return true
+		}
+	}
+	return false
+}
