@@ -93,16 +93,26 @@ var firmBefore = setOf("charity", "housebuilder", "studio", "label", "retailer")
 // before it) and never as a person's: no title, no gender, no role before
 // any of its mentions. One name, one entity within an article: a firm
 // called after its founder ("Tom Hale Homes") is the firm wherever the
-// article reports its profits.
+// article reports its profits. The weaker cues of firmcues.go (a firm's
+// "it" and "its", a legal suffix, a plural verb) count only for a name
+// the article never uses as a person's in any way (personUse): "he"
+// taking it up, a given name or a longer name ending with it as well.
 func (d *doc) personFirms() {
-	firm := map[*entity]float64{}
+	firm, cued := map[*entity]float64{}, map[*entity]float64{}
+	suffixed := map[*entity]bool{}
 	for _, m := range d.mentions {
 		e := m.Ent
 		if m.Anaphor || m.Gaz != nil || e.Gaz != nil || m.T1-m.T0 > 2 {
 			continue
 		}
-		if d.firmContext(m) {
+		if _, ok := suffixed[e]; !ok {
+			suffixed[e] = d.hasSuffixForm(e)
+		}
+		switch {
+		case d.firmContext(m):
 			firm[e] += 2 * m.Conf
+		case suffixed[e] || d.firmCue(m):
+			cued[e] += 2 * m.Conf
 		}
 	}
 	for e, v := range firm {
@@ -111,13 +121,21 @@ func (d *doc) personFirms() {
 		}
 		e.kindVot[graph.Organization] += e.kindVot[graph.Person] + v
 	}
+	for e, v := range cued {
+		if _, done := firm[e]; done || !personWins(e) || d.personUse(e) {
+			continue
+		}
+		e.kindVot[graph.Organization] += e.kindVot[graph.Person] + v
+	}
 }
 
 // personWins reports whether the votes so far make e a person: the cue
-// corrects the tagger's person, not a place or a body.
+// corrects the tagger's person, not a place or a body. A tie goes to the
+// person, as in finishEntity: the tagger reads an unseen firm as a person
+// in one sentence and a place in the next.
 func personWins(e *entity) bool {
 	for k, v := range e.kindVot {
-		if k != graph.Person && v >= e.kindVot[graph.Person] {
+		if k != graph.Person && v > e.kindVot[graph.Person] {
 			return false
 		}
 	}
