@@ -44,6 +44,9 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 			return false
 		}
 	}
+	if (typ == graph.LeaderOf || typ == graph.MemberOf) && (a.pastRole(trigger, m0, m1) || pastNamed(t.ent.Name)) {
+		return false // "former Kestrel manager Tom Hale": a role he has left
+	}
 	if a.runsIntoName(sb, s.ent) || a.runsIntoName(tb, t.ent) || d.cutBeforeRest(s.m) || d.cutBeforeRest(t.m) {
 		return false
 	}
