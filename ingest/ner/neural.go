@@ -37,8 +37,12 @@ type Neural struct {
 	perc  *Model
 	h     int     // hidden units per direction
 	bonus float32 // added to the emission of the perceptron's own tag
-	words map[string]int32
-	sufs  map[string]int32
+	// ungated runs the network on every sentence; a gated model runs it
+	// only where the perceptron finds a cue. The model file says which,
+	// as the choice was made on held-out data with that model.
+	ungated bool
+	words   map[string]int32
+	sufs    map[string]int32
 	// Input projections, one row of 8h per table entry: the forward
 	// direction's four gates then the backward one's. A token's input to
 	// both LSTMs is the sum of one row per feature (bias folded into oproj),
@@ -57,6 +61,7 @@ type neuralHeader struct {
 	Version  int               `json:"version"`
 	Hidden   int               `json:"hidden"`
 	Bonus    float32           `json:"bonus"`
+	Ungated  bool              `json:"ungated"` // run on every sentence, not only where the perceptron finds a cue
 	Tags     []string          `json:"tags"`
 	Words    []string          `json:"words"`
 	Suffixes []string          `json:"suffixes"`
@@ -149,7 +154,7 @@ func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]in
 			return nil, fmt.Errorf("ner: neural model tensor %s has shape %v, want %v", k, shapes[k], w)
 		}
 	}
-	n := &Neural{perc: perc, h: h, bonus: hd.Bonus, fwh: t["f_wh"], bwh: t["b_wh"], outW: t["out_w"],
+	n := &Neural{perc: perc, h: h, bonus: hd.Bonus, ungated: hd.Ungated, fwh: t["f_wh"], bwh: t["b_wh"], outW: t["out_w"],
 		words: make(map[string]int32, len(hd.Words)), sufs: make(map[string]int32, len(hd.Suffixes))}
 	for i, w := range hd.Words {
 		n.words[w] = int32(i + 2)

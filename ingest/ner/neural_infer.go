@@ -53,9 +53,11 @@ func percTag(l int) int {
 }
 
 // QuotedSpans returns the attribution spans of tokens, as Model.QuotedSpans
-// (open: the sentence starts inside a quotation). Sentences where the
-// perceptron finds no cue keep its labels: every attribution has a cue,
-// and the network then runs on a third of the sentences.
+// (open: the sentence starts inside a quotation). A gated model leaves the
+// perceptron's labels on sentences where it finds no cue (every
+// attribution has a cue, and the network then runs on a third of the
+// sentences); an ungated one relabels every sentence, finding some cues
+// the perceptron missed.
 func (n *Neural) QuotedSpans(tokens []string, open bool) []Span {
 	spans, _ := n.QuotedSpansSure(tokens, open)
 	return spans
@@ -74,7 +76,7 @@ func (n *Neural) QuotedSpansSure(tokens []string, open bool) ([]Span, []bool) {
 		s.perc[i] = percTag(l)
 	}
 	n.perc.scratch.Put(ps)
-	if hasCueTag(s.perc) {
+	if n.ungated || hasCueTag(s.perc) {
 		n.tag(s, tokens, open)
 	} else {
 		copy(s.tags, s.perc)

@@ -53,7 +53,7 @@ func TestNeuralMatchesPython(t *testing.T) {
 					}
 				}
 			}
-			if hasCueTag(s.perc) {
+			if n.ungated || hasCueTag(s.perc) {
 				n.tag(s, v.Tokens, v.Open)
 			} else {
 				copy(s.tags, s.perc)

@@ -246,6 +246,10 @@ def main():
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--bonuses", default="0,0.25,0.5,1,2", help="perceptron-label emission bonuses scored on the held-out fold")
+    ap.add_argument("--reexport", default="",
+                    help="write this model file again with --bonus and --ungated (and new test vectors) instead of training")
+    ap.add_argument("--ungated", action="store_true",
+                    help="run the network on every sentence, not only where the perceptron finds a cue (scoring and the shipped model)")
     ap.add_argument("--bonus", type=float, default=0.5, help="bonus written into the shipped model")
     ap.add_argument("--out", default="ingest/ner/attribution_neural.bin.gz")
     ap.add_argument("--write-held", action="store_true",
@@ -253,6 +257,10 @@ def main():
     ap.add_argument("--vectors", default="ingest/ner/testdata/neural_vectors.json")
     a = ap.parse_args()
 
+    if a.reexport:
+        params, words, sufs = read_model(a.reexport, a)
+        export(params, words, sufs, a)
+        return
     rows = load(a.dump)
     if a.holdout > 0:
         train_rows = [r for r in rows if r["doc"] % a.holdout != 0]
@@ -290,7 +298,7 @@ def main():
             em = np.asarray(emit(p, {k: jnp.asarray(v) for k, v in b.items()}))
             for j, i in enumerate(ch):
                 n = len(data[i]["w"])
-                if not infer.has_cue(data[i]["p"]):
+                if not a.ungated and not infer.has_cue(data[i]["p"]):
                     preds[i] = list(data[i]["p"])  # as Go: no perceptron cue, no network
                     continue
                 e = em[j, :n].copy()
@@ -320,12 +328,33 @@ def main():
     export(params, words, sufs, a)
 
 
+def read_model(path, a):
+    """The parameters and vocabularies of a model file written by export;
+    sets a.hidden from its header. Training is deterministic, so a model
+    re-exported with another bonus equals one trained with it."""
+    with gzip.open(path, "rb") as f:
+        data = f.read()
+    assert data[:8] == b"NGNEURAL", path
+    (hl,) = struct.unpack("<I", data[8:12])
+    header = json.loads(data[12:12 + hl].decode())
+    a.hidden = header["hidden"]
+    dims = header["dims"]
+    a.wdim, a.sdim, a.shdim, a.pdim, a.odim = dims["word"], dims["suffix"], dims["shape"], dims["perc"], dims["open"]
+    off = 12 + hl
+    params = {}
+    for name, shape in header["tensors"]:
+        n = int(np.prod(shape))
+        params[name] = np.frombuffer(data[off:off + 2 * n], "<f2").reshape(shape).astype(np.float32)
+        off += 2 * n
+    return params, header["words"], header["suffixes"]
+
+
 def export(params, words, sufs, a):
     names = ["wemb", "semb", "shemb", "pemb", "oemb", "f_wx", "f_wh", "f_b", "b_wx", "b_wh", "b_b",
              "out_w", "out_b", "trans", "start", "end"]
     # float16 on disk; the Go model and the test vectors use the rounded values
     p16 = {k: np.asarray(params[k], np.float32).astype(np.float16) for k in names}
-    header = dict(version=1, hidden=a.hidden, bonus=a.bonus, tags=feats.TAGS, words=words, suffixes=sufs,
+    header = dict(version=1, hidden=a.hidden, bonus=a.bonus, ungated=a.ungated, tags=feats.TAGS, words=words, suffixes=sufs,
                   dims=dict(word=a.wdim, suffix=a.sdim, shape=a.shdim, perc=a.pdim, open=a.odim),
                   tensors=[[k, list(p16[k].shape)] for k in names])
     hb = json.dumps(header, ensure_ascii=False).encode()
@@ -350,7 +379,7 @@ def export(params, words, sufs, a):
     for toks, perc, op in cases:
         em = model.emissions(toks, perc, op)
         vec.append(dict(tokens=toks, perc=perc, open=op, emissions=em.tolist(),
-                        tags=[feats.TAGS[t] for t in model.tag(toks, perc, op, a.bonus)]))
+                        tags=[feats.TAGS[t] for t in model.tag(toks, perc, op, a.bonus, a.ungated)]))
     with open(a.vectors, "w") as f:
         json.dump(vec, f, ensure_ascii=False, indent=1)
     print("wrote %s" % a.vectors, file=sys.stderr)
