@@ -43,17 +43,17 @@ type Neural struct {
 	ungated bool
 	words   map[string]int32
 	sufs    map[string]int32
-	// Input projections, one row of 8h per table entry: the forward
-	// direction's four gates then the backward one's. A token's input to
-	// both LSTMs is the sum of one row per feature (bias folded into oproj),
-	// so embeddings are projected once at load, not per token.
-	wproj, sproj, shproj, pproj, oproj []float32
-	fwh, bwh                           []float32 // [h][4h]
-	outW                               []float32 // [2h][numNeuralTags]
-	outB                               [numNeuralTags]float32
-	trans                              [numNeuralTags][numNeuralTags]float32
-	start, end                         [numNeuralTags]float32
-	pool                               sync.Pool
+	// Input projections (projectInputs), so that embeddings are
+	// projected once at load, not per token: the word and suffix tables',
+	// and in fixed the sum of the shape, perceptron-tag and open-quote
+	// rows for each combination of the three (fixedRow).
+	wproj, sproj, fixed []float32
+	fwh, bwh            [][16]float32            // recurrent weights, as packRecurrent packs them
+	outW                [][numNeuralTags]float32 // output weights, a row per hidden unit, forward then backward
+	outB                [numNeuralTags]float32
+	trans               [numNeuralTags][numNeuralTags]float32
+	start, end          [numNeuralTags]float32
+	pool                sync.Pool
 }
 
 // neuralHeader is the JSON header of a model file.
@@ -86,29 +86,39 @@ func LoadAttributionNeural() (*Neural, error) {
 // DecodeNeural reads a model file written by tools/neural/train.py; perc
 // is the perceptron whose labels the network reads.
 func DecodeNeural(r io.Reader, perc *Model) (*Neural, error) {
+	hd, t, shapes, err := readNeural(r)
+	if err != nil {
+		return nil, err
+	}
+	return buildNeural(hd, t, shapes, perc)
+}
+
+// readNeural reads a model file's header and its tensors, by name, as
+// stored (row-major, widened from half precision).
+func readNeural(r io.Reader) (neuralHeader, map[string][]float32, map[string][]int, error) {
+	var hd neuralHeader
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("ner: neural model: %w", err)
+		return hd, nil, nil, fmt.Errorf("ner: neural model: %w", err)
 	}
 	br := bufio.NewReader(zr)
 	magic := make([]byte, 8)
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != "NGNEURAL" {
-		return nil, fmt.Errorf("ner: not a neural model file (%v)", err)
+		return hd, nil, nil, fmt.Errorf("ner: not a neural model file (%v)", err)
 	}
 	var hl uint32
 	if err := binary.Read(br, binary.LittleEndian, &hl); err != nil {
-		return nil, fmt.Errorf("ner: neural model header: %w", err)
+		return hd, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
 	}
 	hb := make([]byte, hl)
 	if _, err := io.ReadFull(br, hb); err != nil {
-		return nil, fmt.Errorf("ner: neural model header: %w", err)
+		return hd, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
 	}
-	var hd neuralHeader
 	if err := json.Unmarshal(hb, &hd); err != nil {
-		return nil, fmt.Errorf("ner: neural model header: %w", err)
+		return hd, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
 	}
 	if hd.Version != 1 || len(hd.Tags) != numNeuralTags {
-		return nil, fmt.Errorf("ner: neural model version %d with %d tags not supported", hd.Version, len(hd.Tags))
+		return hd, nil, nil, fmt.Errorf("ner: neural model version %d with %d tags not supported", hd.Version, len(hd.Tags))
 	}
 	t := map[string][]float32{}
 	shapes := map[string][]int{}
@@ -116,7 +126,7 @@ func DecodeNeural(r io.Reader, perc *Model) (*Neural, error) {
 		var name string
 		var shape []int
 		if err := json.Unmarshal(raw, &[]any{&name, &shape}); err != nil {
-			return nil, fmt.Errorf("ner: neural model tensor list: %w", err)
+			return hd, nil, nil, fmt.Errorf("ner: neural model tensor list: %w", err)
 		}
 		size := 1
 		for _, d := range shape {
@@ -124,7 +134,7 @@ func DecodeNeural(r io.Reader, perc *Model) (*Neural, error) {
 		}
 		buf := make([]byte, 2*size)
 		if _, err := io.ReadFull(br, buf); err != nil {
-			return nil, fmt.Errorf("ner: neural model tensor %s: %w", name, err)
+			return hd, nil, nil, fmt.Errorf("ner: neural model tensor %s: %w", name, err)
 		}
 		v := make([]float32, size)
 		for i := range v {
@@ -132,7 +142,7 @@ func DecodeNeural(r io.Reader, perc *Model) (*Neural, error) {
 		}
 		t[name], shapes[name] = v, shape
 	}
-	return buildNeural(hd, t, shapes, perc)
+	return hd, t, shapes, nil
 }
 
 // buildNeural checks the tensors' shapes and projects the embeddings.
@@ -154,7 +164,11 @@ func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]in
 			return nil, fmt.Errorf("ner: neural model tensor %s has shape %v, want %v", k, shapes[k], w)
 		}
 	}
-	n := &Neural{perc: perc, h: h, bonus: hd.Bonus, ungated: hd.Ungated, fwh: t["f_wh"], bwh: t["b_wh"], outW: t["out_w"],
+	if h%4 != 0 {
+		return nil, fmt.Errorf("ner: neural model with %d hidden units: want a multiple of 4", h)
+	}
+	fillActTables()
+	n := &Neural{perc: perc, h: h, bonus: hd.Bonus, ungated: hd.Ungated, fwh: packRecurrent(t["f_wh"], h), bwh: packRecurrent(t["b_wh"], h),
 		words: make(map[string]int32, len(hd.Words)), sufs: make(map[string]int32, len(hd.Suffixes))}
 	for i, w := range hd.Words {
 		n.words[w] = int32(i + 2)
@@ -163,12 +177,45 @@ func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]in
 		n.sufs[s] = int32(i + 2)
 	}
 	copy(n.outB[:], t["out_b"])
+	n.outW = make([][numNeuralTags]float32, 2*h)
+	for k := range n.outW {
+		copy(n.outW[k][:], t["out_w"][k*numNeuralTags:])
+	}
 	copy(n.start[:], t["start"])
 	copy(n.end[:], t["end"])
 	for i := range numNeuralTags {
 		copy(n.trans[i][:], t["trans"][i*numNeuralTags:])
 	}
-	// Each table's rows times its slice of the input weights.
+	var shproj, pproj, oproj []float32
+	n.wproj, n.sproj, shproj, pproj, oproj = projectInputs(hd, t)
+	// The shape, perceptron-tag and open-quote rows summed ahead for
+	// each of their few combinations: a token's input is then three
+	// rows, not five.
+	n.fixed = make([]float32, numShapes*numNeuralTags*2*8*h)
+	for sh := range numShapes {
+		for p := range numNeuralTags {
+			for o := range 2 {
+				dst := n.fixed[fixedRow(sh, p, o)*8*h:][:8*h]
+				copy(dst, shproj[sh*8*h:])
+				add(dst, pproj[p*8*h:])
+				add(dst, oproj[o*8*h:])
+			}
+		}
+	}
+	return n, nil
+}
+
+// fixedRow is the row of Neural.fixed for word shape sh, perceptron tag p
+// and open quotation o (0 or 1).
+func fixedRow(sh, p, o int) int { return (sh*numNeuralTags+p)*2 + o }
+
+// projectInputs returns each feature table's rows times its slice of the
+// input weights, one row of 8h per entry: the forward direction's four
+// gates then the backward one's. The biases are folded into the rows of
+// the open-quote table, so that a token's input to both LSTMs is the sum
+// of one row per feature.
+func projectInputs(hd neuralHeader, t map[string][]float32) (wproj, sproj, shproj, pproj, oproj []float32) {
+	h := hd.Hidden
 	off := 0
 	project := func(emb string, dim int) []float32 {
 		e := t[emb]
@@ -190,19 +237,19 @@ func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]in
 		off += dim
 		return out
 	}
-	n.wproj = project("wemb", hd.Dims["word"])
-	n.sproj = project("semb", hd.Dims["suffix"])
-	n.shproj = project("shemb", hd.Dims["shape"])
-	n.pproj = project("pemb", hd.Dims["perc"])
-	n.oproj = project("oemb", hd.Dims["open"])
+	wproj = project("wemb", hd.Dims["word"])
+	sproj = project("semb", hd.Dims["suffix"])
+	shproj = project("shemb", hd.Dims["shape"])
+	pproj = project("pemb", hd.Dims["perc"])
+	oproj = project("oemb", hd.Dims["open"])
 	for r := range 2 {
-		row := n.oproj[r*8*h : (r+1)*8*h]
+		row := oproj[r*8*h : (r+1)*8*h]
 		for j := range 4 * h {
 			row[j] += t["f_b"][j]
 			row[4*h+j] += t["b_b"][j]
 		}
 	}
-	return n, nil
+	return wproj, sproj, shproj, pproj, oproj
 }
 
 // halfToFloat converts an IEEE 754 half-precision value.
