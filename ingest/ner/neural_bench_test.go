@@ -52,6 +52,25 @@ func neuralSentence(s string) ([]string, bool) {
 	return strings.Fields(strings.TrimPrefix(s, "> ")), open
 }
 
+// tokenSentence is one test sentence as the tagger takes it.
+type tokenSentence struct {
+	tokens []string
+	open   bool
+}
+
+// neuralTokenSentences returns neuralSentences split into tokens, and
+// their number of tokens.
+func neuralTokenSentences() ([]tokenSentence, int) {
+	var sents []tokenSentence
+	tokens := 0
+	for _, s := range neuralSentences {
+		ws, open := neuralSentence(s)
+		sents = append(sents, tokenSentence{ws, open})
+		tokens += len(ws)
+	}
+	return sents, tokens
+}
+
 // BenchmarkNeuralTag tags neuralSentences with the neural attribution
 // tagger, perceptron underneath included, as the extractor calls it;
 // tokens/s counts the tokens tagged per second of wall time and, where
@@ -62,17 +81,7 @@ func BenchmarkNeuralTag(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	type sent struct {
-		tokens []string
-		open   bool
-	}
-	var sents []sent
-	tokens := 0
-	for _, s := range neuralSentences {
-		ws, open := neuralSentence(s)
-		sents = append(sents, sent{ws, open})
-		tokens += len(ws)
-	}
+	sents, tokens := neuralTokenSentences()
 	b.ResetTimer()
 	cpu0 := cpuSeconds()
 	for range b.N {
@@ -101,24 +110,17 @@ func BenchmarkNeuralNetwork(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	type sent struct {
-		tokens []string
-		open   bool
-		perc   []int
-	}
-	var sents []sent
-	tokens := 0
-	for _, s := range neuralSentences {
-		ws, open := neuralSentence(s)
-		sents = append(sents, sent{ws, open, neuralPercTags(n, ws, open)})
-		tokens += len(ws)
+	sents, tokens := neuralTokenSentences()
+	percs := make([][]int, len(sents))
+	for i, s := range sents {
+		percs[i] = neuralPercTags(n, s.tokens, s.open)
 	}
 	b.ResetTimer()
 	cpu0 := cpuSeconds()
 	for range b.N {
-		for _, s := range sents {
+		for i, s := range sents {
 			sc := n.getScratch(len(s.tokens))
-			copy(sc.perc, s.perc)
+			copy(sc.perc, percs[i])
 			n.tag(sc, s.tokens, s.open)
 			n.pool.Put(sc)
 		}

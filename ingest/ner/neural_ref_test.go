@@ -2,9 +2,7 @@ package ner
 
 import (
 	"bytes"
-	"encoding/json"
 	"math"
-	"os"
 	"testing"
 )
 
@@ -175,25 +173,9 @@ func (r *refNeural) tags(em []float32, perc []int) []int {
 // shifted by one: the same tags, emissions within 1e-4.
 func TestNeuralMatchesReference(t *testing.T) {
 	r := newRefNeural(t)
-	type sent struct {
-		tokens []string
-		open   bool
-	}
-	var sents []sent
-	for _, s := range neuralSentences {
-		ws, open := neuralSentence(s)
-		sents = append(sents, sent{ws, open})
-	}
-	raw, err := os.ReadFile("testdata/neural_vectors.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var vecs []neuralVector
-	if err := json.Unmarshal(raw, &vecs); err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range vecs {
-		sents = append(sents, sent{v.Tokens, v.Open})
+	sents, _ := neuralTokenSentences()
+	for _, v := range loadNeuralVectors(t) {
+		sents = append(sents, tokenSentence{v.Tokens, v.Open})
 	}
 	worst := 0.0
 	for si, s := range sents {

@@ -22,14 +22,7 @@ type neuralVector struct {
 // TestNeuralMatchesPython checks that the Go inference gives the training
 // script's emissions and tags on its test sentences.
 func TestNeuralMatchesPython(t *testing.T) {
-	raw, err := os.ReadFile("testdata/neural_vectors.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var vecs []neuralVector
-	if err := json.Unmarshal(raw, &vecs); err != nil {
-		t.Fatal(err)
-	}
+	vecs := loadNeuralVectors(t)
 	n, err := DecodeNeural(bytes.NewReader(embeddedNeural), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -113,4 +106,19 @@ func TestNeuralLoads(t *testing.T) {
 	if !labels[AttrCue] {
 		t.Errorf("spans %v: no cue", spans)
 	}
+}
+
+// loadNeuralVectors reads the test vectors train.py wrote for the
+// embedded model.
+func loadNeuralVectors(t *testing.T) []neuralVector {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/neural_vectors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vecs []neuralVector
+	if err := json.Unmarshal(raw, &vecs); err != nil {
+		t.Fatal(err)
+	}
+	return vecs
 }
