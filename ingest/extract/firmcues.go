@@ -89,10 +89,6 @@ var workStaff = setOf("scientists", "researchers", "engineers", "staff", "worker
 var firmTrades = setOf("consultancy", "website", "brewer", "distiller", "miner", "developer", "carmaker",
 	"automaker", "drugmaker", "chipmaker", "winemaker", "steelmaker", "toymaker", "beermaker")
 
-// firmSuffixes follow a firm's name in its legal form: "Kestrel Inc".
-var firmSuffixes = setOf("Inc", "Corp", "Corporation", "plc", "PLC", "Plc", "Ltd", "Limited", "AG", "SA",
-	"NV", "LLC", "GmbH", "Holdings")
-
 // tradeVerbs with a tradeResult after them are a firm's report of its
 // trading: "Kestrel reported a 5% rise in profits".
 var tradeVerbs = setOf("reported", "reports", "posted", "posts", "announced", "announces", "recorded",
@@ -334,14 +330,15 @@ func (d *doc) reportsResults(t int) bool {
 }
 
 // hasSuffixForm reports whether the article writes e's one-word name with
-// a firm's legal suffix somewhere: "Kestrel Inc".
+// a firm's suffix (companySuffixes, capitalised) somewhere: "Kestrel Inc".
 func (d *doc) hasSuffixForm(e *entity) bool {
 	for _, f := range e.forms {
 		if strings.Contains(f, " ") {
 			continue
 		}
 		for i := 0; i+1 < len(d.words); i++ {
-			if d.words[i] == f && firmSuffixes[strings.TrimSuffix(d.words[i+1], ".")] {
+			suffix := strings.TrimSuffix(d.words[i+1], ".")
+			if d.words[i] == f && hasUpperOrDigit(suffix) && companySuffixes[lowerASCII(suffix)] {
 				return true
 			}
 		}

@@ -174,7 +174,7 @@ func orgName(name string) bool {
 }
 
 // companySuffixes end company names.
-var companySuffixes = setOf("inc", "corp", "co", "ltd", "plc", "llc", "sa", "ag", "nv", "bv", "gmbh", "spa",
+var companySuffixes = setOf("inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "sa", "ag", "nv", "bv", "gmbh", "spa",
 	"laboratories", "industries", "international", "enterprises", "holdings", "partners", "associates")
 
 // fullPersonName reports whether a person's name has a given name and a
