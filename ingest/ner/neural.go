@@ -48,7 +48,7 @@ type Neural struct {
 	// and in fixed the sum of the shape, perceptron-tag and open-quote
 	// rows for each combination of the three (fixedRow).
 	wproj, sproj, fixed []float32
-	fwh, bwh            [][16]float32            // recurrent weights, as packRecurrent packs them
+	fwh, bwh            []float32                // recurrent weights, [h][4h] as stored
 	outW                [][numNeuralTags]float32 // output weights, a row per hidden unit, forward then backward
 	outB                [numNeuralTags]float32
 	trans               [numNeuralTags][numNeuralTags]float32
@@ -164,11 +164,8 @@ func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]in
 			return nil, fmt.Errorf("ner: neural model tensor %s has shape %v, want %v", k, shapes[k], w)
 		}
 	}
-	if h%4 != 0 {
-		return nil, fmt.Errorf("ner: neural model with %d hidden units: want a multiple of 4", h)
-	}
 	fillActTables()
-	n := &Neural{perc: perc, h: h, bonus: hd.Bonus, ungated: hd.Ungated, fwh: packRecurrent(t["f_wh"], h), bwh: packRecurrent(t["b_wh"], h),
+	n := &Neural{perc: perc, h: h, bonus: hd.Bonus, ungated: hd.Ungated, fwh: t["f_wh"], bwh: t["b_wh"],
 		words: make(map[string]int32, len(hd.Words)), sufs: make(map[string]int32, len(hd.Suffixes))}
 	for i, w := range hd.Words {
 		n.words[w] = int32(i + 2)

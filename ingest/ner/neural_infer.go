@@ -4,11 +4,11 @@ import "math"
 
 // neuralScratch is the per-call working memory of Neural, pooled.
 type neuralScratch struct {
-	perc   []int        // the perceptron's tags (neural tag ids)
-	x      []float32    // [n][8h] input projections
-	hf, hb [][4]float32 // [n][h/4] hidden states, four units an entry
-	em     []float32    // [n][numNeuralTags] emissions
-	z, c   []float32    // [4h] gate pre-activations, [h] cell state
+	perc   []int     // the perceptron's tags (neural tag ids)
+	x      []float32 // [n][8h] input projections
+	hf, hb []float32 // [n][h] hidden states
+	em     []float32 // [n][numNeuralTags] emissions
+	z, c   []float32 // [4h] gate pre-activations, [h] cell state
 	back   []int8
 	tags   []int
 }
@@ -25,10 +25,7 @@ func (n *Neural) getScratch(words int) *neuralScratch {
 		return b[:size]
 	}
 	s.x = grow(s.x, words*8*n.h)
-	if cap(s.hf) < words*n.h/4 {
-		s.hf, s.hb = make([][4]float32, words*n.h/4), make([][4]float32, words*n.h/4)
-	}
-	s.hf, s.hb = s.hf[:words*n.h/4], s.hb[:words*n.h/4]
+	s.hf, s.hb = grow(s.hf, words*n.h), grow(s.hb, words*n.h)
 	s.em = grow(s.em, words*numNeuralTags)
 	if cap(s.perc) < words {
 		s.perc, s.tags, s.back = make([]int, words), make([]int, words), make([]int8, words*numNeuralTags)
@@ -150,32 +147,29 @@ func (n *Neural) emissions(s *neuralScratch, tokens []string, open bool) {
 	m := len(tokens)
 	n.lstm(s, m, 0, n.fwh, s.hf, false)
 	n.lstm(s, m, 4*h, n.bwh, s.hb, true)
-	q := h / 4
 	for i := range m {
 		em := (*[numNeuralTags]float32)(s.em[i*numNeuralTags:])
 		*em = n.outB
-		emit(em, s.hf[i*q:(i+1)*q], n.outW[:h])
-		emit(em, s.hb[i*q:(i+1)*q], n.outW[h:])
+		emit(em, s.hf[i*h:(i+1)*h], n.outW[:h])
+		emit(em, s.hb[i*h:(i+1)*h], n.outW[h:])
 	}
 }
 
 // emit adds to em the hidden state hs times the output weights w, one row
 // per hidden unit. The sums live in registers, not in em, while the
 // units are added up.
-func emit(em *[numNeuralTags]float32, hs [][4]float32, w [][numNeuralTags]float32) {
+func emit(em *[numNeuralTags]float32, hs []float32, w [][numNeuralTags]float32) {
 	e0, e1, e2, e3, e4, e5, e6 := em[0], em[1], em[2], em[3], em[4], em[5], em[6]
-	w = w[:4*len(hs)]
-	for q := range hs {
-		for r, v := range &hs[q] {
-			row := &w[4*q+r]
-			e0 += v * row[0]
-			e1 += v * row[1]
-			e2 += v * row[2]
-			e3 += v * row[3]
-			e4 += v * row[4]
-			e5 += v * row[5]
-			e6 += v * row[6]
-		}
+	w = w[:len(hs)]
+	for k, v := range hs {
+		row := &w[k]
+		e0 += v * row[0]
+		e1 += v * row[1]
+		e2 += v * row[2]
+		e3 += v * row[3]
+		e4 += v * row[4]
+		e5 += v * row[5]
+		e6 += v * row[6]
 	}
 	*em = [numNeuralTags]float32{e0, e1, e2, e3, e4, e5, e6}
 }
@@ -197,19 +191,19 @@ func add3(dst, a, b, c []float32) {
 }
 
 // lstm runs one direction over m tokens: its gate inputs start at column
-// off of each s.x row; hidden states go to out, in token order. wp is the
-// direction's recurrent weights as packRecurrent packs them.
-func (n *Neural) lstm(s *neuralScratch, m, off int, wp [][16]float32, out [][4]float32, reverse bool) {
+// off of each s.x row; hidden states go to out, in token order. wh is the
+// direction's recurrent weights.
+func (n *Neural) lstm(s *neuralScratch, m, off int, wh, out []float32, reverse bool) {
 	h := n.h
 	clear(s.c)
-	var prev [][4]float32
+	var prev []float32
 	for step := range m {
 		i := step
 		if reverse {
 			i = m - 1 - step
 		}
-		hs := out[i*h/4 : (i+1)*h/4]
-		lstmStep(s.x[i*8*h+off:i*8*h+off+4*h], prev, hs, s.c, s.z, wp)
+		hs := out[i*h : (i+1)*h]
+		lstmStep(s.x[i*8*h+off:i*8*h+off+4*h], prev, hs, s.c, s.z, wh)
 		prev = hs
 	}
 }
