@@ -76,7 +76,7 @@ func (d *doc) findMentions(ctx context.Context) error {
 			buf = d.externalMentions(src, s, buf)
 		}
 		d.trimTrailingMarks(buf)
-		d.cands[si] = d.attachRoles(mergeCandidates(buf))
+		d.cands[si] = d.attachRoles(d.numberedStations(s, mergeCandidates(buf)))
 	}
 	return nil
 }
