@@ -92,6 +92,7 @@ func TestRelationPatterns(t *testing.T) {
 		{"abbreviated states in a list", "Floods hit Dodge City, Kan., and Tulsa, Okla., on Monday.", "LOCATED_IN PLACE:Dodge City -> PLACE:Kan"},
 		{"leader title in apposition", "Harlow Media's new chief executive, Tom Hale, said sales rose.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Harlow Media"},
 		{"who heads", "Mary Lowe, who heads Harlow Media, said sales rose.", "LEADER_OF PERSON:Mary Lowe -> ORGANIZATION:Harlow Media"},
+		{"told an outlet's programme", "Tom Hale told Kestrel TV's Morning Show programme that he would stay.", "APPEARED_ON PERSON:Tom Hale -> PROGRAM:Morning Show"},
 		{"claimed responsibility for attacks", "The Crescent Martyrs Front claimed responsibility for the attack on the Northern Defence Army.", "ATTACKED GROUP:Crescent Martyrs Front -> GROUP:Northern Defence Army"},
 	}
 	used := map[string]bool{}

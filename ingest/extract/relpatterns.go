@@ -182,6 +182,10 @@ var relPatterns = []relPattern{
 		expr:  `{H} (?:, who |who )?(?P<t>hosts|hosted|presents|presented|anchors|anchored) {P}`},
 	{name: "appeared-verb", keys: []string{"told", "on", "interview", "speaking", "spoke", "guest"}, out: one(g.AppearedOn, "a", "p", 0.7),
 		expr: `{A} (?:, )?(?:[^E ]\S* ){0,4}?(?P<t>told|said on|speaking on|speaking to|appeared on|appearing on|was a guest on|a guest on|was interviewed on|in an interview with|spoke to|said in an interview with) {P}`},
+	// "X told Kestrel Radio's Morning Show programme": the programme,
+	// named after its outlet's possessive, is where X appeared.
+	{name: "appeared-outlet-programme", keys: []string{"told", "on", "speaking", "spoke", "interview"}, out: one(g.AppearedOn, "a", "p", 0.7),
+		expr: `{A} (?:, )?(?:[^E ]\S* ){0,4}?(?P<t>told|said on|speaking on|speaking to|appeared on|appearing on|was interviewed on|spoke to|said in an interview with) {Y} 's {P}`},
 	{name: "appeared-fronted", keys: []string{"speaking", "appearing", "interview", "guest"}, out: one(g.AppearedOn, "a", "p", 0.7),
 		expr: `(?P<t>speaking on|appearing on|in an interview with|speaking to|guests? on|a guest of|in an interview on) {P} , {R}{A}`},
 	{name: "appeared-guests", keys: []string{"guest"}, out: []relOut{{g.AppearedOn, "a", "p", 0.7}, {g.AppearedOn, "b", "p", 0.7}},
