@@ -351,7 +351,7 @@ func (in *Ingester) IngestArticle(ctx context.Context, a *graph.Article) (r Resu
 		r.Err = err
 		return r
 	}
-	if in.unchanged(ctx, a) {
+	if in.Unchanged(ctx, a) {
 		r.Unchanged = true
 		return r
 	}

@@ -20,10 +20,13 @@ type articleReader interface {
 	Article(ctx context.Context, id string) (*graph.Article, error)
 }
 
-// unchanged reports whether the store already holds a with the same content
+// Unchanged reports whether the store already holds a with the same content
 // and metadata (title, outlet, date), so that extracting and writing it again would change
-// nothing. Any error reading it back (NotFound most often) means "extract".
-func (in *Ingester) unchanged(ctx context.Context, a *graph.Article) bool {
+// nothing. Any error reading it back (NotFound most often) means "extract",
+// and so does WithReextract. A queue's producer asks it too: the queue's
+// record of an earlier run lives apart from the store, which may have been
+// deleted or replaced since.
+func (in *Ingester) Unchanged(ctx context.Context, a *graph.Article) bool {
 	r, ok := in.writer.(articleReader)
 	if in.reextract || !ok {
 		return false

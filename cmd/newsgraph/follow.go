@@ -179,7 +179,7 @@ func (fl *follower) poll(ctx context.Context) (*ingest.Summary, *pollCounts, err
 		stamp, _ := json.Marshal(fl.now().UTC())
 		return fl.seen.Put(ctx, l.Location, stamp)
 	}
-	sum, err := enqueueLoaded(ctx, fl.p.queue, load, false, queued, nil)
+	sum, err := enqueueLoaded(ctx, fl.p.queue, load, func(*graph.Article) bool { return false }, queued, nil)
 	return sum, counts, err
 }
 

@@ -137,6 +137,39 @@ func TestIngestExamples(t *testing.T) {
 	}
 }
 
+// TestIngestStoreReplaced: the embedded queue keeps its record of a run
+// beside the store; a store deleted since (or another store given the same
+// queue folder) gets every article written again, not counted unchanged
+// and left empty.
+func TestIngestStoreReplaced(t *testing.T) {
+	dir := t.TempDir()
+	queueDir := filepath.Join(dir, "q")
+	first, _, err := run(t, context.Background(), "", "ingest", "--store", "sqlite:"+filepath.Join(dir, "a.db"), "--queue-dir", queueDir, examples)
+	if err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
+	for _, name := range []string{"a.db", "b.db"} {
+		if name == "a.db" {
+			for _, f := range []string{"a.db", "a.db-wal", "a.db-shm"} {
+				if err := os.Remove(filepath.Join(dir, f)); err != nil && !os.IsNotExist(err) {
+					t.Fatal(err)
+				}
+			}
+		}
+		out, _, err := run(t, context.Background(), "", "ingest", "--store", "sqlite:"+filepath.Join(dir, name), "--queue-dir", queueDir, examples)
+		if err != nil {
+			t.Fatalf("ingest into %s: %v", name, err)
+		}
+		if strings.Contains(out, "unchanged=") {
+			t.Errorf("%s: articles the store lacks counted unchanged:\n%s", name, out)
+		}
+		storeLine := regexp.MustCompile(`(?m)^store: .*$`)
+		if diff := cmp.Diff(storeLine.FindString(first), storeLine.FindString(out)); diff != "" {
+			t.Errorf("%s: the store differs from the first run's (-first +now):\n%s", name, diff)
+		}
+	}
+}
+
 // TestIngestFailures: a broken article fails alone; the command lists it
 // and exits with status 1.
 func TestIngestFailures(t *testing.T) {

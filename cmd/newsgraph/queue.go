@@ -167,17 +167,21 @@ func consumeInBackground(ctx context.Context, q *queue.Queue, n int, in *ingest.
 
 // enqueueBatch reads the articles of targets, queues them, and waits until
 // the workers (of this process or others) finished every one; the summary
-// counts what they did. An article already ingested is counted as it was
-// then, and as unchanged, unless again queues it anew (--reextract).
+// counts what they did. An article the queue ingested before is counted as
+// it was then, and as unchanged, unless again queues it anew (--reextract)
+// or the store no longer holds it unchanged: the queue's record outlives a
+// store deleted or replaced since, and the article must be written again.
 // progress, when set, is called once per article.
 func enqueueBatch(ctx context.Context, q *queue.Queue, in *ingest.Ingester, targets []string, again bool, progress func()) (*ingest.Summary, error) {
-	return enqueueLoaded(ctx, q, func(emit func(ingest.Loaded)) error { return in.Load(ctx, emit, targets...) }, again, nil, progress)
+	anew := func(a *graph.Article) bool { return again || !in.Unchanged(ctx, a) }
+	return enqueueLoaded(ctx, q, func(emit func(ingest.Loaded)) error { return in.Load(ctx, emit, targets...) }, anew, nil, progress)
 }
 
 // enqueueLoaded is enqueueBatch on the articles load emits (concurrently);
-// queued, when set, is called with each article queued.
+// anew says which articles to queue again even if an earlier run of theirs
+// is done; queued, when set, is called with each article queued.
 func enqueueLoaded(ctx context.Context, q *queue.Queue, load func(emit func(ingest.Loaded)) error,
-	again bool, queued func(ingest.Loaded) error, progress func()) (*ingest.Summary, error) {
+	anew func(*graph.Article) bool, queued func(ingest.Loaded) error, progress func()) (*ingest.Summary, error) {
 	const op = "newsgraph.ingest"
 	w, err := q.Watch(ctx)
 	if err != nil {
@@ -208,7 +212,7 @@ func enqueueLoaded(ctx context.Context, q *queue.Queue, load func(emit func(inge
 				fail(l.Seq, failureOf(l.Location, "", l.Err))
 				return
 			}
-			j, err := q.Enqueue(ctx, &queue.Task{Location: l.Location, Article: *l.Article, Again: again})
+			j, err := q.Enqueue(ctx, &queue.Task{Location: l.Location, Article: *l.Article, Again: anew(l.Article)})
 			if err == nil && queued != nil {
 				err = queued(l)
 			}
