@@ -84,7 +84,7 @@ func TestClaimRepairs(t *testing.T) {
 		{"he is the last speaker, not a person named as an object", `Coach Piet Vos said the club was ready. The club sold the striker to Tom Hale on Monday. "We had no choice," he said.`, "PERSON:Piet Vos | said | We had no choice"},
 		{"he is the subject named after the last speaker", `Coach Piet Vos said the club was ready. Later Tom Hale arrived at the ground. "We had no choice," he said.`, "PERSON:Tom Hale | said | We had no choice"},
 		{"reported speech stops at its sentence", `Coach Piet Vos said the club was ready for the new season. The club sold the striker to Tom Hale on Monday.`, "PERSON:Piet Vos | said | the club was ready for the new season"},
-		{"addressee of ask", `Senator Lena Marsh asked the transport minister whether the ferry would stop in May.`, "PERSON:Lena Marsh | asked | whether the ferry would stop in May"},
+		{"addressee of tell", `Senator Lena Marsh told the transport minister that the ferry would stop in May.`, "PERSON:Lena Marsh | told | the ferry would stop in May"},
 		{"which is the body before its comma", `Farm incomes fell in May. Lending slowed at Kestrel Bank, which said on Monday that demand for loans had fallen.`, "ORGANIZATION:Kestrel Bank | said | demand for loans had fallen"},
 		{"participle shares the subject", `Kestrel Bank has rejected the charge, saying the loans were made in good faith.`, "ORGANIZATION:Kestrel Bank | saying | the loans were made in good faith"},
 		{"participle after an adverb and a person", `Earlier, Mayor Dana Ruiz opened the new bridge, saying it would cut journeys by half.`, "PERSON:Mayor Dana Ruiz | saying | it would cut journeys by half"},

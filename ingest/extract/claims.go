@@ -401,7 +401,8 @@ func (d *doc) addClaimText(si, c0, c1 int, text string, k0, k1 int, spk *speaker
 		Start: content.Start, End: content.End, Trigger: ev.Cue.Text,
 		Extractor: d.x.Name() + ":" + rule, Confidence: conf * spk.factor,
 	}
-	if !d.proposition(c0, c1, verbatim) || d.saysNothing(k0, k1, c0, c1) || d.objectAct(k0, k1, c0, c1, verbatim) || d.beCueAct(k0, k1, c0, c1, verbatim) {
+	if !d.proposition(c0, c1, verbatim) || d.saysNothing(k0, k1, c0, c1) || d.objectAct(k0, k1, c0, c1, verbatim) ||
+		d.directiveAct(k0, k1, c0, c1, verbatim) || d.beCueAct(k0, k1, c0, c1, verbatim) {
 		// "announced a plan", "criticised the deal": an act on a thing,
 		// nothing said. It takes part in the overlap checks as any
 		// attribution does and leaves the claims at the end (splitActs).
