@@ -235,6 +235,9 @@ func (d *doc) quote(o, c int, at map[int]*mention) *quoteAttribution {
 			relative := m.T1+1 < verb && d.words[m.T1] == "," && d.words[verb-1] == "," &&
 				(d.lower[m.T1+1] == "who" || d.lower[m.T1+1] == "which")
 			if gap := verb - m.T1; gap <= 1 || relative {
+				if p := d.personBeforeBody(m, verb, at); p != nil {
+					m = p // "Anna Berg, from the Kestrel Trust, said:"
+				}
 				return d.quoteClaim(d.sentenceOf(verb), c0, c1, verb, verb+1, d.slotSpeaker(&slot{m: m, ent: m.Ent}), "quote-before")
 			}
 		}
