@@ -29,7 +29,8 @@ func (d *doc) titleLedSpan(words []string, sp ner.Span) (ner.Span, bool) {
 		return sp, false
 	}
 	title := strings.TrimSuffix(lowerASCII(words[sp.Start]), ".")
-	if !isTitle(title) || len(title) > 1 && strings.ToUpper(words[sp.Start]) == words[sp.Start] {
+	role := !isTitle(title) && isRoleNoun(title) // "Singer Sam Endicott": a role, and a given name after it
+	if !isTitle(title) && !role || len(title) > 1 && strings.ToUpper(words[sp.Start]) == words[sp.Start] {
 		// "DR Congo": a title is written in title case.
 		return sp, false
 	}
@@ -41,7 +42,7 @@ func (d *doc) titleLedSpan(words []string, sp ner.Span) (ner.Span, bool) {
 	if len(name) == 0 || len(name) > 3 || !d.plainName(name) {
 		return sp, false
 	}
-	if !honorifics[title] && givenNameGender(strings.Join(name, " ")) == 0 {
+	if (role || !honorifics[title]) && givenNameGender(strings.Join(name, " ")) == 0 {
 		return sp, false
 	}
 	return ner.Span{Start: k, End: sp.End, Label: "PER"}, true
@@ -61,7 +62,7 @@ func (d *doc) appositionPersons() {
 		if n := m.T1 - m.T0; n < 2 || n > 3 || !d.plainName(d.words[m.T0:m.T1]) {
 			continue
 		}
-		if d.roleInApposition(m.T1) {
+		if d.roleInApposition(m.T1) || d.roleBeforeGivenName(m) {
 			e.kindVot[graph.Person] += e.kindVot[graph.Organization] + e.kindVot[graph.Place] + e.kindVot[graph.Group] + 2*m.Conf
 		}
 	}
@@ -77,6 +78,17 @@ var appositionStops = setOf("who", "whose", "which", "that", "where", "and", "or
 // roleParticiples are the words in -ing that begin a role rather than a
 // participle clause ("managing director").
 var roleParticiples = setOf("managing", "acting", "leading", "founding", "visiting", "presiding", "consulting")
+
+// roleBeforeGivenName reports whether a name that starts with a given name
+// follows a person's role written in lower case: "the BBC's correspondent
+// Simon Hall", "spokesman Tom Hale". The tagger reads such a name a body
+// when its surname is also a building's or a firm's word ("Hall").
+func (d *doc) roleBeforeGivenName(m *mention) bool {
+	if m.T0 == 0 || !isRoleNoun(d.words[m.T0-1]) {
+		return false // lower case only: "Singer" at a sentence's start is titleLedSpan's
+	}
+	return givenNameGender(strings.Join(d.words[m.T0:m.T1], " ")) != 0
+}
 
 // roleFollowers may follow the role noun that heads an apposition: its
 // body ("for", "of", "at"), the end of the apposition, or the speech

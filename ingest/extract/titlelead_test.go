@@ -17,6 +17,8 @@ func TestTitleLedKinds(t *testing.T) {
 		{"a title in capitals is no title", "Aid reached DR Congo on Monday, the agency said.", "", "PERSON:Congo"},
 		{"a spokesman in apposition", "QX Morrow, spokesman for software firm Brightvale said many firms now saw how much e-mail mattered.", "PERSON:QX Morrow", "ORGANIZATION:QX Morrow"},
 		{"a party's spokesman in apposition", "Rhodri Glyn Harrowby, Plaid Cymru health spokesman said: \"It is a failed target.\"", "PERSON:Rhodri Glyn Harrowby", "ORGANIZATION:Rhodri Glyn Harrowby"},
+		{"a role before a given name", "Kestrel News correspondent Simon Hall said the roads were closed.", "PERSON:Simon Hall", "ORGANIZATION:Simon Hall"},
+		{"a role leads the name at a sentence's start", "Singer Simon Hall said the tour would go ahead.", "PERSON:Simon Hall", "ORGANIZATION:Singer Simon Hall"},
 		{"an award named after a director", "The Woodcutter won the Satyajit Harrow Award, named after the Indian director.", "", "PERSON:Satyajit Harrow Award"},
 		{"a film in a winning clause", "Staunton was honoured for her role in Vera Kestrel, winning best actress.", "", "PERSON:Vera Kestrel"},
 	}
