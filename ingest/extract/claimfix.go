@@ -29,7 +29,8 @@ var modalAdjectives = setOf("likely", "unlikely", "set", "due", "able", "unable"
 // saysNothing reports whether an attribution PolNeAR would annotate states
 // nothing a fact-checker could check: a negated act of telling ("would not
 // say whether"), an aim ("hoping to win", "keen to sell"), a perception
-// ("had seen the shares fall"), or an evidential anywhere in the cue
+// ("had seen the shares fall"; a wish with a clause too: "hopes the
+// deal will hold"), or an evidential anywhere in the cue
 // ("seemed keen not to"). Such attributions become acts, as noun-phrase
 // contents do: out of the graph, still scored on PolNeAR.
 func (d *doc) saysNothing(k0, k1, c0, c1 int) bool {
@@ -59,6 +60,9 @@ func (d *doc) saysNothing(k0, k1, c0, c1 int) bool {
 	for _, l := range lemmas(last) {
 		if wishWords[l] && (first == "to" || determiners[first]) || (l == "see" || last == "saw" || last == "seen") && first != "that" {
 			return true
+		}
+		if l == "want" || l == "wish" || l == "hope" {
+			return true // "wants the devices not to clash", "hopes the currency will hold": a wish, whatever follows
 		}
 	}
 	return false

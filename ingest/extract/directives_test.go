@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // TestDirectives checks that a question or an order put to someone makes
 // no claim, while a statement with the same verbs' neighbours does.
@@ -24,6 +29,32 @@ func TestDirectives(t *testing.T) {
 			ex, names := extractText(t, tt.text)
 			if got := len(claimViews(ex, names)) > 0; got != tt.claim {
 				t.Errorf("claims %v: a claim found = %v, want %v", claimViews(ex, names), got, tt.claim)
+			}
+		})
+	}
+}
+
+// TestWishes checks that a wish says nothing a fact-checker could check,
+// whatever follows it (saysNothing), while a statement with the same
+// content does. The tagger labels such cues only in longer articles, so
+// the check runs on the cue and content spans directly.
+func TestWishes(t *testing.T) {
+	tests := []struct {
+		text, cue string
+		want      bool
+	}{
+		{"The coach hopes Hale's arrival will end the injury crisis .", "hopes", true},
+		{"The regulator wants people to be able to find the content .", "wants", true},
+		{"The minister hopes Kestrel will sign the agreement .", "hopes", true},
+		{"The coach says Hale's arrival will end the injury crisis .", "says", false},
+		{"The minister believes Kestrel will sign the agreement .", "believes", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := newDoc(nil, &graph.Article{Text: tt.text})
+			k := slices.Index(d.words, tt.cue)
+			if got := d.saysNothing(k, k+1, k+1, len(d.words)-1); got != tt.want {
+				t.Errorf("saysNothing(%q) = %v, want %v", tt.cue, got, tt.want)
 			}
 		})
 	}
