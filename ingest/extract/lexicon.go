@@ -8,7 +8,7 @@ import "github.com/newsgraph/newsgraph/graph"
 // titles are capitalised words written before a person's name. The ones
 // that say something about the person are kept as roles.
 var titles = map[string]string{
-	"mr": "", "mrs": "", "ms": "", "miss": "", "dr": "", "sir": "", "dame": "", "lord": "", "lady": "",
+	"mr": "", "mrs": "", "ms": "", "miss": "", "dr": "", "sir": "", "dame": "", "lord": "", "lady": "", "baroness": "", "baron": "",
 	"president": "president", "minister": "minister", "premier": "premier", "chancellor": "chancellor",
 	"gen": "general", "general": "general", "col": "colonel", "colonel": "colonel", "lt": "lieutenant",
 	"lieutenant": "lieutenant", "maj": "major", "major": "major", "capt": "captain", "captain": "captain",

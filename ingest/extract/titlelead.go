@@ -17,7 +17,11 @@ import (
 // follows one is a person's ("Mr Cable", "Dame Kestrel"). Office titles
 // ("General", "Premier", "Justice") also begin names of bodies ("General
 // Motors", "Premier League"), so they need a given name after them.
-var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "prof", "professor")
+var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "baroness", "baron", "prof", "professor")
+
+// peers are the honorifics of peers, whose names may carry a territorial
+// designation ("Lord Kestrel of Harwick").
+var peers = setOf("lord", "lady", "baroness", "baron")
 
 // titleLedSpan returns the personal name inside a span that the tagger
 // typed other than PER and that starts with a title: an honorific and
@@ -39,10 +43,20 @@ func (d *doc) titleLedSpan(words []string, sp ner.Span) (ner.Span, bool) {
 		k++ // "Dr . Berg" as the tokenizer splits it
 	}
 	name := words[k:sp.End]
+	if peers[title] && len(name) == 3 && name[1] == "of" && d.plainName(name[:1]) && d.plainName(name[2:]) {
+		// "Lord Kestrel of Harwick": a peer's name and his territorial
+		// designation; the person is "Kestrel", as "Lord Kestrel" is.
+		return ner.Span{Start: k, End: k + 1, Label: "PER"}, true
+	}
 	if len(name) == 0 || len(name) > 3 || !d.plainName(name) {
 		return sp, false
 	}
 	if (role || !honorifics[title]) && givenNameGender(strings.Join(name, " ")) == 0 {
+		return sp, false
+	}
+	if peers[title] && len(name) == 1 && d.placeForm(name[0]) {
+		// "Baroness Scotland": without the title the name is a place's,
+		// and the person would take the country's mentions.
 		return sp, false
 	}
 	return ner.Span{Start: k, End: sp.End, Label: "PER"}, true
@@ -112,4 +126,10 @@ func (d *doc) roleInApposition(t int) bool {
 		}
 	}
 	return false
+}
+
+// placeForm reports whether the gazetteer knows w as a place's name.
+func (d *doc) placeForm(w string) bool {
+	a, ok := d.x.gaz.forms[formKey(w)]
+	return ok && a.entry.Kind == graph.Place
 }

@@ -19,6 +19,9 @@ func TestTitleLedKinds(t *testing.T) {
 		{"a party's spokesman in apposition", "Rhodri Glyn Harrowby, Plaid Cymru health spokesman said: \"It is a failed target.\"", "PERSON:Rhodri Glyn Harrowby", "ORGANIZATION:Rhodri Glyn Harrowby"},
 		{"a role before a given name", "Kestrel News correspondent Simon Hall said the roads were closed.", "PERSON:Simon Hall", "ORGANIZATION:Simon Hall"},
 		{"a role leads the name at a sentence's start", "Singer Simon Hall said the tour would go ahead.", "PERSON:Simon Hall", "ORGANIZATION:Singer Simon Hall"},
+		{"a peer's territorial designation", "Lord Kestrel of Harwick said the ruling was wrong. Lord Kestrel has sat in the Lords since 1990.", "PERSON:Kestrel", "ORGANIZATION:Lord Kestrel of Harwick"},
+		{"a baroness", "Baroness Harrowby said the bill would fail.", "PERSON:Harrowby", "ORGANIZATION:Baroness Harrowby"},
+		{"a peer named after a place leaves the place alone", "Baroness Scotland said the bill would pass. Scotland voted against it.", "PLACE:Scotland", "PERSON:Scotland"},
 		{"an award named after a director", "The Woodcutter won the Satyajit Harrow Award, named after the Indian director.", "", "PERSON:Satyajit Harrow Award"},
 		{"a film in a winning clause", "Staunton was honoured for her role in Vera Kestrel, winning best actress.", "", "PERSON:Vera Kestrel"},
 	}
