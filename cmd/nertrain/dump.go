@@ -12,11 +12,15 @@ import (
 	"github.com/newsgraph/newsgraph/ingest/ner"
 )
 
-// dumpRow is one PolNeAR train sentence as tools/neural reads it: the
-// words, the gold BIO labels, and the BIO labels of a stacked perceptron
-// that did not see the sentence's article.
+// dumpRow is one training sentence as tools/neural reads it: the words,
+// the gold BIO labels, and the BIO labels of a perceptron that did not see
+// the sentence's document.
 type dumpRow struct {
-	Doc    int      `json:"doc"`
+	Doc int `json:"doc"`
+	// Fold is the sentence's jackknife fold when folds are not Doc%k
+	// (CoNLL's contiguous blocks of documents); tools/neural reads it
+	// when present.
+	Fold   *int     `json:"fold,omitempty"`
 	Open   bool     `json:"open"`
 	Tokens []string `json:"tokens"`
 	Gold   []string `json:"gold"`
@@ -35,6 +39,60 @@ func dumpJackknifed(data, out string, opt ner.TrainOptions, stack, folds int) er
 		return err
 	}
 	sents := eval.AttributionSentences(docs)
+	perc, err := labelJackknifed(sents, folds, func(s ner.Sentence) int { return s.Doc % folds },
+		func(train []ner.Sentence) (func(ner.Sentence) []string, error) {
+			m, err := ner.TrainStacked(train, opt, stack)
+			if err != nil {
+				return nil, err
+			}
+			return func(s ner.Sentence) []string {
+				return spansToBIO(len(s.Tokens), m.QuotedSpans(s.Tokens, s.OpenQuote))
+			}, nil
+		})
+	if err != nil {
+		return err
+	}
+	rows := make([]dumpRow, len(sents))
+	for i, s := range sents {
+		rows[i] = dumpRow{Doc: s.Doc, Open: s.OpenQuote, Tokens: s.Tokens, Gold: s.Labels, Perc: perc[i]}
+	}
+	return writeDump(out, rows)
+}
+
+// dumpNERJackknifed writes every CoNLL++ train sentence as a JSON line to
+// out, with the labels of a tagger trained (recipe opt) on the other folds
+// of train documents. The folds are the contiguous blocks of documents
+// that "newsgraph eval --cv" scores (fold f holds documents [f*n/k,
+// (f+1)*n/k)), so that the name network can be cross-validated on the
+// same folds: the labels of fold f come from exactly the perceptron eval
+// --cv trains for fold f.
+func dumpNERJackknifed(sents []ner.Sentence, out string, opt ner.TrainOptions, folds int) error {
+	if len(sents) == 0 {
+		return fmt.Errorf("no training sentences")
+	}
+	nDocs := sents[len(sents)-1].Doc + 1
+	foldOf := func(s ner.Sentence) int { return s.Doc * folds / nDocs }
+	perc, err := labelJackknifed(sents, folds, foldOf, func(train []ner.Sentence) (func(ner.Sentence) []string, error) {
+		m, err := ner.Train(train, opt)
+		if err != nil {
+			return nil, err
+		}
+		return func(s ner.Sentence) []string { return m.Tag(s.Tokens) }, nil
+	})
+	if err != nil {
+		return err
+	}
+	rows := make([]dumpRow, len(sents))
+	for i, s := range sents {
+		f := foldOf(s)
+		rows[i] = dumpRow{Doc: s.Doc, Fold: &f, Tokens: s.Tokens, Gold: s.Labels, Perc: perc[i]}
+	}
+	return writeDump(out, rows)
+}
+
+// labelJackknifed labels each sentence with the model train fits on the
+// sentences of the other folds (two folds at a time, one per core).
+func labelJackknifed(sents []ner.Sentence, folds int, foldOf func(ner.Sentence) int, train func([]ner.Sentence) (func(ner.Sentence) []string, error)) ([][]string, error) {
 	perc := make([][]string, len(sents))
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -45,20 +103,20 @@ func dumpJackknifed(data, out string, opt ner.TrainOptions, stack, folds int) er
 		go func() {
 			defer wg.Done()
 			for f := range work {
-				var train []ner.Sentence
+				var fit []ner.Sentence
 				for _, s := range sents {
-					if s.Doc%folds != f {
-						train = append(train, s)
+					if foldOf(s) != f {
+						fit = append(fit, s)
 					}
 				}
-				m, err := ner.TrainStacked(train, opt, stack)
+				label, err := train(fit)
 				if err != nil {
 					errs[f] = fmt.Errorf("fold %d: %w", f, err)
 					continue
 				}
 				for i, s := range sents {
-					if s.Doc%folds == f {
-						perc[i] = spansToBIO(len(s.Tokens), m.QuotedSpans(s.Tokens, s.OpenQuote))
+					if foldOf(s) == f {
+						perc[i] = label(s)
 					}
 				}
 				fmt.Fprintf(os.Stderr, "fold %d labelled (%s)\n", f, time.Since(start).Round(time.Second))
@@ -72,17 +130,22 @@ func dumpJackknifed(data, out string, opt ner.TrainOptions, stack, folds int) er
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
+	return perc, nil
+}
+
+// writeDump writes rows as JSON lines to out.
+func writeDump(out string, rows []dumpRow) error {
 	fh, err := os.Create(out)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriter(fh)
 	enc := json.NewEncoder(w)
-	for i, s := range sents {
-		if err := enc.Encode(dumpRow{Doc: s.Doc, Open: s.OpenQuote, Tokens: s.Tokens, Gold: s.Labels, Perc: perc[i]}); err != nil {
+	for _, r := range rows {
+		if err := enc.Encode(r); err != nil {
 			fh.Close()
 			return err
 		}

@@ -17,7 +17,8 @@
 //
 // With -task attribution -accurate -dump FILE it writes PolNeAR train's
 // sentences with gold and jackknifed perceptron labels for tools/neural,
-// which trains the accurate extractor's neural attribution tagger.
+// which trains the accurate extractor's neural attribution tagger; with
+// -accurate -dump FILE, CoNLL++ train's, for its name network.
 package main
 
 import (
@@ -61,8 +62,8 @@ func run(args []string) error {
 	peerFile := fs.String("peer", "", "attribution, with -extract: the accurate extractor's second tagger, this fast model file (with -holdout, one trained with the same -holdout; unset: none)")
 	neuralFile := fs.String("neural", "", "attribution, with -accurate -extract: score the extractor with this neural model file (tools/neural/train.py; with -holdout, one trained with the same --holdout) stacked on the perceptron (unset: the perceptron alone)")
 	extractToo := fs.Bool("extract", false, "attribution: also score the whole extractor (fast, or accurate with -accurate) with the model, on the same articles")
-	dump := fs.String("dump", "", "attribution: write PolNeAR train sentences with gold and jackknifed perceptron labels as JSON lines to this file (for tools/neural) instead of training")
-	dumpFolds := fs.Int("dumpfolds", 5, "attribution -dump: article folds the perceptron labels are jackknifed over")
+	dump := fs.String("dump", "", "write the train split's sentences (PolNeAR's with -task attribution, CoNLL++'s otherwise) with gold and jackknifed perceptron labels as JSON lines to this file (for tools/neural) instead of training")
+	dumpFolds := fs.Int("dumpfolds", 5, "-dump: document folds the perceptron labels are jackknifed over")
 	task := fs.String("task", "ner", "what to train: ner (CoNLL-2003 names) or attribution (PolNeAR source/cue/content)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -139,6 +140,13 @@ func run(args []string) error {
 	sents, err := readFile(filepath.Join(*data, "conllpp", "conllpp_train.txt"))
 	if err != nil {
 		return err
+	}
+	if *dump != "" {
+		text, err := eval.ReadUnlabeledDirs(*data, dirs)
+		if err != nil {
+			return err
+		}
+		return dumpNERJackknifed(sents, *dump, ner.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Unlabeled: text, Beam: *beam, MissWeight: float32(*missWeight)}, *dumpFolds)
 	}
 	var held []ner.Sentence
 	if *holdout > 0 {

@@ -106,16 +106,18 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 			"../shared/eval-data/README.md) and prints one table per data set. Data\n"+
 			"sets not on disk are listed as absent. Data sets:\n"+strings.TrimRight(sets.String(), "\n"))
 	var (
-		common commonFlags
-		dir    string
-		only   string
-		cv     int
-		models string
+		common  commonFlags
+		dir     string
+		only    string
+		cv      int
+		cvNames string
+		models  string
 	)
 	common.register(fs)
 	fs.StringVar(&dir, "data", eval.DefaultDataDir, "the evaluation data directory")
 	fs.StringVar(&only, "only", "", "comma-separated data sets to score ("+strings.Join(evalSetNames(), ",")+"); all when empty")
 	fs.StringVar(&models, "extractor", string(extract.Fast), "models to score: fast (the default), accurate, or both (a table per model, each data set's name followed by the model)")
+	fs.StringVar(&cvNames, "cv-names", "", "with --cv: the accurate name networks of the CoNLL folds, a file name pattern with %d for the fold (tools/neural/train.py --task ner --fold K --write-held); unset, the accurate folds score the perceptron alone")
 	fs.IntVar(&cv, "cv", 0, "also score conll and polnear by K-fold cross-validation over their train splits, training K models of the scored models' recipe (slow: minutes per fold; polnear folds for the fast recipe only); 0 for none")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -160,7 +162,7 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 				continue
 			}
 			log.Info().Str("set", s.name).Str("extractor", string(kind)).Int("folds", cv).Msg("cross-validating: training one model per fold")
-			res, err := run(ctx, dir, cv, kind, x)
+			results, err := run(ctx, cvRun{dir: dir, k: cv, kind: kind, x: x, names: cvNames})
 			if errors.Is(err, errNoFolds) {
 				log.Warn().Str("set", s.name).Str("extractor", string(kind)).Msg("--cv: no folds for this model's recipe")
 				continue
@@ -168,10 +170,12 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 			if err != nil {
 				return fmt.Errorf("eval %s --cv: %w", s.name, err)
 			}
-			// Folds always name the recipe they trained, even when one
-			// kind of models is scored.
-			res.Dataset += " [" + string(kind) + " recipe]"
-			rep.Add(res)
+			for _, res := range results {
+				// Folds always name the recipe they trained, even when
+				// one kind of models is scored.
+				res.Dataset += " [" + string(kind) + " recipe]"
+				rep.Add(res)
+			}
 		}
 	}
 	if err := rep.Write(m.Stdout); err != nil {
@@ -215,6 +219,9 @@ func loadEvalModels(kind extract.Models) (eval.Tagger, *extract.Extractor, error
 	x, err := extract.NewWith(kind)
 	if err != nil {
 		return nil, nil, err
+	}
+	if nm := x.NameNetwork(); nm != nil {
+		return nm, x, nil // the accurate tagger: the network on its perceptron
 	}
 	return x.NameTagger(), x, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -277,8 +278,84 @@ func TestEvalExtractorModels(t *testing.T) {
 // TestCrossValidationsRecipes checks that PolNeAR has no folds for the
 // accurate models rather than folds of the fast recipe under their name.
 func TestCrossValidationsRecipes(t *testing.T) {
-	_, err := crossValidations["polnear"](context.Background(), t.TempDir(), 5, extract.Accurate, nil)
+	_, err := crossValidations["polnear"](context.Background(), cvRun{dir: t.TempDir(), k: 5, kind: extract.Accurate})
 	if !errors.Is(err, errNoFolds) {
 		t.Fatalf("polnear --cv for the accurate models: got %v, want errNoFolds", err)
+	}
+}
+
+// TestCrossValidatedCoNLLExtractor checks that CoNLL folds score the whole
+// extractor as well as the tagger: every train document extracted once,
+// with every gold name counted, by the fast models, by the accurate ones
+// with a name network per fold, and by the accurate perceptron alone.
+func TestCrossValidatedCoNLLExtractor(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	const docs = 4
+	for d := range docs {
+		// Invented: per document 2 PER, 1 ORG, 1 LOC.
+		fmt.Fprintf(&b, "-DOCSTART- -X- -X- O\n\nMaria NNP B-NP B-PER\nOkafor%d NNP I-NP I-PER\nvisited VBD B-VP O\nValdor%d NNP B-NP B-LOC\n. . O O\n\n", d, d)
+		fmt.Fprintf(&b, "Anna%d NNP B-NP B-PER\njoined VBD B-VP O\nKestrel NNP B-NP B-ORG\nBank%d NNP I-NP I-ORG\n. . O O\n\n", d, d)
+	}
+	path := filepath.Join(dir, "conllpp", "conllpp_train.txt")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The accurate folds read the shipped name network for each fold
+	// when given one, and say so when not.
+	model, err := os.ReadFile(filepath.Join("..", "..", "ingest", "ner", "names_neural.bin.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range 2 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("names%d.bin.gz", k)), model, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		name      string
+		kind      extract.Models
+		names     string
+		aloneNote bool
+	}{
+		{"fast", extract.Fast, "", false},
+		{"accurate, network per fold", extract.Accurate, filepath.Join(dir, "names%d.bin.gz"), false},
+		{"accurate, perceptron alone", extract.Accurate, "", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := extract.NewWith(tt.kind)
+			if err != nil {
+				t.Fatal(err)
+			}
+			results, err := crossValidations["conll"](context.Background(), cvRun{dir: dir, k: 2, kind: tt.kind, x: x, names: tt.names})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(results) != 2 {
+				t.Fatalf("%d results, want the tagger's and the extractor's", len(results))
+			}
+			for i, res := range results {
+				row, ok := res.Row("micro PER+ORG+LOC")
+				if !ok {
+					t.Fatalf("result %d (%s) has no micro row", i, res.Task)
+				}
+				if gold := row.TP + row.FN; gold != 4*docs {
+					t.Errorf("%s: %d gold names scored, want %d (each document once)", res.Task, gold, 4*docs)
+				}
+				alone := strings.Contains(strings.Join(res.Notes, "\n"), "perceptron alone")
+				if alone != tt.aloneNote {
+					t.Errorf("%s: notes %q, want a perceptron-alone note: %v", res.Task, res.Notes, tt.aloneNote)
+				}
+			}
+			if !strings.Contains(results[1].Task, "extractor") || results[1].Docs != docs {
+				t.Errorf("second result %q over %d documents, want the extractor's over %d", results[1].Task, results[1].Docs, docs)
+			}
+		})
+	}
+	if _, err := crossValidations["conll"](context.Background(), cvRun{dir: dir, k: 2, kind: extract.Accurate, names: filepath.Join(dir, "missing%d.bin.gz")}); err == nil {
+		t.Error("--cv-names naming no file: no error")
 	}
 }

@@ -93,18 +93,38 @@ func CoNLL(dataDir string, tagger Tagger) (Result, error) {
 	}
 	res := Result{Dataset: dataset, Task: task, Docs: len(sents)}
 	var t Table
-	for _, s := range sents {
-		tm := startTimer()
-		pred := tagger.Tag(s.Tokens)
-		tm.stop(&res)
-		res.Words += len(s.Tokens)
-		if len(pred) != len(s.Tokens) {
-			return Result{}, fmt.Errorf("eval: tagger returned %d labels for %d tokens", len(pred), len(s.Tokens))
-		}
-		t.ScoreBIO(s.Labels, pred)
+	if err := tagCoNLL(tagger, sents, &res, &t); err != nil {
+		return Result{}, err
 	}
 	res.Rows = conllRows(t)
 	return res, nil
+}
+
+// tagCoNLL tags sents (in document order), a document at a time, and
+// scores them into t.
+func tagCoNLL(tagger Tagger, sents []CoNLLSentence, res *Result, t *Table) error {
+	for lo := 0; lo < len(sents); {
+		hi := lo
+		for hi < len(sents) && sents[hi].Doc == sents[lo].Doc {
+			hi++
+		}
+		toks := make([][]string, hi-lo)
+		for i, s := range sents[lo:hi] {
+			toks[i] = s.Tokens
+			res.Words += len(s.Tokens)
+		}
+		tm := startTimer()
+		preds := tagDocument(tagger, toks)
+		tm.stop(res)
+		for i, s := range sents[lo:hi] {
+			if len(preds[i]) != len(s.Tokens) {
+				return fmt.Errorf("eval: tagger returned %d labels for %d tokens", len(preds[i]), len(s.Tokens))
+			}
+			t.ScoreBIO(s.Labels, preds[i])
+		}
+		lo = hi
+	}
+	return nil
 }
 
 // kindToCoNLL maps newsgraph entity kinds onto CoNLL types. Programmes have
@@ -121,10 +141,8 @@ func kindToCoNLL(k graph.EntityKind) string {
 	return "MISC"
 }
 
-// CoNLLExtract scores a whole-text extractor's mentions on CoNLL-2003 dev.
-// Each document is rebuilt as text (tokens joined by spaces, one sentence
-// per line); a mention counts when its character span covers exactly the
-// tokens of a gold entity of the mapped type.
+// CoNLLExtract scores a whole-text extractor's mentions on CoNLL-2003 dev
+// (extractCoNLL).
 func CoNLLExtract(ctx context.Context, dataDir string, x Extractor) (Result, error) {
 	const dataset, task = "conllpp/dev", "extractor mentions as PER/ORG/LOC, exact match"
 	sents, err := LoadCoNLL(dataDir, "dev")
@@ -136,6 +154,21 @@ func CoNLLExtract(ctx context.Context, dataDir string, x Extractor) (Result, err
 	}
 	res := Result{Dataset: dataset, Task: task}
 	var t Table
+	extractCoNLL(ctx, x, "conll-dev", sents, &res, &t)
+	res.Rows = conllRows(t)
+	res.Notes = append(res.Notes, conllKindsNote)
+	return res, nil
+}
+
+// conllKindsNote says how extractor kinds are scored as CoNLL types.
+const conllKindsNote = "kinds mapped: PERSON→PER, PLACE→LOC, GROUP/ORGANIZATION/OUTLET→ORG, PROGRAM→MISC"
+
+// extractCoNLL runs x on the documents of sents (sentences in document
+// order) and scores its mentions into t. Each document is rebuilt as text
+// (tokens joined by spaces, one sentence per line); a mention counts when
+// its character span covers exactly the tokens of a gold entity of the
+// mapped type. Article ids are prefix-doc.
+func extractCoNLL(ctx context.Context, x Extractor, prefix string, sents []CoNLLSentence, res *Result, t *Table) {
 	for lo := 0; lo < len(sents); {
 		hi := lo
 		for hi < len(sents) && sents[hi].Doc == sents[lo].Doc {
@@ -168,7 +201,7 @@ func CoNLLExtract(ctx context.Context, dataDir string, x Extractor) (Result, err
 			starts = append(starts, pos)
 			ends = append(ends, pos)
 		}
-		ex := runExtractor(ctx, x, article(fmt.Sprintf("conll-dev-%d", doc[0].Doc), b.String()), &res)
+		ex := runExtractor(ctx, x, article(fmt.Sprintf("%s-%d", prefix, doc[0].Doc), b.String()), res)
 		pred := make([]string, len(gold))
 		for i := range pred {
 			pred[i] = "O"
@@ -184,9 +217,6 @@ func CoNLLExtract(ctx context.Context, dataDir string, x Extractor) (Result, err
 		}
 		t.ScoreBIO(gold, pred)
 	}
-	res.Rows = conllRows(t)
-	res.Notes = append(res.Notes, "kinds mapped: PERSON→PER, PLACE→LOC, GROUP/ORGANIZATION/OUTLET→ORG, PROGRAM→MISC")
-	return res, nil
 }
 
 // labelTokens marks the tokens whose characters lie inside [start, end)

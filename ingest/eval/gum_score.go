@@ -311,16 +311,19 @@ func GUMTagger(dataDir string, tagger Tagger) (Result, error) {
 			}
 		}
 		var pred []PredictedMention
+		forms := make([][]string, len(d.Sentences))
 		for si, s := range d.Sentences {
-			forms := make([]string, len(s))
+			forms[si] = make([]string, len(s))
 			for i, tok := range s {
-				forms[i] = tok.Form
+				forms[si][i] = tok.Form
 			}
-			tm := startTimer()
-			labels := tagger.Tag(forms)
-			tm.stop(&res)
-			res.Words += len(forms)
-			for ci, c := range chunks(labels) {
+			res.Words += len(s)
+		}
+		tm := startTimer()
+		tagged := tagDocument(tagger, forms)
+		tm.stop(&res)
+		for si, s := range d.Sentences {
+			for ci, c := range chunks(tagged[si]) {
 				if t, ok := conllToGUM[c.typ]; ok {
 					pred = append(pred, PredictedMention{Entity: fmt.Sprint(si, ".", ci), Type: t, Start: s[c.start].Start, End: s[c.end-1].End})
 				}

@@ -16,8 +16,9 @@ import (
 // alone. Counts are pooled over the folds; the spread of per-fold F1 is
 // given in a note.
 
-// NERTrainer fits a tagger on training sentences.
-type NERTrainer func(train []CoNLLSentence) (Tagger, error)
+// NERTrainer fits a tagger on training sentences, those outside fold
+// fold.
+type NERTrainer func(fold int, train []CoNLLSentence) (Tagger, error)
 
 // ExtractorTrainer fits an extractor (its attribution model) on training
 // articles.
@@ -26,26 +27,39 @@ type ExtractorTrainer func(ctx context.Context, train []AttributionDoc) (Extract
 // foldOf returns the fold of document i of n, for k contiguous folds.
 func foldOf(i, n, k int) int { return i * k / n }
 
+// NERExtractor returns the extractor that runs tagger, a fold's model, as
+// its name tagger.
+type NERExtractor func(tagger Tagger) (Extractor, error)
+
 // CoNLLCrossValidated scores a training recipe by k-fold cross-validation
 // over CoNLL++ train, folds by document: the tagger trained on k-1 folds
 // tags the held-out fold, PER/ORG/LOC exact match as conlleval counts.
-func CoNLLCrossValidated(dataDir string, k int, train NERTrainer) (Result, error) {
+// With extractor set, the extractor running each fold's tagger also
+// extracts the fold's documents, scored as CoNLLExtract scores dev: a
+// second result, pooled the same way.
+func CoNLLCrossValidated(ctx context.Context, dataDir string, k int, train NERTrainer, extractor NERExtractor) ([]Result, error) {
 	dataset := fmt.Sprintf("conllpp/train %d-fold", k)
 	const task = "tagger entity mentions, cross-validated (each fold by a model not trained on it)"
+	const xtask = "extractor mentions as PER/ORG/LOC, cross-validated (each fold by a tagger not trained on it)"
 	if k < 2 {
-		return Result{}, fmt.Errorf("eval: k-fold needs k >= 2, got %d", k)
+		return nil, fmt.Errorf("eval: k-fold needs k >= 2, got %d", k)
 	}
 	sents, err := LoadCoNLL(dataDir, "train")
 	if err != nil {
 		if isAbsent(err) {
-			return absent(dataset, task, err), nil
+			out := []Result{absent(dataset, task, err)}
+			if extractor != nil {
+				out = append(out, absent(dataset, xtask, err))
+			}
+			return out, nil
 		}
-		return Result{}, err
+		return nil, err
 	}
 	nDocs := sents[len(sents)-1].Doc + 1
 	res := Result{Dataset: dataset, Task: task, Docs: len(sents)}
-	var pooled Table
-	var f1s []float64
+	xres := Result{Dataset: dataset, Task: xtask}
+	var pooled, xpooled Table
+	var f1s, xf1s []float64
 	for fold := range k {
 		var fit, held []CoNLLSentence
 		for _, s := range sents {
@@ -55,24 +69,36 @@ func CoNLLCrossValidated(dataDir string, k int, train NERTrainer) (Result, error
 				fit = append(fit, s)
 			}
 		}
-		tagger, err := train(fit)
+		tagger, err := train(fold, fit)
 		if err != nil {
-			return Result{}, fmt.Errorf("eval: training fold %d: %w", fold, err)
+			return nil, fmt.Errorf("eval: training fold %d: %w", fold, err)
 		}
 		var t Table
-		for _, s := range held {
-			tm := startTimer()
-			pred := tagger.Tag(s.Tokens)
-			tm.stop(&res)
-			res.Words += len(s.Tokens)
-			t.ScoreBIO(s.Labels, pred)
-			pooled.ScoreBIO(s.Labels, pred)
+		if err := tagCoNLL(tagger, held, &res, &t); err != nil {
+			return nil, err
 		}
+		pooled.Add(t)
 		f1s = append(f1s, t.Micro("PER", "ORG", "LOC").F1())
+		if extractor == nil {
+			continue
+		}
+		x, err := extractor(tagger)
+		if err != nil {
+			return nil, fmt.Errorf("eval: extractor for fold %d: %w", fold, err)
+		}
+		var xt Table
+		extractCoNLL(ctx, x, fmt.Sprintf("conll-train-fold%d", fold), held, &xres, &xt)
+		xpooled.Add(xt)
+		xf1s = append(xf1s, xt.Micro("PER", "ORG", "LOC").F1())
 	}
 	res.Rows = conllRows(pooled)
 	res.Notes = append(res.Notes, foldNote("micro PER+ORG+LOC", f1s))
-	return res, nil
+	if extractor == nil {
+		return []Result{res}, nil
+	}
+	xres.Rows = conllRows(xpooled)
+	xres.Notes = append(xres.Notes, foldNote("micro PER+ORG+LOC", xf1s), conllKindsNote)
+	return []Result{res, xres}, nil
 }
 
 // PolNeARCrossValidated scores a training recipe by k-fold

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,7 +46,7 @@ func TestCoNLLCrossValidatedHoldsOut(t *testing.T) {
 		t.Run(fmt.Sprint(k), func(t *testing.T) {
 			trained := map[int]int{} // doc -> folds it was trained in
 			calls := 0
-			res, err := CoNLLCrossValidated(dir, k, func(train []CoNLLSentence) (Tagger, error) {
+			results, err := CoNLLCrossValidated(context.Background(), dir, k, func(_ int, train []CoNLLSentence) (Tagger, error) {
 				calls++
 				m := memo{}
 				for _, s := range train {
@@ -55,10 +56,14 @@ func TestCoNLLCrossValidatedHoldsOut(t *testing.T) {
 					}
 				}
 				return m, nil
-			})
+			}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
+			if len(results) != 1 {
+				t.Fatalf("%d results without an extractor, want 1", len(results))
+			}
+			res := results[0]
 			if calls != k {
 				t.Errorf("trained %d models, want %d", calls, k)
 			}

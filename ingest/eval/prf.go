@@ -100,6 +100,18 @@ func (t Table) Micro(types ...string) PRF {
 	return p
 }
 
+// Add adds u's counts to t, type by type (pooling folds).
+func (t *Table) Add(u Table) {
+	if t.ByType == nil {
+		t.ByType = map[string]PRF{}
+	}
+	for ty, c := range u.ByType {
+		s := t.ByType[ty]
+		s.Add(c)
+		t.ByType[ty] = s
+	}
+}
+
 // Types lists the types in the table, sorted.
 func (t Table) Types() []string {
 	var out []string

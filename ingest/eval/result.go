@@ -25,6 +25,26 @@ type Tagger interface {
 	Tag(tokens []string) []string
 }
 
+// DocumentTagger is a Tagger that reads a whole document at once
+// (*ner.Names); the scorers give it each document's sentences together.
+type DocumentTagger interface {
+	Tagger
+	TagDocument(sents [][]string) [][]string
+}
+
+// tagDocument labels the sentences of one document: all at once with a
+// DocumentTagger, else one by one.
+func tagDocument(t Tagger, sents [][]string) [][]string {
+	if dt, ok := t.(DocumentTagger); ok {
+		return dt.TagDocument(sents)
+	}
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		out[i] = t.Tag(s)
+	}
+	return out
+}
+
 // Extractor turns an article into an extraction; the rule-based extractor
 // in ingest/extract is one.
 type Extractor interface {

@@ -137,6 +137,23 @@ func NewWith(models Models) (*Extractor, error) {
 	return &Extractor{gaz: g, tagger: t, attributor: a.am, attrPeer: p.pm, models: models}, nil
 }
 
+// WithNameTagger returns a copy of e whose statistical name tagger is the
+// perceptron m (cross-validation scores the whole extractor with a tagger
+// trained without the fold it extracts).
+func (e *Extractor) WithNameTagger(m *ner.Model) *Extractor {
+	c := *e
+	c.tagger = NewNERSource(m)
+	return &c
+}
+
+// WithNameNetwork returns a copy of e whose name tagger is the network nm
+// over whole documents.
+func (e *Extractor) WithNameNetwork(nm *ner.Names) *Extractor {
+	c := *e
+	c.tagger = NewNameNetworkSource(nm)
+	return &c
+}
+
 // NameTagger returns the statistical name tagger e runs, nil for rules
 // only, so that a caller scoring the tagger alone (eval) uses the same
 // copy rather than loading a second one.
@@ -145,6 +162,15 @@ func (e *Extractor) NameTagger() *ner.Model {
 		return nil
 	}
 	return e.tagger.m
+}
+
+// NameNetwork returns the name network e runs over whole documents (the
+// accurate models), nil when its tagger is a perceptron alone.
+func (e *Extractor) NameNetwork() *ner.Names {
+	if e.tagger == nil {
+		return nil
+	}
+	return e.tagger.names
 }
 
 // Models reports which models e was loaded with.
@@ -219,6 +245,10 @@ type doc struct {
 	// products are the names the article writes as product lines
 	// (products.go), whose mentions the tagger's spans drop.
 	products map[string]bool
+	// nerSpans are the name network's spans per sentence, tagged for the
+	// whole document at once (documentNames); nil when the tagger reads
+	// one sentence at a time.
+	nerSpans [][]ner.Span
 
 	cands    [][]candidate // per sentence, merged
 	mentions []*mention    // resolved, in text order

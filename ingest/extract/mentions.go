@@ -58,6 +58,7 @@ func (d *doc) findMentions(ctx context.Context) error {
 	d.cands = make([][]candidate, len(d.sents))
 	if d.x.tagger != nil {
 		d.products = d.productNames()
+		d.nerSpans = d.documentNames()
 	}
 	var buf []candidate
 	for si, s := range d.sents {

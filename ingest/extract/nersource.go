@@ -15,15 +15,31 @@ import (
 // kind fits nationalities, events or titles.
 type NERSource struct {
 	m *ner.Model
+	// names is the accurate extractor's network, which tags a whole
+	// document at once; nil for the perceptron m, sentence by sentence.
+	names *ner.Names
 }
 
 var _ MentionSource = (*NERSource)(nil)
 
-// NewNERSource wraps a loaded tagger.
+// NewNERSource wraps a loaded perceptron.
 func NewNERSource(m *ner.Model) *NERSource { return &NERSource{m: m} }
 
-// Name identifies the tagger in citations.
-func (s *NERSource) Name() string { return "ner/perceptron-1" }
+// NewNameNetworkSource wraps a loaded name network. As a MentionSource it
+// sees one sentence at a time and tags it as a document of one; the
+// extractor gives it whole documents (documentNames).
+func NewNameNetworkSource(nm *ner.Names) *NERSource {
+	return &NERSource{m: nm.Perceptron(), names: nm}
+}
+
+// Name identifies the tagger in citations. It is safe on a nil source
+// (rules only), which compares as no tagger's.
+func (s *NERSource) Name() string {
+	if s != nil && s.names != nil {
+		return "ner/neural-1"
+	}
+	return "ner/perceptron-1"
+}
 
 // Mentions tags one sentence.
 func (s *NERSource) Mentions(sen Sentence) []Candidate {
@@ -37,76 +53,14 @@ func (s *NERSource) Mentions(sen Sentence) []Candidate {
 	return out
 }
 
-// spans tags tokens. The tagger learnt from CoNLL's tokens, where
-// initials and abbreviations keep their period ("G.", "Calif.") and
-// contractions are split ("is n't", "I 'm"), so the given tokens are
-// joined and split that way for it and its spans mapped back onto them (a
-// span that holds only a contraction's ending is dropped). attached(i)
-// reports whether token i touches token i-1; nil means "assume it does".
+// spans tags tokens (taggerTokens says how they are given to the
+// tagger and its spans mapped back).
 func (s *NERSource) spans(tokens []string, attached func(i int) bool) []ner.Span {
-	retokenise := false
-	for i := 0; i < len(tokens) && !retokenise; i++ {
-		retokenise = i > 0 && i+1 < len(tokens) && tokens[i] == "." && abbreviationToken(tokens[i-1]) && (attached == nil || attached(i)) ||
-			contractionAt(tokens[i]) > 0
+	words, back := taggerTokens(tokens, attached)
+	if s.names != nil {
+		return back.spans(s.names.DocumentSpans([][]string{words}, nil)[0])
 	}
-	if !retokenise {
-		return s.m.Spans(tokens)
-	}
-	words := make([]string, 0, len(tokens)+2)
-	lo := make([]int, 0, len(tokens)+2) // tagger token -> given tokens [lo, hi)
-	hi := make([]int, 0, len(tokens)+2)
-	clitic := make([]bool, 0, len(tokens)+2) // the tagger token is a contraction's ending
-	add := func(w string, l, h int, c bool) {
-		words, lo, hi, clitic = append(words, w), append(lo, l), append(hi, h), append(clitic, c)
-	}
-	for i := 0; i < len(tokens); i++ {
-		if i+2 < len(tokens) && tokens[i+1] == "." && abbreviationToken(tokens[i]) && (attached == nil || attached(i+1)) {
-			add(tokens[i]+".", i, i+2, false)
-			i++
-			continue
-		}
-		if k := contractionAt(tokens[i]); k > 0 {
-			add(tokens[i][:k], i, i+1, false)
-			add(tokens[i][k:], i, i+1, true)
-			continue
-		}
-		add(tokens[i], i, i+1, false)
-	}
-	sp := s.m.Spans(words)
-	out := sp[:0]
-	for _, x := range sp {
-		if x.End-x.Start == 1 && clitic[x.Start] {
-			continue
-		}
-		x.Start, x.End = lo[x.Start], hi[x.End-1]
-		out = append(out, x)
-	}
-	return out
-}
-
-// contractionAt returns where a contraction's ending starts in w, as
-// CoNLL splits it ("is|n't", "I|'m", "they|'ll"), or 0 when w is none.
-// The possessive "'s" is split by the extractor's tokeniser already.
-func contractionAt(w string) int {
-	if len(w) < 3 || strings.IndexAny(w, "'’") < 0 {
-		return 0
-	}
-	l := lowerASCII(w)
-	for _, end := range []string{"n't", "n’t", "'m", "’m", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'d", "’d"} {
-		if strings.HasSuffix(l, end) && len(l) > len(end) {
-			return len(w) - len(end)
-		}
-	}
-	return 0
-}
-
-// abbreviationToken reports whether w takes a period in CoNLL-style
-// tokens: an initial or a known abbreviation.
-func abbreviationToken(w string) bool {
-	if len(w) == 1 {
-		return w[0] >= 'A' && w[0] <= 'Z'
-	}
-	return abbreviations[lowerASCII(w)]
+	return back.spans(s.m.Spans(words))
 }
 
 // nerConfidence is how far a tagger mention is trusted: about its
@@ -198,13 +152,14 @@ var defaultTagger = &sharedModel[NERSource]{load: func() (*NERSource, error) {
 	return NewNERSource(m), nil
 }}
 
-// accurateTagger is the embedded accurate tagger, shared like defaultTagger.
+// accurateTagger is the embedded accurate tagger, the name network on the
+// accurate perceptron, shared like defaultTagger.
 var accurateTagger = &sharedModel[NERSource]{load: func() (*NERSource, error) {
-	m, err := ner.LoadAccurate()
+	nm, err := ner.LoadAccurateNames()
 	if err != nil {
 		return nil, err
 	}
-	return NewNERSource(m), nil
+	return NewNameNetworkSource(nm), nil
 }}
 
 // taggerMentions adds the tagger's mentions of s to out, whose first nGaz
@@ -217,9 +172,14 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 	if !d.hasName(s) {
 		return out
 	}
-	spans := d.x.tagger.spans(d.words[s.T0:s.T1], func(i int) bool {
-		return d.toks[s.T0+i-1].B1 == d.toks[s.T0+i].B0
-	})
+	var spans []ner.Span
+	if d.nerSpans != nil {
+		spans = d.nerSpans[s.Index]
+	} else {
+		spans = d.x.tagger.spans(d.words[s.T0:s.T1], func(i int) bool {
+			return d.toks[s.T0+i-1].B1 == d.toks[s.T0+i].B0
+		})
+	}
 	eventNames(d.words[s.T0:s.T1], spans)
 	productSpans(d.products, d.words[s.T0:s.T1], spans)
 	covered := func(t0, t1 int) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -53,23 +54,30 @@ func TestWithSource(t *testing.T) {
 	}
 }
 
-// TestTaggerPluggedIn checks that the default extractor types unknown names
-// with the statistical tagger, and that RulesOnly does not.
+// TestTaggerPluggedIn checks that the default and the accurate extractors
+// type unknown names with their statistical taggers (the accurate one with
+// its name network), and that RulesOnly does not.
 func TestTaggerPluggedIn(t *testing.T) {
 	text := "Talks resumed in Vardenholm on Monday, where Marisol Quenby met officials of Brantwell Holdings."
+	accurate, err := NewWith(Accurate)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
-		name string
-		x    *Extractor
-		want int
+		name   string
+		x      *Extractor
+		tagger string
+		want   int
 	}{
-		{"default", newExtractor(t), 1},
-		{"rules only", newExtractor(t).RulesOnly(), 0},
+		{"default", newExtractor(t), "ner/perceptron-1", 1},
+		{"accurate", accurate, "ner/neural-1", 1},
+		{"rules only", newExtractor(t).RulesOnly(), "ner/perceptron-1", 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ex := extractOK(t, tt.x, &graph.Article{ID: "a", Text: text})
 			got := 0
 			for _, m := range ex.Mentions {
-				if m.Citation.Extractor == "rules/"+version+":ner/perceptron-1" {
+				if strings.HasPrefix(m.Citation.Extractor, "rules/"+version) && strings.HasSuffix(m.Citation.Extractor, ":"+tt.tagger) {
 					got++
 				}
 			}

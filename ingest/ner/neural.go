@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,16 +27,37 @@ import (
 //go:embed attribution_neural.bin.gz
 var embeddedNeural []byte
 
-// neuralTags are the network's output tags (BIO over the attribution
-// slots), in the order of tools/neural/feats.py TAGS.
-var neuralTags = [numNeuralTags]string{"O", "B-" + AttrSource, "I-" + AttrSource, "B-" + AttrCue, "I-" + AttrCue, "B-" + AttrContent, "I-" + AttrContent}
+// neuralTags are the attribution network's output tags (BIO over the
+// attribution slots), in the order of tools/neural/feats.py
+// ATTRIBUTION_TAGS; nameTags are the name network's (feats.py NER_TAGS),
+// the same first seven and MISC. Tag t > 0 is of type (t-1)/2 in
+// typeNames.
+var (
+	neuralTags = []string{"O", "B-" + AttrSource, "I-" + AttrSource, "B-" + AttrCue, "I-" + AttrCue, "B-" + AttrContent, "I-" + AttrContent}
+	nameTags   = append(slices.Clip(neuralTags), "B-MISC", "I-MISC")
+)
 
-const numNeuralTags = 7
+// maxNeuralTags bounds the tags of a network (the name network's nine),
+// so that a token's emissions are an array.
+const maxNeuralTags = 9
 
-// Neural is the neural attribution tagger. It is safe for concurrent use.
+// The third input of a network, one table row per token: for attribution
+// whether the sentence starts inside a quotation (0 or 1); for names the
+// word's document class (docClasses), one of numDocClasses.
+const (
+	numOpenClasses = 2
+	numDocClasses  = 6
+)
+
+// Neural is a neural tagger stacked on a perceptron: the attribution
+// tagger, or the accurate name tagger (names.go). It is safe for
+// concurrent use.
 type Neural struct {
 	perc  *Model
 	h     int     // hidden units per direction
+	nt    int     // output tags: len(neuralTags) or len(nameTags)
+	ncls  int     // rows of the third input: numOpenClasses or numDocClasses
+	doc   bool    // the third input is the document class (a name network)
 	bonus float32 // added to the emission of the perceptron's own tag
 	// ungated runs the network on every sentence; a gated model runs it
 	// only where the perceptron finds a cue. The model file says which,
@@ -49,10 +71,10 @@ type Neural struct {
 	// rows for each combination of the three (fixedRow).
 	wproj, sproj, fixed []float32
 	fwh, bwh            []float32                // recurrent weights, [h][4h] as stored
-	outW                [][numNeuralTags]float32 // output weights, a row per hidden unit, forward then backward
-	outB                [numNeuralTags]float32
-	trans               [numNeuralTags][numNeuralTags]float32
-	start, end          [numNeuralTags]float32
+	outW                [][maxNeuralTags]float32 // output weights, a row per hidden unit, forward then backward; tags past nt zero
+	outB                [maxNeuralTags]float32
+	trans               [maxNeuralTags][maxNeuralTags]float32
+	start, end          [maxNeuralTags]float32
 	pool                sync.Pool
 }
 
@@ -62,6 +84,7 @@ type neuralHeader struct {
 	Hidden   int               `json:"hidden"`
 	Bonus    float32           `json:"bonus"`
 	Ungated  bool              `json:"ungated"` // run on every sentence, not only where the perceptron finds a cue
+	Doc      bool              `json:"doc"`     // the third input is the document class (names), not the open quotation
 	Tags     []string          `json:"tags"`
 	Words    []string          `json:"words"`
 	Suffixes []string          `json:"suffixes"`
@@ -117,8 +140,8 @@ func readNeural(r io.Reader) (neuralHeader, map[string][]float32, map[string][]i
 	if err := json.Unmarshal(hb, &hd); err != nil {
 		return hd, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
 	}
-	if hd.Version != 1 || len(hd.Tags) != numNeuralTags {
-		return hd, nil, nil, fmt.Errorf("ner: neural model version %d with %d tags not supported", hd.Version, len(hd.Tags))
+	if hd.Version != 1 || !slices.Equal(hd.Tags, neuralTags) && !slices.Equal(hd.Tags, nameTags) {
+		return hd, nil, nil, fmt.Errorf("ner: neural model version %d with tags %v not supported", hd.Version, hd.Tags)
 	}
 	t := map[string][]float32{}
 	shapes := map[string][]int{}
@@ -147,17 +170,20 @@ func readNeural(r io.Reader) (neuralHeader, map[string][]float32, map[string][]i
 
 // buildNeural checks the tensors' shapes and projects the embeddings.
 func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]int, perc *Model) (*Neural, error) {
-	h := hd.Hidden
+	h, nt, ncls := hd.Hidden, len(hd.Tags), numOpenClasses
+	if hd.Doc {
+		ncls = numDocClasses
+	}
 	din := 0
 	for _, k := range []string{"word", "suffix", "shape", "perc", "open"} {
 		din += hd.Dims[k]
 	}
 	want := map[string][]int{
 		"wemb": {len(hd.Words) + 2, hd.Dims["word"]}, "semb": {len(hd.Suffixes) + 2, hd.Dims["suffix"]},
-		"shemb": {numShapes, hd.Dims["shape"]}, "pemb": {numNeuralTags, hd.Dims["perc"]}, "oemb": {2, hd.Dims["open"]},
+		"shemb": {numShapes, hd.Dims["shape"]}, "pemb": {nt, hd.Dims["perc"]}, "oemb": {ncls, hd.Dims["open"]},
 		"f_wx": {din, 4 * h}, "f_wh": {h, 4 * h}, "f_b": {4 * h}, "b_wx": {din, 4 * h}, "b_wh": {h, 4 * h}, "b_b": {4 * h},
-		"out_w": {2 * h, numNeuralTags}, "out_b": {numNeuralTags}, "trans": {numNeuralTags, numNeuralTags},
-		"start": {numNeuralTags}, "end": {numNeuralTags},
+		"out_w": {2 * h, nt}, "out_b": {nt}, "trans": {nt, nt},
+		"start": {nt}, "end": {nt},
 	}
 	for k, w := range want {
 		if fmt.Sprint(shapes[k]) != fmt.Sprint(w) {
@@ -165,7 +191,7 @@ func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]in
 		}
 	}
 	fillActTables()
-	n := &Neural{perc: perc, h: h, bonus: hd.Bonus, ungated: hd.Ungated, fwh: t["f_wh"], bwh: t["b_wh"],
+	n := &Neural{perc: perc, h: h, nt: nt, ncls: ncls, doc: hd.Doc, bonus: hd.Bonus, ungated: hd.Ungated || hd.Doc, fwh: t["f_wh"], bwh: t["b_wh"],
 		words: make(map[string]int32, len(hd.Words)), sufs: make(map[string]int32, len(hd.Suffixes))}
 	for i, w := range hd.Words {
 		n.words[w] = int32(i + 2)
@@ -174,25 +200,25 @@ func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]in
 		n.sufs[s] = int32(i + 2)
 	}
 	copy(n.outB[:], t["out_b"])
-	n.outW = make([][numNeuralTags]float32, 2*h)
+	n.outW = make([][maxNeuralTags]float32, 2*h)
 	for k := range n.outW {
-		copy(n.outW[k][:], t["out_w"][k*numNeuralTags:])
+		copy(n.outW[k][:nt], t["out_w"][k*nt:])
 	}
 	copy(n.start[:], t["start"])
 	copy(n.end[:], t["end"])
-	for i := range numNeuralTags {
-		copy(n.trans[i][:], t["trans"][i*numNeuralTags:])
+	for i := range nt {
+		copy(n.trans[i][:nt], t["trans"][i*nt:])
 	}
 	var shproj, pproj, oproj []float32
 	n.wproj, n.sproj, shproj, pproj, oproj = projectInputs(hd, t)
-	// The shape, perceptron-tag and open-quote rows summed ahead for
+	// The shape, perceptron-tag and third-input rows summed ahead for
 	// each of their few combinations: a token's input is then three
 	// rows, not five.
-	n.fixed = make([]float32, numShapes*numNeuralTags*2*8*h)
+	n.fixed = make([]float32, numShapes*nt*ncls*8*h)
 	for sh := range numShapes {
-		for p := range numNeuralTags {
-			for o := range 2 {
-				dst := n.fixed[fixedRow(sh, p, o)*8*h:][:8*h]
+		for p := range nt {
+			for o := range ncls {
+				dst := n.fixed[n.fixedRow(sh, p, o)*8*h:][:8*h]
 				copy(dst, shproj[sh*8*h:])
 				add(dst, pproj[p*8*h:])
 				add(dst, oproj[o*8*h:])
@@ -203,13 +229,13 @@ func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]in
 }
 
 // fixedRow is the row of Neural.fixed for word shape sh, perceptron tag p
-// and open quotation o (0 or 1).
-func fixedRow(sh, p, o int) int { return (sh*numNeuralTags+p)*2 + o }
+// and third input o.
+func (n *Neural) fixedRow(sh, p, o int) int { return (sh*n.nt+p)*n.ncls + o }
 
 // projectInputs returns each feature table's rows times its slice of the
 // input weights, one row of 8h per entry: the forward direction's four
 // gates then the backward one's. The biases are folded into the rows of
-// the open-quote table, so that a token's input to both LSTMs is the sum
+// the third input's table, so that a token's input to both LSTMs is the sum
 // of one row per feature.
 func projectInputs(hd neuralHeader, t map[string][]float32) (wproj, sproj, shproj, pproj, oproj []float32) {
 	h := hd.Hidden
@@ -239,7 +265,7 @@ func projectInputs(hd neuralHeader, t map[string][]float32) (wproj, sproj, shpro
 	shproj = project("shemb", hd.Dims["shape"])
 	pproj = project("pemb", hd.Dims["perc"])
 	oproj = project("oemb", hd.Dims["open"])
-	for r := range 2 {
+	for r := range len(oproj) / (8 * h) {
 		row := oproj[r*8*h : (r+1)*8*h]
 		for j := range 4 * h {
 			row[j] += t["f_b"][j]

@@ -121,7 +121,8 @@ func BenchmarkNeuralNetwork(b *testing.B) {
 		for i, s := range sents {
 			sc := n.getScratch(len(s.tokens))
 			copy(sc.perc, percs[i])
-			n.tag(sc, s.tokens, s.open)
+			sc.setOpen(s.open)
+			n.tag(sc, s.tokens)
 			n.pool.Put(sc)
 		}
 	}
@@ -136,7 +137,7 @@ func neuralPercTags(n *Neural, tokens []string, open bool) []int {
 	n.perc.decode(ps, tokens, open)
 	tags := make([]int, len(tokens))
 	for i, l := range ps.labels {
-		tags[i] = percTag(l)
+		tags[i] = n.percTag(l)
 	}
 	return tags
 }

@@ -5,9 +5,10 @@ import "math"
 // neuralScratch is the per-call working memory of Neural, pooled.
 type neuralScratch struct {
 	perc   []int     // the perceptron's tags (neural tag ids)
+	cls    []int     // the third input's row per token (setOpen, or document classes)
 	x      []float32 // [n][8h] input projections
 	hf, hb []float32 // [n][h] hidden states
-	em     []float32 // [n][numNeuralTags] emissions
+	em     []float32 // [n][maxNeuralTags] emissions
 	z, c   []float32 // [4h] gate pre-activations, [h] cell state
 	back   []int8
 	tags   []int
@@ -26,22 +27,34 @@ func (n *Neural) getScratch(words int) *neuralScratch {
 	}
 	s.x = grow(s.x, words*8*n.h)
 	s.hf, s.hb = grow(s.hf, words*n.h), grow(s.hb, words*n.h)
-	s.em = grow(s.em, words*numNeuralTags)
+	s.em = grow(s.em, words*maxNeuralTags)
 	if cap(s.perc) < words {
-		s.perc, s.tags, s.back = make([]int, words), make([]int, words), make([]int8, words*numNeuralTags)
+		s.perc, s.cls, s.tags, s.back = make([]int, words), make([]int, words), make([]int, words), make([]int8, words*maxNeuralTags)
 	}
-	s.perc, s.tags, s.back = s.perc[:words], s.tags[:words], s.back[:words*numNeuralTags]
+	s.perc, s.cls, s.tags, s.back = s.perc[:words], s.cls[:words], s.tags[:words], s.back[:words*maxNeuralTags]
 	return s
 }
 
+// setOpen sets every token's third input to the attribution network's
+// open-quotation class.
+func (s *neuralScratch) setOpen(open bool) {
+	o := 0
+	if open {
+		o = 1
+	}
+	for i := range s.cls {
+		s.cls[i] = o
+	}
+}
+
 // percTag maps a perceptron label (BILOU over the entity slots) to the
-// network's BIO tag id.
-func percTag(l int) int {
+// network's BIO tag id; a type the network has no tags for is O.
+func (n *Neural) percTag(l int) int {
 	if l == labelO {
 		return 0
 	}
 	typ := labelType(l)
-	if typ > 2 {
+	if 1+2*typ >= n.nt {
 		return 0
 	}
 	switch labelPrefix(l) {
@@ -72,11 +85,12 @@ func (n *Neural) QuotedSpansSure(tokens []string, open bool) ([]Span, []bool) {
 	n.perc.decode(ps, tokens, open)
 	s := n.getScratch(len(tokens))
 	for i, l := range ps.labels {
-		s.perc[i] = percTag(l)
+		s.perc[i] = n.percTag(l)
 	}
 	n.perc.scratch.Put(ps)
+	s.setOpen(open)
 	if n.ungated || hasCueTag(s.perc) {
-		n.tag(s, tokens, open)
+		n.tag(s, tokens)
 	} else {
 		copy(s.tags, s.perc)
 	}
@@ -124,13 +138,10 @@ func tagSpans(tags []int) []Span {
 	return out
 }
 
-// emissions fills s.em for tokens whose perceptron tags are in s.perc.
-func (n *Neural) emissions(s *neuralScratch, tokens []string, open bool) {
+// emissions fills s.em for tokens whose perceptron tags are in s.perc and
+// third inputs in s.cls.
+func (n *Neural) emissions(s *neuralScratch, tokens []string) {
 	h, w := n.h, 8*n.h
-	o := 0
-	if open {
-		o = 1
-	}
 	for i, tok := range tokens {
 		x := s.x[i*w : (i+1)*w]
 		norm := normWord(tok)
@@ -142,13 +153,13 @@ func (n *Neural) emissions(s *neuralScratch, tokens []string, open bool) {
 		if !ok {
 			si = 1
 		}
-		add3(x, n.wproj[int(wi)*w:], n.sproj[int(si)*w:], n.fixed[fixedRow(wordShape(tok), s.perc[i], o)*w:])
+		add3(x, n.wproj[int(wi)*w:], n.sproj[int(si)*w:], n.fixed[n.fixedRow(wordShape(tok), s.perc[i], s.cls[i])*w:])
 	}
 	m := len(tokens)
 	n.lstm(s, m, 0, n.fwh, s.hf, false)
 	n.lstm(s, m, 4*h, n.bwh, s.hb, true)
 	for i := range m {
-		em := (*[numNeuralTags]float32)(s.em[i*numNeuralTags:])
+		em := (*[maxNeuralTags]float32)(s.em[i*maxNeuralTags:])
 		*em = n.outB
 		emit(em, s.hf[i*h:(i+1)*h], n.outW[:h])
 		emit(em, s.hb[i*h:(i+1)*h], n.outW[h:])
@@ -156,10 +167,10 @@ func (n *Neural) emissions(s *neuralScratch, tokens []string, open bool) {
 }
 
 // emit adds to em the hidden state hs times the output weights w, one row
-// per hidden unit. The sums live in registers, not in em, while the
-// units are added up.
-func emit(em *[numNeuralTags]float32, hs []float32, w [][numNeuralTags]float32) {
-	e0, e1, e2, e3, e4, e5, e6 := em[0], em[1], em[2], em[3], em[4], em[5], em[6]
+// per hidden unit (tags past the network's are zero weights). The sums
+// live in registers, not in em, while the units are added up.
+func emit(em *[maxNeuralTags]float32, hs []float32, w [][maxNeuralTags]float32) {
+	e0, e1, e2, e3, e4, e5, e6, e7, e8 := em[0], em[1], em[2], em[3], em[4], em[5], em[6], em[7], em[8]
 	w = w[:len(hs)]
 	for k, v := range hs {
 		row := &w[k]
@@ -170,8 +181,10 @@ func emit(em *[numNeuralTags]float32, hs []float32, w [][numNeuralTags]float32) 
 		e4 += v * row[4]
 		e5 += v * row[5]
 		e6 += v * row[6]
+		e7 += v * row[7]
+		e8 += v * row[8]
 	}
-	*em = [numNeuralTags]float32{e0, e1, e2, e3, e4, e5, e6}
+	*em = [maxNeuralTags]float32{e0, e1, e2, e3, e4, e5, e6, e7, e8}
 }
 
 // add adds src to dst element by element.
@@ -210,37 +223,37 @@ func (n *Neural) lstm(s *neuralScratch, m, off int, wh, out []float32, reverse b
 
 // tag labels tokens into s.tags: emissions, the bonus for the perceptron's
 // own tag, and Viterbi over the CRF.
-func (n *Neural) tag(s *neuralScratch, tokens []string, open bool) {
-	n.emissions(s, tokens, open)
-	m := len(tokens)
+func (n *Neural) tag(s *neuralScratch, tokens []string) {
+	n.emissions(s, tokens)
+	m, nt := len(tokens), n.nt
 	for i, p := range s.perc {
-		s.em[i*numNeuralTags+p] += n.bonus
+		s.em[i*maxNeuralTags+p] += n.bonus
 	}
-	var score, next [numNeuralTags]float32
-	for j := range score {
+	var score, next [maxNeuralTags]float32
+	for j := range nt {
 		score[j] = n.start[j] + s.em[j]
 	}
 	for i := 1; i < m; i++ {
-		for j := range numNeuralTags {
+		for j := range nt {
 			best, arg := float32(math.Inf(-1)), 0
-			for k := range numNeuralTags {
+			for k := range nt {
 				if v := score[k] + n.trans[k][j]; v > best {
 					best, arg = v, k
 				}
 			}
-			next[j] = best + s.em[i*numNeuralTags+j]
-			s.back[i*numNeuralTags+j] = int8(arg)
+			next[j] = best + s.em[i*maxNeuralTags+j]
+			s.back[i*maxNeuralTags+j] = int8(arg)
 		}
 		score = next
 	}
 	best, arg := float32(math.Inf(-1)), 0
-	for j := range numNeuralTags {
+	for j := range nt {
 		if v := score[j] + n.end[j]; v > best {
 			best, arg = v, j
 		}
 	}
 	for i := m - 1; i >= 0; i-- {
 		s.tags[i] = arg
-		arg = int(s.back[i*numNeuralTags+arg])
+		arg = int(s.back[i*maxNeuralTags+arg])
 	}
 }

@@ -36,15 +36,12 @@ func newRefNeural(t *testing.T) *refNeural {
 	return r
 }
 
-// emissions returns the network's emissions, [len(tokens)][numNeuralTags]
-// flattened, given the perceptron's tags perc.
-func (r *refNeural) emissions(tokens []string, perc []int, open bool) []float32 {
+// emissions returns the network's emissions, [len(tokens)][n.nt]
+// flattened, given the perceptron's tags perc and the third input's rows
+// cls.
+func (r *refNeural) emissions(tokens []string, perc, cls []int) []float32 {
 	n := r.n
 	h, w := n.h, 8*n.h
-	o := 0
-	if open {
-		o = 1
-	}
 	m := len(tokens)
 	x := make([]float32, m*w)
 	for i, tok := range tokens {
@@ -64,15 +61,16 @@ func (r *refNeural) emissions(tokens []string, perc []int, open bool) []float32 
 			xi[j] += r.sproj[int(si)*w+j]
 			xi[j] += r.shproj[sh*w+j]
 			xi[j] += r.pproj[perc[i]*w+j]
-			xi[j] += r.oproj[o*w+j]
+			xi[j] += r.oproj[cls[i]*w+j]
 		}
 	}
 	hf := refLSTM(x, m, h, 0, r.fwh, false)
 	hb := refLSTM(x, m, h, 4*h, r.bwh, true)
-	em := make([]float32, m*numNeuralTags)
+	nt := n.nt
+	em := make([]float32, m*nt)
 	for i := range m {
-		e := em[i*numNeuralTags : (i+1)*numNeuralTags]
-		copy(e, n.outB[:])
+		e := em[i*nt : (i+1)*nt]
+		copy(e, n.outB[:nt])
 		for k, v := range hf[i*h : (i+1)*h] {
 			for j := range e {
 				e[j] += v * n.outW[k][j]
@@ -127,7 +125,7 @@ func refTanh(x float32) float32 { return float32(math.Tanh(float64(x))) }
 // Viterbi path over the CRF.
 func (r *refNeural) tags(em []float32, perc []int) []int {
 	n := r.n
-	m := len(perc)
+	m, numNeuralTags := len(perc), r.n.nt
 	for i, p := range perc {
 		em[i*numNeuralTags+p] += n.bonus
 	}
@@ -180,24 +178,29 @@ func TestNeuralMatchesReference(t *testing.T) {
 	worst := 0.0
 	for si, s := range sents {
 		perc := neuralPercTags(r.n, s.tokens, s.open)
+		nt := r.n.nt
 		shifted := make([]int, len(perc))
 		for i, p := range perc {
-			shifted[i] = (p + 1) % numNeuralTags
+			shifted[i] = (p + 1) % nt
 		}
 		for _, p := range [][]int{perc, shifted} {
-			want := r.emissions(s.tokens, p, s.open)
 			sc := r.n.getScratch(len(s.tokens))
 			copy(sc.perc, p)
-			r.n.emissions(sc, s.tokens, s.open)
-			for i, got := range sc.em {
-				d := math.Abs(float64(got - want[i]))
-				worst = max(worst, d)
-				if d > 1e-4 {
-					t.Errorf("sentence %d token %d tag %d: emission %v, reference %v", si, i/numNeuralTags, i%numNeuralTags, got, want[i])
+			sc.setOpen(s.open)
+			want := r.emissions(s.tokens, p, sc.cls)
+			r.n.emissions(sc, s.tokens)
+			for i := range len(s.tokens) {
+				for j := range nt {
+					got := sc.em[i*maxNeuralTags+j]
+					d := math.Abs(float64(got - want[i*nt+j]))
+					worst = max(worst, d)
+					if d > 1e-4 {
+						t.Errorf("sentence %d token %d tag %d: emission %v, reference %v", si, i, j, got, want[i*nt+j])
+					}
 				}
 			}
 			wantTags := r.tags(want, p)
-			r.n.tag(sc, s.tokens, s.open)
+			r.n.tag(sc, s.tokens)
 			for i, tag := range sc.tags {
 				if tag != wantTags[i] {
 					t.Errorf("sentence %d token %d (%s): tag %s, reference %s", si, i, s.tokens[i], neuralTags[tag], neuralTags[wantTags[i]])

@@ -8,13 +8,15 @@ import (
 	"testing"
 )
 
-// neuralVector is one sentence of testdata/neural_vectors.json, written by
+// neuralVector is one sentence of testdata/neural_vectors.json (or of
+// names_vectors.json, the name network's test document), written by
 // tools/neural/train.py with its numpy reference inference of the shipped
 // model.
 type neuralVector struct {
 	Tokens    []string    `json:"tokens"`
 	Perc      []string    `json:"perc"`
 	Open      bool        `json:"open"`
+	Classes   []int       `json:"classes"` // the name network's document classes
 	Emissions [][]float32 `json:"emissions"`
 	Tags      []string    `json:"tags"`
 }
@@ -38,16 +40,17 @@ func TestNeuralMatchesPython(t *testing.T) {
 			for i, l := range v.Perc {
 				s.perc[i] = tagID[l]
 			}
-			n.emissions(s, v.Tokens, v.Open)
+			s.setOpen(v.Open)
+			n.emissions(s, v.Tokens)
 			for i, row := range v.Emissions {
 				for j, want := range row {
-					if got := s.em[i*numNeuralTags+j]; math.Abs(float64(got-want)) > 1e-3 {
+					if got := s.em[i*maxNeuralTags+j]; math.Abs(float64(got-want)) > 1e-3 {
 						t.Fatalf("emission %d/%d = %v, want %v", i, j, got, want)
 					}
 				}
 			}
 			if n.ungated || hasCueTag(s.perc) {
-				n.tag(s, v.Tokens, v.Open)
+				n.tag(s, v.Tokens)
 			} else {
 				copy(s.tags, s.perc)
 			}
@@ -112,7 +115,13 @@ func TestNeuralLoads(t *testing.T) {
 // embedded model.
 func loadNeuralVectors(t *testing.T) []neuralVector {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/neural_vectors.json")
+	return readVectors(t, "testdata/neural_vectors.json")
+}
+
+// readVectors reads a test vector file.
+func readVectors(t *testing.T, path string) []neuralVector {
+	t.Helper()
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,26 +54,29 @@ class Model:
             out.append(h)
         return np.array(out)
 
-    def emissions(self, toks, perc, open_):
+    def emissions(self, toks, perc, classes):
+        """classes: per token, the row of the third input table (oemb):
+        1 inside a quotation opened before the sentence, else 0, for
+        attribution; the document class (feats.doc_classes) for names."""
         p = self.p
         rows = []
-        for t, l in zip(toks, perc):
+        for t, l, c in zip(toks, perc, classes):
             rows.append(np.concatenate([
                 p["wemb"][self.wid.get(feats.norm(t), feats.UNK)],
                 p["semb"][self.sid.get(feats.suffix(t), feats.UNK)],
                 p["shemb"][feats.shape(t)],
                 p["pemb"][feats.TAG_ID.get(l, 0)],
-                p["oemb"][1 if open_ else 0]]))
+                p["oemb"][c]]))
         x = np.array(rows, np.float32)
         hf = self._lstm(x, "f")
         hb = self._lstm(x[::-1], "b")[::-1]
         return np.concatenate([hf, hb], 1) @ p["out_w"] + p["out_b"]
 
-    def tag(self, toks, perc, open_, bonus, ungated=False):
+    def tag(self, toks, perc, classes, bonus, ungated=False):
         ids = [feats.TAG_ID.get(l, 0) for l in perc]
         if not ungated and not has_cue(ids):
             return ids
-        em = self.emissions(toks, perc, open_)
+        em = self.emissions(toks, perc, classes)
         for i, l in enumerate(perc):
             em[i, feats.TAG_ID.get(l, 0)] += bonus
         return viterbi(em, self.p["trans"], self.p["start"], self.p["end"])

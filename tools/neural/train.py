@@ -1,15 +1,20 @@
-"""Train the neural attribution tagger (BiLSTM-CRF stacked on the perceptron).
+"""Train the neural taggers (BiLSTM-CRF stacked on a perceptron).
 
-Input: the JSON lines written by
+--task attribution (the default) trains the attribution tagger on the JSON
+lines written by
     go run ./cmd/nertrain -task attribution -accurate -dump /tmp/neural/dump.jsonl
 (PolNeAR train sentences, gold BIO labels, and the accurate perceptron's BIO
 labels jackknifed over 5 article folds: article i is in fold i%5).
+--task ner --doc trains the accurate name tagger on
+    go run ./cmd/nertrain -accurate -dump /tmp/nern/dump.jsonl
+(CoNLL++ train, the perceptron's labels jackknifed over the 5 blocks of
+documents newsgraph eval --cv scores: each row carries its "fold").
 
-Model choices: --holdout 5 trains on folds 1-4 and scores fold 0 (the same
-articles as `nertrain -holdout 5`) after every epoch, for the network and for
-the perceptron alone. The shipped model: --holdout 0 --epochs N trains on all
-of train and writes ingest/ner/attribution_neural.bin.gz plus the test
-vectors ingest/ner/testdata/neural_vectors.json. See README.md here.
+Model choices: --holdout 5 trains without fold --fold (default 0) and scores
+it after every epoch, for the network and for the perceptron alone; --cv
+does so for every fold and pools the scores. The shipped model: --holdout 0
+--epochs N trains on all of train and writes the model file plus its test
+vectors (ingest/ner/testdata/). See README.md here.
 """
 
 import argparse
@@ -27,8 +32,6 @@ import optax
 
 import feats
 import infer
-
-NT = len(feats.TAGS)
 
 
 def load(path):
@@ -51,10 +54,17 @@ def build_vocab(rows, key, min_count):
     return items
 
 
-def encode(rows, words, sufs):
+def encode(rows, words, sufs, doc=False):
     wid = {w: i + 2 for i, w in enumerate(words)}
     sid = {s: i + 2 for i, s in enumerate(sufs)}
     out = []
+    if doc:
+        by_doc = {}
+        for r in rows:
+            by_doc.setdefault(r["doc"], []).append(r)
+        for d in by_doc.values():
+            for r, c in zip(d, feats.doc_classes(d)):
+                r["dclass"] = c
     for r in rows:
         toks = r["tokens"]
         out.append(dict(
@@ -62,7 +72,7 @@ def encode(rows, words, sufs):
             s=np.array([sid.get(feats.suffix(t), feats.UNK) for t in toks], np.int32),
             sh=np.array([feats.shape(t) for t in toks], np.int32),
             p=np.array([feats.TAG_ID.get(l, 0) for l in r["perc"]], np.int32),
-            o=np.full(len(toks), 1 if r["open"] else 0, np.int32),
+            o=np.array(r["dclass"], np.int32) if doc else np.full(len(toks), 1 if r["open"] else 0, np.int32),
             y=np.array([feats.TAG_ID.get(l, 0) for l in r["gold"]], np.int32),
         ))
     return out
@@ -72,6 +82,7 @@ def init_params(key, V, S, a):
     ks = jax.random.split(key, 12)
     din = a.wdim + a.sdim + a.shdim + a.pdim + a.odim
     H = a.hidden
+    NT = len(feats.TAGS)
 
     def u(k, shape, scale):
         return jax.random.uniform(k, shape, jnp.float32, -scale, scale)
@@ -79,7 +90,7 @@ def init_params(key, V, S, a):
     p = dict(
         wemb=u(ks[0], (V, a.wdim), 0.1), semb=u(ks[1], (S, a.sdim), 0.1),
         shemb=u(ks[2], (feats.NUM_SHAPES, a.shdim), 0.1), pemb=u(ks[3], (NT, a.pdim), 0.1),
-        oemb=u(ks[4], (2, a.odim), 0.1),
+        oemb=u(ks[4], (feats.NUM_DOC if a.doc else 2, a.odim), 0.1),
         out_w=u(ks[9], (2 * H, NT), 1 / math.sqrt(2 * H)), out_b=jnp.zeros(NT),
         trans=jnp.zeros((NT, NT)), start=jnp.zeros(NT), end=jnp.zeros(NT),
     )
@@ -116,13 +127,21 @@ def lstm(x, mask, wx, wh, b):
 
 
 def emissions(p, b, key, train, a):
-    w = b["w"]
+    w, o = b["w"], b["o"]
     if train:
-        k1, k2, k3 = jax.random.split(key, 3)
+        if a.doc and a.doc_drop > 0:
+            k1, k2, k3, k4 = jax.random.split(key, 4)
+        else:
+            k1, k2, k3 = jax.random.split(key, 3)  # as before document classes: the attribution model retrains to the same bytes
         drop = jax.random.bernoulli(k1, a.word_drop, w.shape)
         w = jnp.where(drop & (w > 1), feats.UNK, w)
+        if a.doc and a.doc_drop > 0:
+            # Hide the document class now and then, so that the network
+            # does not lean on it as much as CoNLL's consistent documents
+            # would teach it to.
+            o = jnp.where(jax.random.bernoulli(k4, a.doc_drop, o.shape), feats.DOC_NONE, o)
     x = jnp.concatenate([p["wemb"][w], p["semb"][b["s"]], p["shemb"][b["sh"]],
-                         p["pemb"][b["p"]], p["oemb"][b["o"]]], -1)
+                         p["pemb"][b["p"]], p["oemb"][o]], -1)
     if train:
         x = x * jax.random.bernoulli(k2, 1 - a.dropout, x.shape) / (1 - a.dropout)
     mask = b["mask"]
@@ -202,6 +221,29 @@ def spans(tags):
     return out
 
 
+def score_names(golds, preds):
+    """Exact span F1 per CoNLL type and micro over PER, ORG and LOC, as
+    conlleval counts (and newsgraph eval --cv scores the perceptron)."""
+    res = {}
+    counts = {}
+    for typ in ("PER", "ORG", "LOC", "MISC"):
+        tp = ng = np_ = 0
+        for g, p in zip(golds, preds):
+            gs = set(s for s in spans(g) if s[2] == typ)
+            ps = set(s for s in spans(p) if s[2] == typ)
+            tp, ng, np_ = tp + len(gs & ps), ng + len(gs), np_ + len(ps)
+        counts[typ] = (tp, ng, np_)
+        res[typ] = 2 * tp / max(ng + np_, 1)
+    tp, ng, np_ = (sum(counts[t][i] for t in ("PER", "ORG", "LOC")) for i in range(3))
+    res["micro"] = 2 * tp / max(ng + np_, 1)
+    res["counts"] = (tp, ng, np_)
+    return res
+
+
+def fmt_names(r):
+    return "PER+ORG+LOC %.4f (PER %.4f ORG %.4f LOC %.4f; MISC %.4f)" % (r["micro"], r["PER"], r["ORG"], r["LOC"], r["MISC"])
+
+
 def score(golds, preds):
     """Exact span F1 per type, plus overlap F1 for contents (LOC)."""
     res = {}
@@ -230,8 +272,14 @@ def fmt(r):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--task", choices=("attribution", "ner"), default="attribution",
+                    help="attribution (PolNeAR source/cue/content) or ner (CoNLL PER/ORG/LOC/MISC names)")
     ap.add_argument("--dump", default="/tmp/neural/dump.jsonl")
-    ap.add_argument("--holdout", type=int, default=5, help="score fold 0 of this many article folds (0: train on all)")
+    ap.add_argument("--holdout", type=int, default=5, help="score fold --fold of this many document folds (0: train on all)")
+    ap.add_argument("--fold", type=int, default=0, help="the held-out fold, with --holdout")
+    ap.add_argument("--cv", action="store_true", help="with --holdout K: train K networks, each scored on the fold it did not see, and print the pooled score")
+    ap.add_argument("--doc", action="store_true", help="ner: the open-quote input becomes the word's document class (feats.doc_classes)")
+    ap.add_argument("--doc-drop", type=float, default=0, help="with --doc: the share of training tokens whose document class is hidden")
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--hidden", type=int, default=64)
@@ -249,29 +297,72 @@ def main():
     ap.add_argument("--reexport", default="",
                     help="write this model file again with --bonus and --ungated (and new test vectors) instead of training")
     ap.add_argument("--ungated", action="store_true",
-                    help="run the network on every sentence, not only where the perceptron finds a cue (scoring and the shipped model)")
+                    help="run the network on every sentence, not only where the perceptron finds a cue (scoring and the shipped model; always with --task ner)")
     ap.add_argument("--bonus", type=float, default=0.5, help="bonus written into the shipped model")
     ap.add_argument("--out", default="ingest/ner/attribution_neural.bin.gz")
     ap.add_argument("--write-held", action="store_true",
-                    help="with --holdout: still write --out (a model that never saw fold 0, for nertrain -neural)")
+                    help="with --holdout: still write --out (a model that never saw the held-out fold, for nertrain -neural)")
     ap.add_argument("--vectors", default="ingest/ner/testdata/neural_vectors.json")
     a = ap.parse_args()
+    if a.task == "ner":
+        feats.use_tags(feats.NER_TAGS)
+        a.ungated = True  # there is no cue to gate on
 
     if a.reexport:
         params, words, sufs = read_model(a.reexport, a)
         export(params, words, sufs, a)
         return
     rows = load(a.dump)
+    if a.holdout > 0 and "fold" in rows[0] and a.holdout != max(r["fold"] for r in rows) + 1:
+        sys.exit("the dump's sentences are in %d folds (nertrain -dumpfolds): use --holdout %d" % (max(r["fold"] for r in rows) + 1, max(r["fold"] for r in rows) + 1))
+    if a.cv:
+        if a.holdout < 2:
+            sys.exit("--cv needs --holdout K >= 2")
+        pooled = {b: ([], []) for b in a.bonuses.split(",")}
+        perc = ([], [])
+        for fold in range(a.holdout):
+            a.fold = fold
+            _, _, _, held, preds = train_fold(rows, a)
+            perc[0].extend(d["y"] for d in held)
+            perc[1].extend(d["p"] for d in held)
+            for b, p in preds.items():
+                pooled[b][0].extend(d["y"] for d in held)
+                pooled[b][1].extend(p)
+        show = fmt_names if a.task == "ner" else fmt
+        grade = score_names if a.task == "ner" else score
+        print("pooled over %d folds, perceptron alone: %s" % (a.holdout, show(grade(*perc))), file=sys.stderr)
+        for b, (g, p) in pooled.items():
+            print("pooled over %d folds, bonus %s: %s" % (a.holdout, b, show(grade(g, p))), file=sys.stderr)
+        return
+    params, words, sufs, _, _ = train_fold(rows, a)
+    if a.holdout > 0 and not a.write_held:
+        return
+    export(params, words, sufs, a)
+
+
+def fold_of(row, k):
+    """The row's fold of k: its dump's "fold" (CoNLL's contiguous blocks of
+    documents, as newsgraph eval --cv), else its article number modulo k."""
+    if "fold" in row:
+        return row["fold"]
+    return row["doc"] % k
+
+
+def train_fold(rows, a):
+    """Trains on the rows outside fold a.fold of a.holdout (all rows with
+    --holdout 0), printing the held-out scores after every epoch. Returns
+    the parameters, vocabularies, the encoded held-out rows and, per bonus,
+    their tags after the last epoch."""
     if a.holdout > 0:
-        train_rows = [r for r in rows if r["doc"] % a.holdout != 0]
-        held_rows = [r for r in rows if r["doc"] % a.holdout == 0]
+        train_rows = [r for r in rows if fold_of(r, a.holdout) != a.fold]
+        held_rows = [r for r in rows if fold_of(r, a.holdout) == a.fold]
     else:
         train_rows, held_rows = rows, []
     words = build_vocab(train_rows, feats.norm, a.min_count)
     sufs = build_vocab(train_rows, feats.suffix, a.min_count)
-    print("train sentences %d, held-out %d, words %d, suffixes %d" % (len(train_rows), len(held_rows), len(words), len(sufs)), file=sys.stderr)
-    tr = encode(train_rows, words, sufs)
-    he = encode(held_rows, words, sufs)
+    print("fold %d: train sentences %d, held-out %d, words %d, suffixes %d" % (a.fold, len(train_rows), len(held_rows), len(words), len(sufs)), file=sys.stderr)
+    tr = encode(train_rows, words, sufs, a.doc)
+    he = encode(held_rows, words, sufs, a.doc)
 
     params = init_params(jax.random.PRNGKey(a.seed), len(words) + 2, len(sufs) + 2, a)
     opt = optax.chain(optax.clip_by_global_norm(5.0), optax.adam(a.lr))
@@ -306,12 +397,15 @@ def main():
                 preds[i] = infer.viterbi(e, trans, start, end)
         return preds
 
+    show = fmt_names if a.task == "ner" else fmt
+    grade = score_names if a.task == "ner" else score
     rng = np.random.default_rng(a.seed)
     key = jax.random.PRNGKey(a.seed + 1)
     t0 = time.time()
     if he:
-        print("perceptron alone: " + fmt(score([d["y"] for d in he], [d["p"] for d in he])), file=sys.stderr)
-    bonuses = [float(x) for x in a.bonuses.split(",")]
+        print("perceptron alone: " + show(grade([d["y"] for d in he], [d["p"] for d in he])), file=sys.stderr)
+    bonuses = a.bonuses.split(",")
+    preds = {}
     for ep in range(1, a.epochs + 1):
         tot = 0.0
         for _, b in batches(tr, a.batch, rng):
@@ -321,11 +415,10 @@ def main():
         msg = "epoch %d loss %.1f (%ds)" % (ep, tot, time.time() - t0)
         if he:
             for bo in bonuses:
-                msg += "\n  bonus %.2f: %s" % (bo, fmt(score([d["y"] for d in he], predict(params, he, bo))))
+                preds[bo] = predict(params, he, float(bo))
+                msg += "\n  bonus %s: %s" % (bo, show(grade([d["y"] for d in he], preds[bo])))
         print(msg, file=sys.stderr, flush=True)
-    if a.holdout > 0 and not a.write_held:
-        return
-    export(params, words, sufs, a)
+    return params, words, sufs, he, preds
 
 
 def read_model(path, a):
@@ -337,7 +430,9 @@ def read_model(path, a):
     assert data[:8] == b"NGNEURAL", path
     (hl,) = struct.unpack("<I", data[8:12])
     header = json.loads(data[12:12 + hl].decode())
+    feats.use_tags(header["tags"])
     a.hidden = header["hidden"]
+    a.doc = header.get("doc", False)
     dims = header["dims"]
     a.wdim, a.sdim, a.shdim, a.pdim, a.odim = dims["word"], dims["suffix"], dims["shape"], dims["perc"], dims["open"]
     off = 12 + hl
@@ -354,7 +449,10 @@ def export(params, words, sufs, a):
              "out_w", "out_b", "trans", "start", "end"]
     # float16 on disk; the Go model and the test vectors use the rounded values
     p16 = {k: np.asarray(params[k], np.float32).astype(np.float16) for k in names}
-    header = dict(version=1, hidden=a.hidden, bonus=a.bonus, ungated=a.ungated, tags=feats.TAGS, words=words, suffixes=sufs,
+    header = dict(version=1, hidden=a.hidden, bonus=a.bonus, ungated=a.ungated)
+    if a.doc:
+        header["doc"] = True  # the third input is the document class (feats.doc_classes), not the open quotation
+    header.update(tags=feats.TAGS, words=words, suffixes=sufs,
                   dims=dict(word=a.wdim, suffix=a.sdim, shape=a.shdim, perc=a.pdim, open=a.odim),
                   tensors=[[k, list(p16[k].shape)] for k in names])
     hb = json.dumps(header, ensure_ascii=False).encode()
@@ -366,23 +464,47 @@ def export(params, words, sufs, a):
             f.write(p16[k].astype("<f2").tobytes())
     print("wrote %s" % a.out, file=sys.stderr)
     model = infer.Model({k: v.astype(np.float32) for k, v in p16.items()}, words, sufs, a.hidden)
-    cases = [
-        (["The", "minister", "said", "the", "plan", "was", "sound", "."], ["B-PER", "I-PER", "B-ORG", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "O"], False),
-        (["\u201c", "We", "will", "win", ",", "\u201d", "she", "told", "reporters", "on", "Monday", "."],
-         ["O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "B-PER", "B-ORG", "O", "O", "O", "O"], False),
-        (["Prices", "rose", "3.5", "percent", "in", "May", "."], ["O"] * 7, False),
-        (["and", "nobody", "knows", "why", ",", "\u201d", "Smith", "added", "."], ["B-LOC", "I-LOC", "I-LOC", "I-LOC", "O", "O", "B-PER", "B-ORG", "O"], True),
-        (["According", "to", "officials", "at", "the", "agency", ",", "XYZ-9", "failed", "twice", "."],
-         ["B-ORG", "I-ORG", "B-PER", "I-PER", "I-PER", "I-PER", "O", "B-LOC", "I-LOC", "I-LOC", "O"], False),
-    ]
     vec = []
-    for toks, perc, op in cases:
-        em = model.emissions(toks, perc, op)
-        vec.append(dict(tokens=toks, perc=perc, open=op, emissions=em.tolist(),
-                        tags=[feats.TAGS[t] for t in model.tag(toks, perc, op, a.bonus, a.ungated)]))
+    if a.doc:
+        # One invented document: the classes come from its perceptron tags
+        # across its sentences, as ingest/ner computes them.
+        rows = [dict(tokens=toks, perc=perc) for toks, perc in NAME_CASES]
+        for r, classes in zip(rows, feats.doc_classes(rows)):
+            em = model.emissions(r["tokens"], r["perc"], classes)
+            vec.append(dict(tokens=r["tokens"], perc=r["perc"], classes=classes, emissions=em.tolist(),
+                            tags=[feats.TAGS[t] for t in model.tag(r["tokens"], r["perc"], classes, a.bonus, True)]))
+    else:
+        for toks, perc, op in ATTRIBUTION_CASES:
+            classes = [1 if op else 0] * len(toks)
+            em = model.emissions(toks, perc, classes)
+            vec.append(dict(tokens=toks, perc=perc, open=op, emissions=em.tolist(),
+                            tags=[feats.TAGS[t] for t in model.tag(toks, perc, classes, a.bonus, a.ungated)]))
     with open(a.vectors, "w") as f:
         json.dump(vec, f, ensure_ascii=False, indent=1)
     print("wrote %s" % a.vectors, file=sys.stderr)
+
+
+# Test sentences of the attribution model's vectors (invented).
+ATTRIBUTION_CASES = [
+    (["The", "minister", "said", "the", "plan", "was", "sound", "."], ["B-PER", "I-PER", "B-ORG", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "O"], False),
+    (["\u201c", "We", "will", "win", ",", "\u201d", "she", "told", "reporters", "on", "Monday", "."],
+     ["O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "B-PER", "B-ORG", "O", "O", "O", "O"], False),
+    (["Prices", "rose", "3.5", "percent", "in", "May", "."], ["O"] * 7, False),
+    (["and", "nobody", "knows", "why", ",", "\u201d", "Smith", "added", "."], ["B-LOC", "I-LOC", "I-LOC", "I-LOC", "O", "O", "B-PER", "B-ORG", "O"], True),
+    (["According", "to", "officials", "at", "the", "agency", ",", "XYZ-9", "failed", "twice", "."],
+     ["B-ORG", "I-ORG", "B-PER", "I-PER", "I-PER", "I-PER", "O", "B-LOC", "I-LOC", "I-LOC", "O"], False),
+]
+
+# The name model's test document (invented): one word in two sentences with
+# two types, words seen once, a word that is never in a name.
+NAME_CASES = [
+    (["Kestrel", "Motors", "Corp", "said", "on", "Monday", "that", "Anna", "Vale", "would", "lead", "it", "."],
+     ["B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"]),
+    (["Kestrel", "shares", "rose", "in", "Valdor", "on", "Monday", "."],
+     ["B-PER", "O", "O", "O", "B-LOC", "O", "O", "O"]),
+    (["Vale", ",", "a", "former", "Valdor", "Cup", "winner", ",", "joined", "Kestrel", "in", "1994", "."],
+     ["B-PER", "O", "O", "O", "B-MISC", "I-MISC", "O", "O", "O", "B-ORG", "O", "O", "O"]),
+]
 
 
 if __name__ == "__main__":
