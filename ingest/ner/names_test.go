@@ -58,6 +58,21 @@ func TestNamesMatchPython(t *testing.T) {
 	}
 }
 
+// TestNetworkKinds checks that each decoder takes only its own kind of
+// network: the file says which tags a network has, and a name network
+// read as the attribution tagger (or the reverse) would label nonsense.
+func TestNetworkKinds(t *testing.T) {
+	if _, err := DecodeNeural(bytes.NewReader(embeddedNames), nil); err == nil {
+		t.Error("DecodeNeural took the name network")
+	}
+	if _, err := DecodeNames(bytes.NewReader(embeddedNeural), nil); err == nil {
+		t.Error("DecodeNames took the attribution network")
+	}
+	if _, err := DecodeNeural(bytes.NewReader(embeddedNeural), nil); err != nil {
+		t.Errorf("DecodeNeural on the attribution network: %v", err)
+	}
+}
+
 // TestDocClasses checks the document classes on an invented document.
 func TestDocClasses(t *testing.T) {
 	// Tags: 0 O, 1/2 PER, 3/4 ORG, 5/6 LOC, 7/8 MISC.

@@ -113,6 +113,9 @@ func DecodeNeural(r io.Reader, perc *Model) (*Neural, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !slices.Equal(hd.Tags, neuralTags) {
+		return nil, fmt.Errorf("ner: not an attribution network (tags %v)", hd.Tags)
+	}
 	return buildNeural(hd, t, shapes, perc)
 }
 
