@@ -22,6 +22,9 @@ const (
 	DefaultMaxAttempts = 5
 	DefaultAckWait     = 30 * time.Second
 	DefaultJobTimeout  = 2 * time.Minute
+	// DefaultSetupWait is how long Open keeps trying external servers
+	// that are reachable but cannot yet create the streams.
+	DefaultSetupWait = 30 * time.Second
 	// DefaultMaxMessage is the largest task the streams accept: an article
 	// of the default 2 MiB text limit, with room for its JSON escaping. An
 	// external server needs a max_payload at least this large for such
@@ -50,6 +53,11 @@ type Options struct {
 	// Replicas is the number of copies of the streams and the bucket on a
 	// NATS cluster (1 when zero; the embedded server has one node).
 	Replicas int
+	// SetupWait bounds how long Open retries the creation of the streams,
+	// the consumer and the bucket on external servers that time out or
+	// have no JetStream yet (DefaultSetupWait): a worker started with its
+	// servers, or while one restarts, waits for them instead of failing.
+	SetupWait time.Duration
 	// Worker names this process in job states (who ran a job); the default
 	// is the host name and process id.
 	Worker string
@@ -83,6 +91,9 @@ func (o *Options) defaults() {
 	}
 	if o.Replicas <= 0 {
 		o.Replicas = 1
+	}
+	if o.SetupWait <= 0 {
+		o.SetupWait = DefaultSetupWait
 	}
 	if o.Worker == "" {
 		host, _ := os.Hostname()
@@ -149,11 +160,42 @@ func Open(ctx context.Context, spec, dir string, opts Options) (*Queue, error) {
 		q.Close()
 		return nil, err
 	}
-	if err := q.setup(ctx); err != nil {
+	if err := q.setupRetrying(ctx); err != nil {
 		q.Close()
 		return nil, err
 	}
 	return q, nil
+}
+
+// setupRetrying runs setup, and again while external servers time out
+// or answer that JetStream is unavailable, for up to SetupWait: a server
+// that has just started, or a cluster electing a leader, accepts
+// connections before it can create streams.
+func (q *Queue) setupRetrying(ctx context.Context) error {
+	deadline := time.Now().Add(q.opts.SetupWait)
+	pause := 100 * time.Millisecond
+	for {
+		err := q.setup(ctx)
+		if err == nil || q.ns != nil || !retryable(err) || time.Now().Add(pause).After(deadline) {
+			return err
+		}
+		q.opts.Log.Warn().Err(err).Dur("retry_in", pause).Msg("queue not ready")
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 2*time.Second)
+	}
+}
+
+// retryable reports whether setup's error may go away by itself.
+func retryable(err error) bool {
+	switch graph.ErrorCode(err) {
+	case graph.Timeout, graph.Unavailable:
+		return true
+	}
+	return false
 }
 
 func validName(s string) bool {

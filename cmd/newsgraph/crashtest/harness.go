@@ -385,6 +385,7 @@ func Redelivered(jobs []*queue.Job) int {
 // folder of its own, which the test can kill and start again.
 type NATS struct {
 	bin, conf string
+	log       string // the server's output, all runs, shown when a test fails
 	URL       string
 	cmd       *exec.Cmd
 }
@@ -412,9 +413,15 @@ func StartNATS(t testing.TB) *NATS {
 	if err := os.WriteFile(conf, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := &NATS{bin: bin, conf: conf, URL: fmt.Sprintf("nats://127.0.0.1:%d", port)}
+	s := &NATS{bin: bin, conf: conf, log: filepath.Join(dir, "nats.log"), URL: fmt.Sprintf("nats://127.0.0.1:%d", port)}
 	s.Start(t)
-	t.Cleanup(func() { s.Kill() })
+	t.Cleanup(func() {
+		s.Kill()
+		if t.Failed() {
+			out, _ := os.ReadFile(s.log)
+			t.Logf("nats-server's output:\n%s", tail(out, 4000))
+		}
+	})
 	return s
 }
 
@@ -422,6 +429,12 @@ func StartNATS(t testing.TB) *NATS {
 func (s *NATS) Start(t testing.TB) {
 	t.Helper()
 	s.cmd = exec.Command(s.bin, "-c", s.conf)
+	out, err := os.OpenFile(s.log, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close() // the child has its own descriptor
+	s.cmd.Stdout, s.cmd.Stderr = out, out
 	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -434,6 +447,14 @@ func (s *NATS) Start(t testing.TB) {
 		time.Sleep(25 * time.Millisecond)
 	}
 	t.Fatalf("nats-server did not start on %s", addr)
+}
+
+// tail is the end of a process's output, at most n bytes.
+func tail(out []byte, n int) []byte {
+	if len(out) > n {
+		return out[len(out)-n:]
+	}
+	return out
 }
 
 // Kill kills the server with SIGKILL.
