@@ -80,10 +80,21 @@ func (d *doc) typeSequence(s sentence, i, j int, gaz, out []candidate) []candida
 		if j-k-1 == 1 && d.lowered[d.lower[j-1]] {
 			break
 		}
+		if d.bodyHeadIn(k+1, j) {
+			break // "Premier League", "Major League Baseball": a body's name
+		}
+		if d.lower[k] == "miss" && j-k-1 == 1 && d.pageantWord(d.words[k+1]) {
+			break // "Miss Universe", "Miss Poland": a pageant's title
+		}
 		if !d.nameWord(k+1) || !d.plainWords(k+1, j) {
 			return out // a title phrase, not a name: "Secretary of State for X"
 		}
 		titled, i = true, k+1
+		// "Chief Executive Daniel Levy": more of the role may follow
+		// the title; two words of the name remain.
+		for j-i > 2 && (roleNouns[d.lower[i]] || roleModifiers[d.lower[i]]) {
+			i++
+		}
 		break
 	}
 	if i >= j || isTitle(d.lower[i]) && j-i == 1 {
@@ -157,6 +168,17 @@ func (d *doc) typeSequence(s sentence, i, j int, gaz, out []candidate) []candida
 		out = d.typePiece(s, p, j, titled && p == i, out)
 	}
 	return out
+}
+
+// bodyHeadIn reports whether a word in [i, j) is the head word of a body
+// or a place ("League", "Assembly", "Province").
+func (d *doc) bodyHeadIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if hk, ok := headWords[d.lower[k]]; ok && hk != graph.Person {
+			return true
+		}
+	}
+	return false
 }
 
 func isTitle(w string) bool {

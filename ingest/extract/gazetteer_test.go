@@ -42,3 +42,14 @@ func TestGazetteerPlaceTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficesAreNoBodies: the derived gazetteer lists no office as a
+// body, so an office title before its holder's name stays a title.
+func TestOfficesAreNoBodies(t *testing.T) {
+	tests := []kindCase{
+		{"a chancellor", "German Chancellor Helmut Harrow met the envoy on Monday.", "PERSON:Helmut Harrow", "ORGANIZATION:Reichstag"},
+		{"a president", "American President Bill Harrow spoke in Ohio on Friday.", "PERSON:Bill Harrow", "ORGANIZATION:President of the United States"},
+		{"a secretary of state", "Deputy Secretary of State Strobe Harrow flew to Kiev on Monday.", "PERSON:Strobe Harrow", "ORGANIZATION:The Us Secretary of State"},
+	}
+	runKindCases(t, tests)
+}

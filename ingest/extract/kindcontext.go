@@ -18,12 +18,18 @@ var firmNouns = setOf("bank", "broker", "brokerage", "firm", "company", "carrier
 	"insurer", "lender", "bookmaker", "publisher", "manufacturer", "maker", "supermarket", "chain", "group",
 	"conglomerate", "operator", "giant")
 
+// sitesAfter, besides the site heads, are lower-case nouns that after a
+// name make it a site's or an area's: "Colombia's Cartagena port",
+// "Alberta's Morinville area".
+var sitesAfter = setOf("port", "harbour", "harbor", "area", "airfield", "oilfield", "field", "reef", "mine")
+
 // contextKinds adds organisation votes to tagger names typed as places
 // that stand after a known place's possessive ("Ireland's Ryanair"),
 // after or before a business role ("chief executive of Wippit", "an
 // analyst at Kestrel", "Wada chairman Dick Pound") or after a firm's noun
 // in apposition ("broker Kestrel"), unless a place head word ends them
-// ("London's Regent Street").
+// ("London's Regent Street") or a site's noun follows them ("London's
+// Heathrow airport").
 func (d *doc) contextKinds() {
 	for i, m := range d.mentions {
 		e := m.Ent
@@ -32,6 +38,9 @@ func (d *doc) contextKinds() {
 		}
 		if k, ok := headWords[d.lower[m.T1-1]]; ok && k == graph.Place {
 			continue
+		}
+		if m.T1 < len(d.lower) && (siteHeads[d.lower[m.T1]] || sitesAfter[d.lower[m.T1]]) {
+			continue // "London's Heathrow airport": the name of a site
 		}
 		org := false
 		switch {

@@ -30,7 +30,7 @@ var roleNouns = setOf("expert", "experts", "analyst", "lecturer", "professor", "
 	"envoy", "negotiator", "secretary", "governor", "senator", "lawmaker", "candidate", "mayor", "judge",
 	"prosecutor", "officer", "historian", "specialist", "adviser", "advisor", "consultant", "columnist",
 	"blogger", "emir", "deputy", "representative", "member", "head", "singer", "actor", "actress", "coach",
-	"player", "striker", "manager", "executive", "chancellor", "premier", "mp", "colonel", "captain",
+	"player", "striker", "winger", "midfielder", "defender", "goalkeeper", "manager", "executive", "chancellor", "premier", "mp", "colonel", "captain",
 	"administrator", "boss")
 
 // roleModifiers may precede a role noun inside the role ("university

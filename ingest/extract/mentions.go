@@ -245,7 +245,7 @@ func (d *doc) attachRoles(cs []candidate) []candidate {
 		w := d.lower[j]
 		start := j
 		switch {
-		case roleNouns[w] && (!d.nameWord(j) || d.sentenceInitial(d.sents[d.sentenceOf(j)], j)):
+		case roleNouns[w] && (!d.nameWord(j) || d.sentenceInitial(d.sents[d.sentenceOf(j)], j) || j > lo && isTitle(d.lower[j-1])):
 			for start-1 >= lo && start > j-2 && isRoleModifier(d.lower[start-1]) && d.toks[start].NL == 0 {
 				start--
 			}

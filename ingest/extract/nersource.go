@@ -217,6 +217,9 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 				for _, titled := range d.titledSpans(words, part) {
 					for _, bare := range d.adherentSpans(words, titled) {
 						for _, sp := range d.bodyHeadSpans(words, bare) {
+							if d.pageantTitle(words, sp) {
+								continue
+							}
 							c := nerCandidate(words, sp)
 							kept = append(kept, candidate{T0: s.T0 + c.Start, T1: s.T0 + c.End, Kind: c.Kind, Conf: c.Confidence,
 								RoleT0: s.T0 + c.Start, Rule: d.x.tagger.Name(), Prio: prioNER})
@@ -275,8 +278,11 @@ func (d *doc) titledSpans(words []string, sp ner.Span) []ner.Span {
 	if per, ok := d.titleLedSpan(words, sp); ok {
 		return []ner.Span{per}
 	}
-	if sp.Label == "PER" || sp.End-sp.Start < 4 {
+	if sp.Label == "PER" {
 		return []ner.Span{sp}
+	}
+	if sp.End-sp.Start < 4 {
+		return d.officeHolderSpans(words, sp)
 	}
 	for k := sp.Start + 1; k+2 < sp.End+1; k++ {
 		w := lowerASCII(words[k])
@@ -292,7 +298,7 @@ func (d *doc) titledSpans(words []string, sp ner.Span) []ner.Span {
 		}
 		return append(out, ner.Span{Start: k + 1, End: sp.End, Label: "PER"})
 	}
-	return []ner.Span{sp}
+	return d.officeHolderSpans(words, sp)
 }
 
 // bodyHeadSpans splits an organisation the tagger read across a body's
@@ -373,13 +379,20 @@ func (d *doc) plainName(words []string) bool {
 var eventNameEnds = setOf("Festival", "Fair", "Expo", "Championship", "Championships", "Cup", "Olympics",
 	"Tournament", "Marathon", "Awards", "Prix", "Summit", "Carnival", "Olympiad")
 
+// diseaseNameEnds end the names of diseases and conditions
+// ("Creutzfeldt-Jakob Disease", "Bovine Spongiform Encephalopathy"),
+// which are no actors either, whatever the person's or place's name in
+// them.
+var diseaseNameEnds = setOf("Disease", "Syndrome", "Encephalopathy", "Fever", "Virus", "Flu", "Influenza",
+	"Sclerosis", "Dystrophy", "Palsy")
+
 // eventNames relabels MISC the tagger's names of several words that end
-// in an event's head, so that, like other MISC names, they make no
+// in an event's or a disease's head, so that, like other MISC names, they make no
 // entity and keep the gazetteer's and the capitalised runs' guesses off
 // their words.
 func eventNames(words []string, spans []ner.Span) {
 	for i, sp := range spans {
-		if sp.Label != "MISC" && sp.End-sp.Start > 1 && eventNameEnds[words[sp.End-1]] {
+		if last := words[sp.End-1]; sp.Label != "MISC" && sp.End-sp.Start > 1 && (eventNameEnds[last] || diseaseNameEnds[last]) {
 			spans[i].Label = "MISC"
 		}
 	}

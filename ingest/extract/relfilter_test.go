@@ -166,6 +166,8 @@ func TestContextKinds(t *testing.T) {
 		{"a channel owning a programme", "Tom Hale told Pellnor Two's Night Desk programme he would stay.", "OUTLET:Pellnor Two"},
 		{"a broadcaster's numbered channel", "The minister told NBC Four's Night Desk on Sunday that she would stay.", "OUTLET:NBC Four"},
 		{"a square is a place", "Crowds gathered in London's Kestrel Square on Monday.", "PLACE:Kestrel Square"},
+		{"an airport after a possessive", "The jet landed at London's Harrowby airport on Monday.", "PLACE:Harrowby"},
+		{"a port after a possessive", "The ship sailed from Colombia's Kestrelmar port on Friday.", "PLACE:Kestrelmar"},
 		{"a stake in a firm", "Pellnor sold its plant. Investors bought a stake in Pellnor on Monday. Pellnor will close.", "ORGANIZATION:Pellnor"},
 		{"a firm's noun before a mention typed a body", "Jon Berg, president of Tolvane, said the phone was a step. The software firm Tolvane will sell it in June. Tolvane hopes to grow.", "ORGANIZATION:Tolvane"},
 		{"a radio station named by its band", "Kestrel FM in Leeds hired Tom Hale as a presenter on Monday.", "OUTLET:Kestrel FM"},

@@ -48,7 +48,7 @@ func (d *doc) titleLedSpan(words []string, sp ner.Span) (ner.Span, bool) {
 		// designation; the person is "Kestrel", as "Lord Kestrel" is.
 		return ner.Span{Start: k, End: k + 1, Label: "PER"}, true
 	}
-	if len(name) == 0 || len(name) > 3 || !d.plainName(name) {
+	if len(name) == 0 || len(name) > 3 || !d.plainName(name) || title == "miss" && len(name) == 1 && d.pageantWord(name[0]) {
 		return sp, false
 	}
 	if (role || !honorifics[title]) && givenNameGender(strings.Join(name, " ")) == 0 {
@@ -60,6 +60,50 @@ func (d *doc) titleLedSpan(words []string, sp ner.Span) (ner.Span, bool) {
 		return sp, false
 	}
 	return ner.Span{Start: k, End: sp.End, Label: "PER"}, true
+}
+
+// officeTitles are the titles of offices held by one person: after one,
+// a single capitalised word is the holder's name ("Vice President
+// Lien"). Titles that also head bodies and works ("General", "Chief",
+// "King") need a full name after them.
+var officeTitles = setOf("president", "minister", "secretary", "chancellor", "premier", "senator", "ambassador",
+	"governor", "mayor", "envoy")
+
+// officeHolderSpans splits a name the tagger read as a body or a place
+// across an office and its holder: "Iraqi Deputy Prime Minister Tareq
+// Aziz", "Taiwanese Vice President Lien", "the Kestrel Party of Prime
+// Minister Ana Ruiz". The holder is a person; the words of the office
+// are no name; what stands before them is kept as a name of its own
+// when it is one (two words or more, or a place's name), not a bare
+// adjective of nationality.
+func (d *doc) officeHolderSpans(words []string, sp ner.Span) []ner.Span {
+	for k := sp.End - 2; k > sp.Start; k-- {
+		w := lowerASCII(words[k])
+		if titles[w] == "" || !hasUpperOrDigit(words[k]) {
+			continue
+		}
+		name := words[k+1 : sp.End]
+		if len(name) > 3 || !d.plainName(name) {
+			return []ner.Span{sp}
+		}
+		if len(name) == 1 && (!officeTitles[w] || d.lowered[lowerASCII(name[0])]) ||
+			len(name) > 1 && !officeTitles[w] && givenNameGender(strings.Join(name, " ")) == 0 {
+			return []ner.Span{sp}
+		}
+		p := k
+		for p > sp.Start && (isTitle(lowerASCII(words[p-1])) || roleModifiers[lowerASCII(words[p-1])]) {
+			p--
+		}
+		for p > sp.Start && connectors[lowerASCII(words[p-1])] {
+			p--
+		}
+		var out []ner.Span
+		if p-sp.Start >= 2 && !d.commonWords(words[sp.Start:p]) || p-sp.Start == 1 && d.placeName(words[sp.Start]) {
+			out = append(out, ner.Span{Start: sp.Start, End: p, Label: sp.Label})
+		}
+		return append(out, ner.Span{Start: k + 1, End: sp.End, Label: "PER"})
+	}
+	return []ner.Span{sp}
 }
 
 // appositionPersons votes a person, outvoting the tagger, for a name of
@@ -133,3 +177,25 @@ func (d *doc) placeForm(w string) bool {
 	a, ok := d.x.gaz.forms[formKey(w)]
 	return ok && a.entry.Kind == graph.Place
 }
+
+// placeName reports whether w names a place the gazetteer knows by its
+// own name or an abbreviation ("Norway", "U.S."), not by an adjective
+// ("Taiwanese"), which it also lists among the place's forms.
+func (d *doc) placeName(w string) bool {
+	a, ok := d.x.gaz.forms[formKey(w)]
+	return ok && a.entry.Kind == graph.Place && (a.primary || strings.Contains(w, ".") || isAcronym(w))
+}
+
+// pageantTitle reports whether the tagger's one-word name sp follows
+// "Miss" as a pageant's title does ("Miss Universe", "Miss Poland"): a
+// word written in lower case or a place's name is no woman's surname.
+func (d *doc) pageantTitle(words []string, sp ner.Span) bool {
+	return sp.End-sp.Start == 1 && sp.Start > 0 && lowerASCII(words[sp.Start-1]) == "miss" && d.pageantWord(words[sp.Start])
+}
+
+func (d *doc) pageantWord(w string) bool {
+	return pageants[lowerASCII(w)] || d.commonWords([]string{w}) || d.placeName(w)
+}
+
+// pageants name the international beauty pageants after "Miss".
+var pageants = setOf("universe", "world", "earth", "international")

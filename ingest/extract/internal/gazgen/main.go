@@ -71,7 +71,7 @@ func newEntrySet() *entrySet { return &entrySet{byKey: map[string]*entry{}} }
 
 func (s *entrySet) add(kind, name string, aliases ...string) {
 	name = clean(name)
-	if len([]rune(name)) < 2 {
+	if len([]rune(name)) < 2 || officeName(name) || titled(name) {
 		return
 	}
 	key := kind + "\t" + strings.ToLower(name)
@@ -82,7 +82,7 @@ func (s *entrySet) add(kind, name string, aliases ...string) {
 	}
 	for _, a := range aliases {
 		a = clean(a)
-		if len([]rune(a)) < 2 || strings.EqualFold(a, name) || containsFold(e.aliases, a) {
+		if len([]rune(a)) < 2 || strings.EqualFold(a, name) || containsFold(e.aliases, a) || officeName(a) || titled(a) {
 			continue
 		}
 		e.aliases = append(e.aliases, a)
