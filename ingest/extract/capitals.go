@@ -66,6 +66,12 @@ func (d *doc) typeSequence(s sentence, i, j int, gaz, out []candidate) []candida
 	for i < j && !isTitle(d.lower[i]) && (commonCapitalised[d.lower[i]] || d.sentenceInitial(s, i) && (d.lowered[d.lower[i]] || roleNouns[d.lower[i]])) {
 		i++
 	}
+	for k := j - 2; k >= i; k-- {
+		if modifierCompound(d.words[k]) {
+			i = k + 1 // "Republican-controlled Congress"
+			break
+		}
+	}
 	// Titles before a name make it a person: "President X", "Prime
 	// Minister X". attachRoles records them as roles.
 	titled := d.titleBefore(i)

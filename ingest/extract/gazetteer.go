@@ -48,6 +48,11 @@ type gazAlias struct {
 	entry   *gazEntry
 	exact   string // non-empty when the form must match case-exactly (acronyms)
 	primary bool   // the form is the entry's own name
+	// capEnd: the form's last word has a capital ("Noranda Aluminum", not
+	// "Bakassi boys"), so text must write it with one, unless it is a
+	// body's head word ("the Labour party"): "Noranda aluminum" is the
+	// firm and a metal.
+	capEnd bool
 }
 
 // gazetteer indexes name forms by their lower-cased token sequence.
@@ -133,7 +138,8 @@ func (g *gazetteer) add(form string, e *gazEntry, primary bool) {
 			return
 		}
 	}
-	a := gazAlias{entry: e, primary: primary}
+	words := strings.Fields(form)
+	a := gazAlias{entry: e, primary: primary, capEnd: len(words) > 1 && hasUpperOrDigit(words[len(words)-1])}
 	if isAcronym(form) || mixedAcronym(form) {
 		a.exact = strings.Join(strings.Fields(form), " ")
 	}

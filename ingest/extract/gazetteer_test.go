@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,4 +53,28 @@ func TestOfficesAreNoBodies(t *testing.T) {
 		{"a secretary of state", "Deputy Secretary of State Strobe Harrow flew to Kiev on Monday.", "PERSON:Strobe Harrow", "ORGANIZATION:The Us Secretary of State"},
 	}
 	runKindCases(t, tests)
+}
+
+// TestGazetteerFormsEndCapitalised: a gazetteer form whose last word is
+// capitalised matches only where the text capitalises it too, so a
+// common noun after a name stays out of the mention.
+func TestGazetteerFormsEndCapitalised(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"a body's official", "A State Department official said the talks would resume.", "State Department"},
+		{"a firm's product", "Traders sold Noranda aluminum on Monday, the exchange said.", "Noranda"},
+		{"the firm", "Noranda Aluminum said on Monday that profits rose.", "Noranda Aluminum"},
+		{"a form ending in a common noun", "The Barriga gang struck again on Monday, police said.", "Barriga gang"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex, _ := extractText(t, tt.text)
+			var got []string
+			for _, m := range ex.Mentions {
+				got = append(got, tt.text[m.Citation.Start:m.Citation.End])
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("mentions %q lack %q", got, tt.want)
+			}
+		})
+	}
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/newsgraph/newsgraph/graph"
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
 
 // Word lists the rules are built on. They describe English news usage in
 // general; none of them names an entity.
@@ -197,7 +201,13 @@ var commonCapitalised = setOf("the", "a", "an", "in", "on", "at", "this", "that"
 	"minister", "president", "government", "state", "date", "updated", "published", "read", "more", "watch",
 	"tv", "ceo", "am", "pm", "gmt", "utc", "ok", "faq", "pdf", "url", "eu-", "last", "next", "first",
 	"every", "other", "another", "any", "further", "still", "now", "today", "yesterday", "tomorrow", "earlier",
-	"later", "even", "only", "just", "already", "instead", "thus", "therefore", "indeed", "once", "twice")
+	"later", "even", "only", "just", "already", "instead", "thus", "therefore", "indeed", "once", "twice",
+	"r&d", "q&a", "m&a", "b&b", "p&l", "r&b", "a&e", "g&t")
+
+// ampersandNouns are abbreviations of common nouns that the tokenizer
+// keeps whole, as it keeps "AT&T": research and development, questions
+// and answers, mergers and acquisitions, and the like. They name nothing.
+var ampersandNouns = setOf("r&d", "q&a", "m&a", "b&b", "p&l", "r&b", "a&e", "g&t")
 
 // speechVerbs introduce reported speech and follow or precede a quote.
 var speechVerbs = setOf("said", "says", "say", "told", "tells", "warned", "warns", "argued", "argues",
@@ -233,4 +243,16 @@ var prefixHeads = map[string]graph.EntityKind{
 	"university": graph.Organization, "ministry": graph.Organization, "bank": graph.Organization,
 	"department": graph.Organization, "institute": graph.Organization, "radio": graph.Outlet,
 	"mount": graph.Place, "lake": graph.Place, "fort": graph.Place, "port": graph.Place,
+}
+
+// modifierParticiples end the hyphenated modifiers written before a name
+// ("the Gaza-based", "the Republican-controlled", "the state-owned"),
+// which are no part of it.
+var modifierParticiples = setOf("based", "led", "controlled", "backed", "owned", "run", "funded", "dominated",
+	"allied", "linked", "sponsored", "affiliated", "headquartered", "listed", "registered", "born", "aligned")
+
+// modifierCompound reports whether w is such a modifier: "Gaza-based".
+func modifierCompound(w string) bool {
+	i := strings.LastIndexAny(w, "-‑")
+	return i > 0 && modifierParticiples[lowerASCII(w[i+1:])]
 }

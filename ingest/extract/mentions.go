@@ -156,6 +156,9 @@ func (d *doc) gazetteerMentions(s sentence, out []candidate) []candidate {
 			if a.exact != "" && (allCaps || strings.Join(d.words[i:i+l], " ") != a.exact) {
 				continue
 			}
+			if last := d.lower[i+l-1]; a.capEnd && !hasUpperOrDigit(d.words[i+l-1]) && headWords[last] == "" {
+				continue // "Noranda aluminum", but "the Labour party"
+			}
 			if l == 1 && i == s.T0 && a.exact == "" && d.lowered[strings.ToLower(d.words[i])] {
 				continue // a sentence-initial common word that is also a name
 			}

@@ -71,6 +71,12 @@ func nerCandidate(tokens []string, sp ner.Span) Candidate {
 	if sp.End-sp.Start > 1 && lowerASCII(tokens[sp.Start]) == "the" {
 		sp.Start++ // "The Frontier Hour": the article is not part of the name
 	}
+	for k := sp.End - 2; k >= sp.Start; k-- {
+		if modifierCompound(tokens[k]) {
+			sp.Start = k + 1 // "Gaza-based Kestrel Aid": the name follows the modifier
+			break
+		}
+	}
 	c := Candidate{Start: sp.Start, End: sp.End, Confidence: nerConfidence[sp.Label]}
 	switch sp.Label {
 	case "PER":
@@ -217,7 +223,7 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 				for _, titled := range d.titledSpans(words, part) {
 					for _, bare := range d.adherentSpans(words, titled) {
 						for _, sp := range d.bodyHeadSpans(words, bare) {
-							if d.pageantTitle(words, sp) {
+							if d.pageantTitle(words, sp) || sp.End-sp.Start == 1 && ampersandNouns[lowerASCII(words[sp.Start])] {
 								continue
 							}
 							c := nerCandidate(words, sp)

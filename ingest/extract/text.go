@@ -104,6 +104,15 @@ func scanWord(text string, b, r int) (int, int) {
 				r++
 				continue
 			}
+		case c == '&':
+			// "AT&T", "S&P", "M&S": capitals joined by an ampersand
+			// are one name, as CoNLL's tokens have them.
+			if letters == b-start && letters <= 3 && isUpperASCII(text[start:b]) && next >= 'A' && next <= 'Z' {
+				b += w
+				r++
+				letters = 0
+				continue
+			}
 		case c == ',':
 			if isDigits(text[start:b]) && unicode.IsDigit(next) {
 				b += w
@@ -114,6 +123,15 @@ func scanWord(text string, b, r int) (int, int) {
 		break
 	}
 	return b, r
+}
+
+func isUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isWordRuneAt(text string, b int) bool {

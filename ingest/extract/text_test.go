@@ -24,6 +24,7 @@ func TestTokenize(t *testing.T) {
 		{"hyphenated acronym and possessive", "IS-K's ranks", []string{"IS-K", "'s", "ranks"}},
 		{"curly possessive", "the Taliban’s agenda", []string{"the", "Taliban", "’s", "agenda"}},
 		{"dotted acronym", "by the U.S., IS-K", []string{"by", "the", "U.S.", ",", "IS-K"}},
+		{"capitals joined by an ampersand", "AT&T and S&P, Tom & Jerry, Johnson&son", []string{"AT&T", "and", "S&P", ",", "Tom", "&", "Jerry", ",", "Johnson", "&", "son"}},
 		{"numbers", "£1,400 and 3.5%", []string{"£", "1,400", "and", "3.5", "%"}},
 		{"apostrophe inside", "O'Brien didn't go", []string{"O'Brien", "didn't", "go"}},
 		{"plural possessive", "the groups' leaders", []string{"the", "groups", "'", "leaders"}},

@@ -19,6 +19,9 @@ var officeHeads = map[string]bool{
 	"president": true, "minister": true, "secretary": true, "chancellor": true, "ambassador": true,
 	"premier": true, "governor": true, "chairman": true, "mayor": true, "senator": true, "commander": true,
 	"chief": true, "leader": true, "potus": true,
+	// A body's people: "White House Spokesman", "State Department
+	// Official" are aliases of the bodies in the dictionaries.
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true, "officials": true,
 }
 
 // officeName reports whether name is an office rather than a body.

@@ -18,6 +18,8 @@ func TestOffices(t *testing.T) {
 		{"Woodward Governor Co", false, false},
 		{"Executive Office of the President of the United States", false, false},
 		{"Communist Party of China", false, false},
+		{"State Department Official", true, false},
+		{"White House Spokesman", true, false},
 	}
 	for _, tt := range tests {
 		if got := officeName(tt.name); got != tt.office {
