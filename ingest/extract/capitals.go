@@ -63,7 +63,7 @@ func (d *doc) capitalisedMentions(s sentence, out []candidate) []candidate {
 func (d *doc) typeSequence(s sentence, i, j int, gaz, out []candidate) []candidate {
 	// Drop leading function words and, at the start of a sentence, a word
 	// the article also writes in lower case ("Despite", "Understanding").
-	for i < j && !isTitle(d.lower[i]) && (commonCapitalised[d.lower[i]] || d.sentenceInitial(s, i) && (d.lowered[d.lower[i]] || roleNouns[d.lower[i]])) {
+	for i < j && !isTitle(d.lower[i]) && (commonCapitalised[d.lower[i]] || ampersandNouns[d.lower[i]] || d.sentenceInitial(s, i) && (d.lowered[d.lower[i]] || roleNouns[d.lower[i]])) {
 		i++
 	}
 	for k := j - 2; k >= i; k-- {

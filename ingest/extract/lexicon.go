@@ -201,8 +201,7 @@ var commonCapitalised = setOf("the", "a", "an", "in", "on", "at", "this", "that"
 	"minister", "president", "government", "state", "date", "updated", "published", "read", "more", "watch",
 	"tv", "ceo", "am", "pm", "gmt", "utc", "ok", "faq", "pdf", "url", "eu-", "last", "next", "first",
 	"every", "other", "another", "any", "further", "still", "now", "today", "yesterday", "tomorrow", "earlier",
-	"later", "even", "only", "just", "already", "instead", "thus", "therefore", "indeed", "once", "twice",
-	"r&d", "q&a", "m&a", "b&b", "p&l", "r&b", "a&e", "g&t")
+	"later", "even", "only", "just", "already", "instead", "thus", "therefore", "indeed", "once", "twice")
 
 // ampersandNouns are abbreviations of common nouns that the tokenizer
 // keeps whole, as it keeps "AT&T": research and development, questions
