@@ -2,6 +2,9 @@ package main
 
 import "testing"
 
+// TestOffices checks which dictionary names are offices or carry an
+// office title, and that names of bodies and firms with an office's
+// word in them are neither.
 func TestOffices(t *testing.T) {
 	tests := []struct {
 		name          string
