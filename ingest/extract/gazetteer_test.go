@@ -63,7 +63,7 @@ func TestGazetteerFormsEndCapitalised(t *testing.T) {
 		{"a body's official", "A State Department official said the talks would resume.", "State Department"},
 		{"a firm's product", "Traders sold Noranda aluminum on Monday, the exchange said.", "Noranda"},
 		{"the firm", "Noranda Aluminum said on Monday that profits rose.", "Noranda Aluminum"},
-		{"a form ending in a common noun", "The Barriga gang struck again on Monday, police said.", "Barriga gang"},
+		{"a form ending in a common noun", "The Barriga gang robbed two shops in the port last week.", "Barriga gang"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -223,7 +223,7 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 				for _, titled := range d.titledSpans(words, part) {
 					for _, bare := range d.adherentSpans(words, titled) {
 						for _, sp := range d.bodyHeadSpans(words, bare) {
-							if d.pageantTitle(words, sp) || sp.End-sp.Start == 1 && ampersandNouns[lowerASCII(words[sp.Start])] {
+							if sp.End-sp.Start == 1 && ampersandNouns[lowerASCII(words[sp.Start])] {
 								continue
 							}
 							c := nerCandidate(words, sp)

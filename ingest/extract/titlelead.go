@@ -70,9 +70,9 @@ var officeTitles = setOf("president", "minister", "secretary", "chancellor", "pr
 	"governor", "mayor", "envoy")
 
 // officeHolderSpans splits a name the tagger read as a body or a place
-// across an office and its holder: "Iraqi Deputy Prime Minister Tareq
-// Aziz", "Taiwanese Vice President Lien", "the Kestrel Party of Prime
-// Minister Ana Ruiz". The holder is a person; the words of the office
+// across an office and its holder: "Kestrelian Deputy Prime Minister
+// Ana Ruiz", "Kestrelian Vice President Ruiz", "the Kestrel Party of
+// Prime Minister Ana Ruiz". The holder is a person; the words of the office
 // are no name; what stands before them is kept as a name of its own
 // when it is one (two words or more, or a place's name), not a bare
 // adjective of nationality.
@@ -186,13 +186,9 @@ func (d *doc) placeName(w string) bool {
 	return ok && a.entry.Kind == graph.Place && (a.primary || strings.Contains(w, ".") || isAcronym(w))
 }
 
-// pageantTitle reports whether the tagger's one-word name sp follows
-// "Miss" as a pageant's title does ("Miss Universe", "Miss Poland"): a
-// word written in lower case or a place's name is no woman's surname.
-func (d *doc) pageantTitle(words []string, sp ner.Span) bool {
-	return sp.End-sp.Start == 1 && sp.Start > 0 && lowerASCII(words[sp.Start-1]) == "miss" && d.pageantWord(words[sp.Start])
-}
-
+// pageantWord reports whether w after "Miss" makes a pageant's title
+// ("Miss Universe", "Miss Poland"): a word written in lower case or a
+// place's name is no woman's surname.
 func (d *doc) pageantWord(w string) bool {
 	return pageants[lowerASCII(w)] || d.commonWords([]string{w}) || d.placeName(w)
 }

@@ -24,10 +24,10 @@ func TestTitleLedKinds(t *testing.T) {
 		{"an office title and a given name", "Chancellor Gordon Harrowby has said he hopes to agree a deal on Friday.", "PERSON:Gordon Harrowby", "ORGANIZATION:Chancellor Gordon Harrowby"},
 		{"more of the role after an office title", "Chief Executive Daniel Harrowby said profits fell.", "PERSON:Daniel Harrowby", "PERSON:Executive Daniel Harrowby"},
 		{"a title word in a body's name", "The English Premier League said on Monday it would act.", "GROUP:English Premier League", "PERSON:League"},
-		{"a pageant's title", "She won the Miss Universe title in Las Vegas last year.", "", "PERSON:Universe"},
-		{"a title inside a league's name", "Results of Major League Baseball games played on Sunday follow.", "", "PERSON:League Baseball"},
-		{"a modifier before a body", "The bill was passed by the Republican-controlled Congress, and the president signed it.", "ORGANIZATION:Congress", "ORGANIZATION:Republican-controlled Congress"},
-		{"a place-based modifier", "Ana Ruiz, director of the Gaza-based Kestrel Prisoners Support Association, said he was held.", "ORGANIZATION:Kestrel Prisoners Support Association", "ORGANIZATION:Gaza-based Kestrel Prisoners Support Association"},
+		{"a pageant's title", "The Miss Universe crown went to a student from Peru this year.", "", "PERSON:Universe"},
+		{"a title inside a league's name", "Major League Baseball will expand to thirty-two teams, owners agreed.", "", "PERSON:League Baseball"},
+		{"a modifier before a body", "Lawmakers in the Republican-controlled Congress blocked the budget for a third week.", "ORGANIZATION:Congress", "ORGANIZATION:Republican-controlled Congress"},
+		{"a place-based modifier", "Ana Ruiz runs the Gaza-based Kestrel Prisoners Support Association, which counts detainees.", "ORGANIZATION:Kestrel Prisoners Support Association", "ORGANIZATION:Gaza-based Kestrel Prisoners Support Association"},
 		{"an ampersand name", "Analysts at S&P and Moody's agreed that spending on R&D would fall.", "ORGANIZATION:S&P", "ORGANIZATION:R&D"},
 		{"an office title begins a firm", "General Motors said sales fell 4% in March.", "ORGANIZATION:General Motors", "PERSON:Motors"},
 		{"a title in capitals is no title", "Aid reached DR Congo on Monday, the agency said.", "", "PERSON:Congo"},
@@ -52,9 +52,9 @@ func TestOfficeHolderSpans(t *testing.T) {
 		name, text, span string
 		want             []string
 	}{
-		{"a deputy prime minister", "They met Iraqi Deputy Prime Minister Tareq Harrowby .", "Iraqi Deputy Prime Minister Tareq Harrowby", []string{"PER:Tareq Harrowby"}},
+		{"a deputy prime minister", "Envoys flew in to see Iraqi Deputy Prime Minister Hana Harrowby .", "Iraqi Deputy Prime Minister Hana Harrowby", []string{"PER:Hana Harrowby"}},
 		{"a vice president in one word", "It was pledged by Taiwanese Vice President Harrowby .", "Taiwanese Vice President Harrowby", []string{"PER:Harrowby"}},
-		{"a party and its leader", "It returned the Kestrel League of Prime Minister Ana Harrowby to power .", "Kestrel League of Prime Minister Ana Harrowby", []string{"ORG:Kestrel League", "PER:Ana Harrowby"}},
+		{"a party and its leader", "Voters backed the Kestrel League of Prime Minister Ana Harrowby in May .", "Kestrel League of Prime Minister Ana Harrowby", []string{"ORG:Kestrel League", "PER:Ana Harrowby"}},
 		{"a country's abbreviation", "They met U.S. Secretary Dana Harrowby .", "U.S. Secretary Dana Harrowby", []string{"ORG:U.S.", "PER:Dana Harrowby"}},
 		{"a body's head after a title", "The English Premier League said so .", "English Premier League", []string{"ORG:English Premier League"}},
 		{"a general's one word is no name", "The UN General Assembly met .", "UN General Assembly", []string{"ORG:UN General Assembly"}},
