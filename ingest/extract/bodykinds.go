@@ -159,6 +159,9 @@ func (d *doc) firmContext(m *mention) bool {
 	if possessive {
 		return false // "chief executive of Hale's new firm": the firm is another
 	}
+	if t+1 < len(d.lower) && (businessRoles[d.lower[t]] || teamRoles[d.lower[t]]) && d.givenPersonAt(t+1) {
+		return true // "Kestrel manager Tom Hale": a body's officer, named after it
+	}
 	if d.modifiesRole(m) || d.studyBy(m) {
 		return true // "a Kestrel spokeswoman", "a survey by Kestrel"
 	}

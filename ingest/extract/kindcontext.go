@@ -10,7 +10,7 @@ import "github.com/newsgraph/newsgraph/graph"
 // businessRoles head the role of a person who runs a company, not a
 // country or a city.
 var businessRoles = setOf("executive", "director", "chairman", "chairwoman", "founder", "co-founder", "boss",
-	"owner", "ceo", "chief", "manager", "md", "economist", "analyst", "strategist", "trader", "dealer")
+	"owner", "ceo", "chief", "manager", "md", "economist", "analyst", "strategist", "trader", "dealer", "officer")
 
 // firmNouns in apposition before a name say what kind of body it is:
 // "broker Kestrel", "the investment bank Vexa", "airline Kestrel".
@@ -26,8 +26,9 @@ var sitesAfter = setOf("port", "harbour", "harbor", "area", "airfield", "oilfiel
 // contextKinds adds organisation votes to tagger names typed as places
 // that stand after a known place's possessive ("Ireland's Ryanair"),
 // after or before a business role ("chief executive of Wippit", "an
-// analyst at Kestrel", "Wada chairman Dick Pound") or after a firm's noun
-// in apposition ("broker Kestrel"), unless a place head word ends them
+// analyst at Kestrel", "head of research at Vexa", "Wada chairman Dick
+// Pound"), after a verb of running or founding ("who runs Kestrel") or
+// after a firm's noun in apposition ("broker Kestrel"), unless a place head word ends them
 // ("London's Regent Street") or a site's noun follows them ("London's
 // Heathrow airport").
 func (d *doc) contextKinds() {
@@ -50,8 +51,10 @@ func (d *doc) contextKinds() {
 					org = !p.Anaphor && p.Ent.Gaz != nil && p.Ent.Gaz.Kind == graph.Place
 				}
 			}
+		case m.T0 >= 2 && d.lower[m.T0-2] == "who" && bodyVerbs[d.lower[m.T0-1]]:
+			org = true
 		case m.T0 >= 2 && (d.lower[m.T0-1] == "of" || d.lower[m.T0-1] == "at"):
-			org = businessRoles[d.lower[m.T0-2]]
+			org = businessRoles[d.lower[m.T0-2]] || d.lower[m.T0-1] == "at" && d.roleFieldBefore(m.T0-1)
 		case m.T0 >= 1:
 			org = firmNouns[d.lower[m.T0-1]]
 		}
@@ -63,6 +66,32 @@ func (d *doc) contextKinds() {
 			e.kindVot[graph.Organization] += 2 * m.Conf
 		}
 	}
+}
+
+// bodyVerbs after "who" take a body a person runs or founded, not a place:
+// "Tom Hale, who runs Kestrel". "Leads" and "heads" take countries too.
+var bodyVerbs = setOf("runs", "ran", "founded", "co-founded", "chairs", "chaired", "owns", "owned")
+
+// fieldRoles, besides the business roles, take a field before the body
+// they serve: "head of research at Kestrel", "vice president of sales at
+// Vexa".
+var fieldRoles = setOf("head", "president", "vice-president", "partner")
+
+// roleFieldBefore reports whether a role and its field, one to three
+// lower-case words after "of" or "for", end at token t ("at"): "head of
+// currency strategy at". A place has no head of strategy; a body does.
+func (d *doc) roleFieldBefore(t int) bool {
+	for k := 1; k <= 3 && t-k-2 >= 0; k++ {
+		w := d.words[t-k]
+		if w == "" || w[0] < 'a' || w[0] > 'z' {
+			return false
+		}
+		if p := d.lower[t-k-1]; p == "of" || p == "for" {
+			r := d.lower[t-k-2]
+			return businessRoles[r] || fieldRoles[r]
+		}
+	}
+	return false
 }
 
 // outletNouns after a name say it is a publication or a channel: "the

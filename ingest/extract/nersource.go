@@ -188,6 +188,7 @@ func (d *doc) taggerMentions(s sentence, out []candidate, nGaz int) []candidate 
 	}
 	eventNames(d.words[s.T0:s.T1], spans)
 	productSpans(d.products, d.words[s.T0:s.T1], spans)
+	spans = suffixSpans(d.words[s.T0:s.T1], spans)
 	covered := func(t0, t1 int) bool {
 		for _, sp := range spans {
 			if s.T0+sp.Start < t1 && t0 < s.T0+sp.End {
