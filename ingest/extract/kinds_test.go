@@ -37,6 +37,7 @@ func TestEntityKinds(t *testing.T) {
 		{"a body whose manager a person is", "Harlow manager Jose Ferreira praised the team.", "ORGANIZATION:Harlow", "PERSON:Harlow"},
 		{"a legal suffix belongs to the name", "Shares in Harlowe plc fell on Monday.", "ORGANIZATION:Harlowe plc", "PLACE:Harlowe"},
 		{"a club's suffix is no club", "Leeds United FC and Sunderland AFC drew on Saturday.", "ORGANIZATION:Leeds United FC", "ORGANIZATION:FC"},
+		{"a country's team in a score line stays the country", "Results on Saturday: Norway 3 Finland 1.", "PLACE:Finland", "ORGANIZATION:Finland"},
 		{"surname that is a country", "Rhea Jordan opened her bakery in 2019. Jordan said prices had doubled since then.", "PERSON:Rhea Jordan", "PLACE:Jordan"},
 		{"country stays a place without the person", "Exports from Jordan rose sharply, officials in Amman said.", "PLACE:Jordan", "PERSON:Jordan"},
 		{"a name written in is an outlet", "Last week the novelist wrote in Marrowfield Quarterly that the prize had lost its way.", "OUTLET:Marrowfield Quarterly", "ORGANIZATION:Marrowfield Quarterly"},

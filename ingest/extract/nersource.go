@@ -422,7 +422,7 @@ func (d *doc) taggerAgrees(s sentence, spans []ner.Span, c candidate) bool {
 		if sp.Label == "MISC" && c.T0 >= t0 && c.T1 <= t1 {
 			return false
 		}
-		if t0 == c.T0 && t1 == c.T1 && sp.Label != coarseLabel(c.Kind) {
+		if t0 == c.T0 && t1 == c.T1 && sp.Label != coarseLabel(c.Kind) && !d.countryAsBody(c, sp.Label) {
 			return false
 		}
 		confirmed = true
@@ -430,6 +430,15 @@ func (d *doc) taggerAgrees(s sentence, spans []ner.Span, c candidate) bool {
 	// A one-word derived alias the tagger sees no name in is a common
 	// word ("Union" for a rebel coalition).
 	return confirmed
+}
+
+// countryAsBody reports whether c is a country's own name that the tagger
+// read as an organisation: a national team ("Kestrelia 2 Vexland 1") or a
+// state acting. The entity stays the country, as CoNLL types such names
+// (LOC), and its mention records the use (inContextKinds); else one
+// article would hold the country twice, as a place and as a body.
+func (d *doc) countryAsBody(c candidate, label string) bool {
+	return label == "ORG" && c.Gaz.PlaceType == placeCountry && strings.EqualFold(d.span(c.T0, c.T1).Text, c.Gaz.Name)
 }
 
 // coarseLabel maps a kind onto the tagger's labels.
