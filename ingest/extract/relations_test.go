@@ -61,6 +61,7 @@ func TestRelationPatterns(t *testing.T) {
 		{"a general manager at", "\"It works,\" said Nina Park, general manager at Harlow Media.", "MEMBER_OF PERSON:Nina Park -> ORGANIZATION:Harlow Media"},
 		{"a chief officer at", "Nina Park, chief technology officer at Kestrel Holdings, said the outage was short.", "MEMBER_OF PERSON:Nina Park -> ORGANIZATION:Kestrel Holdings"},
 		{"the head of a body's unit", "Nina Park, head of the Harlow Institute's data team, said the survey was sound.", "MEMBER_OF PERSON:Nina Park -> ORGANIZATION:Harlow Institute"},
+		{"a partner at a firm", "\"The ruling is narrow,\" said Ola Berg, a partner at Hale Lind Partners.", "MEMBER_OF PERSON:Ola Berg -> ORGANIZATION:Hale Lind Partners"},
 		{"a club named with its suffix", "Tom Hale, chairman of Sunderland FC, said the ground would be sold.", "LEADER_OF PERSON:Tom Hale -> ORGANIZATION:Sunderland FC"},
 		{"pair signed a partnership", "Kestrel Holdings and Vexa Bank have signed a partnership to sell loans.", "ALLIED_WITH ORGANIZATION:Kestrel Holdings -> ORGANIZATION:Vexa Bank"},
 		{"parent premodifier", "Vexa Bank's parent company Kestrel Holdings reported a loss.", "BRANCH_OF ORGANIZATION:Vexa Bank -> ORGANIZATION:Kestrel Holdings"},

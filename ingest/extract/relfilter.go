@@ -95,7 +95,7 @@ func (d *doc) relationPlausible(p *compiledRel, typ graph.RelationType, trigger 
 	}
 	switch p.name {
 	case "member-of", "member-possessive", "member-apposition-premodifier", "leader-apposition-premodifier", "member-rank", "member-copula", "member-role-at",
-		"leader-copula", "leader-departure", "member-board":
+		"leader-copula", "leader-departure", "member-board", "member-role-of-unit", "member-partner-at":
 		if s.ent.Kind != graph.Person || t.m.Anaphor {
 			return false // "the future of the company", "the group's Y"
 		}

@@ -35,6 +35,7 @@ func TestRelationNeighbours(t *testing.T) {
 		{"a body cut before its field", "Tom Hale, an official from the Leeds Municipal Commission for Trade and Reform, said.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Leeds Municipal Commission", false},
 		{"a firm cut before its legal form", "India's Kestrel Paper and Pulp Co. has put off its bond issue until the spring.", "LOCATED_IN ORGANIZATION:Kestrel Paper -> PLACE:India", false},
 		{"a post at one employer", "\"Growth is weak,\" said Tom Hale, chief economist at Kestrel and Vexa Research in Boston.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel", false},
+		{"a body heads no unit of another body", "Kestrel Holdings, head of Vexa Bank's lending arm, said rates would rise.", "MEMBER_OF ORGANIZATION:Kestrel Holdings -> ORGANIZATION:Vexa Bank", false},
 		{"a named unit after a possessive is not the body's", "Ada Holm, director of Dorvale's old Marlow Playhouse, retired in May.", "MEMBER_OF PERSON:Ada Holm -> ORGANIZATION:Dorvale", false},
 		{"a post at a whole employer", "\"Growth is weak,\" said Tom Hale, chief economist at Kestrel Bank in Boston.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Kestrel Bank", true},
 		{"a post at one employer the tagger splits", "\"Growth is weak,\" said Tom Hale, chief economist at Vexa and Kestrel Economics in New York.", "MEMBER_OF PERSON:Tom Hale -> ORGANIZATION:Vexa", false},

@@ -109,6 +109,10 @@ var relPatterns = []relPattern{
 	// Kestrelia's Vexa Theatre") may not be Y's.
 	{name: "member-role-of-unit", roles: map[string]string{"x": triggerRole}, keys: []string{"director ", "head ", "chief ", "chairman ", "chairwoman ", "president ", "manager ", "officer ", "economist ", "analyst ", "spokes", "editor ", "secretary "}, out: one(g.MemberOf, "x", "y", 0.65),
 		expr: `{X} , (?:a |an |the )?{W}(?P<t>director|head|chief|chairman|chairwoman|president|manager|officer|economist|analyst|spokesman|spokeswoman|spokesperson|editor|secretary) of (?:the )?{Y} 's (?:[a-z][a-z-]* ){1,4}(?:,|\.|said|says|told|and|who|$)`},
+	// "X, a partner at Y": a partner of a firm of lawyers or accountants
+	// (only a person: firms are partners of firms).
+	{name: "member-partner-at", roles: map[string]string{"x": triggerRole}, keys: []string{"partner at"}, out: one(g.MemberOf, "x", "y", 0.7),
+		expr: `{X} , (?:a |an |the )?(?:senior |managing |equity |executive |founding )?(?P<t>partner) at (?:the )?(?:[a-z]+ )?(?:firm )?{Y}`},
 	// Employment and playing for a club: "X, who works for Y", "X signed
 	// for Y", "X is employed by Y".
 	// "X was appointed to the board of Y", "X sits on the board of Y".
