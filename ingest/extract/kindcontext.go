@@ -28,9 +28,9 @@ var sitesAfter = setOf("port", "harbour", "harbor", "area", "airfield", "oilfiel
 // after or before a business role ("chief executive of Wippit", "an
 // analyst at Kestrel", "head of research at Vexa", "Wada chairman Dick
 // Pound"), after a verb of running or founding ("who runs Kestrel") or
-// after a firm's noun in apposition ("broker Kestrel"), unless a place head word ends them
-// ("London's Regent Street") or a site's noun follows them ("London's
-// Heathrow airport").
+// after a firm's noun in apposition ("broker Kestrel"), unless a place
+// head word ends them ("London's Regent Street") or a site's noun follows
+// them ("London's Heathrow airport").
 func (d *doc) contextKinds() {
 	for i, m := range d.mentions {
 		e := m.Ent
