@@ -55,14 +55,14 @@ func LoadAccurateNames() (*Names, error) {
 // DecodeNames reads a name network written by tools/neural/train.py
 // --task ner --doc; perc is the perceptron whose labels it reads.
 func DecodeNames(r io.Reader, perc *Model) (*Names, error) {
-	hd, t, shapes, err := readNeural(r)
+	f, err := readNeural(r)
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Equal(hd.Tags, nameTags) {
-		return nil, fmt.Errorf("ner: not a name network (tags %v)", hd.Tags)
+	if !slices.Equal(f.hd.Tags, nameTags) {
+		return nil, fmt.Errorf("ner: not a name network (tags %v)", f.hd.Tags)
 	}
-	n, err := buildNeural(hd, t, shapes, perc)
+	n, err := buildNeural(f, perc)
 	if err != nil {
 		return nil, err
 	}

@@ -70,6 +70,7 @@ type Neural struct {
 	// and in fixed the sum of the shape, perceptron-tag and open-quote
 	// rows for each combination of the three (fixedRow).
 	wproj, sproj, fixed []float32
+	glove               *gloveTable              // GloVe's vectors, for a network that reads them
 	fwh, bwh            []float32                // recurrent weights, [h][4h] as stored
 	outW                [][maxNeuralTags]float32 // output weights, a row per hidden unit, forward then backward; tags past nt zero
 	outB                [maxNeuralTags]float32
@@ -90,6 +91,19 @@ type neuralHeader struct {
 	Suffixes []string          `json:"suffixes"`
 	Dims     map[string]int    `json:"dims"`
 	Tensors  []json.RawMessage `json:"tensors"`
+	// Glove lists the words of a network that reads GloVe's vectors
+	// (dims "glove"): their rows follow the tensors (gloveTable).
+	Glove []string `json:"glove"`
+}
+
+// neuralFile is a model file as read: its header, its tensors by name
+// (row-major, widened from half precision) and their shapes, and the
+// GloVe table of a network that reads one.
+type neuralFile struct {
+	hd     neuralHeader
+	t      map[string][]float32
+	shapes map[string][]int
+	glove  *gloveTable
 }
 
 // LoadAttributionNeural returns the neural attribution tagger shipped with
@@ -109,42 +123,58 @@ func LoadAttributionNeural() (*Neural, error) {
 // DecodeNeural reads a model file written by tools/neural/train.py; perc
 // is the perceptron whose labels the network reads.
 func DecodeNeural(r io.Reader, perc *Model) (*Neural, error) {
-	hd, t, shapes, err := readNeural(r)
+	f, err := readNeural(r)
 	if err != nil {
 		return nil, err
 	}
-	if !slices.Equal(hd.Tags, neuralTags) {
-		return nil, fmt.Errorf("ner: not an attribution network (tags %v)", hd.Tags)
+	if !slices.Equal(f.hd.Tags, neuralTags) {
+		return nil, fmt.Errorf("ner: not an attribution network (tags %v)", f.hd.Tags)
 	}
-	return buildNeural(hd, t, shapes, perc)
+	return buildNeural(f, perc)
 }
 
-// readNeural reads a model file's header and its tensors, by name, as
-// stored (row-major, widened from half precision).
-func readNeural(r io.Reader) (neuralHeader, map[string][]float32, map[string][]int, error) {
+// readNeural reads a model file.
+func readNeural(r io.Reader) (neuralFile, error) {
+	var f neuralFile
+	hd, t, shapes, br, err := readNeuralTensors(r)
+	if err != nil {
+		return f, err
+	}
+	f = neuralFile{hd: hd, t: t, shapes: shapes}
+	if hd.Dims["glove"] > 0 {
+		if f.glove, err = readGlove(br, hd.Glove, hd.Dims["glove"]); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
+}
+
+// readNeuralTensors reads a model file's header and its tensors, by name,
+// and returns the reader positioned after them.
+func readNeuralTensors(r io.Reader) (neuralHeader, map[string][]float32, map[string][]int, *bufio.Reader, error) {
 	var hd neuralHeader
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return hd, nil, nil, fmt.Errorf("ner: neural model: %w", err)
+		return hd, nil, nil, nil, fmt.Errorf("ner: neural model: %w", err)
 	}
 	br := bufio.NewReader(zr)
 	magic := make([]byte, 8)
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != "NGNEURAL" {
-		return hd, nil, nil, fmt.Errorf("ner: not a neural model file (%v)", err)
+		return hd, nil, nil, nil, fmt.Errorf("ner: not a neural model file (%v)", err)
 	}
 	var hl uint32
 	if err := binary.Read(br, binary.LittleEndian, &hl); err != nil {
-		return hd, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
+		return hd, nil, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
 	}
 	hb := make([]byte, hl)
 	if _, err := io.ReadFull(br, hb); err != nil {
-		return hd, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
+		return hd, nil, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
 	}
 	if err := json.Unmarshal(hb, &hd); err != nil {
-		return hd, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
+		return hd, nil, nil, nil, fmt.Errorf("ner: neural model header: %w", err)
 	}
 	if hd.Version != 1 || !slices.Equal(hd.Tags, neuralTags) && !slices.Equal(hd.Tags, nameTags) {
-		return hd, nil, nil, fmt.Errorf("ner: neural model version %d with tags %v not supported", hd.Version, hd.Tags)
+		return hd, nil, nil, nil, fmt.Errorf("ner: neural model version %d with tags %v not supported", hd.Version, hd.Tags)
 	}
 	t := map[string][]float32{}
 	shapes := map[string][]int{}
@@ -152,7 +182,7 @@ func readNeural(r io.Reader) (neuralHeader, map[string][]float32, map[string][]i
 		var name string
 		var shape []int
 		if err := json.Unmarshal(raw, &[]any{&name, &shape}); err != nil {
-			return hd, nil, nil, fmt.Errorf("ner: neural model tensor list: %w", err)
+			return hd, nil, nil, nil, fmt.Errorf("ner: neural model tensor list: %w", err)
 		}
 		size := 1
 		for _, d := range shape {
@@ -160,7 +190,7 @@ func readNeural(r io.Reader) (neuralHeader, map[string][]float32, map[string][]i
 		}
 		buf := make([]byte, 2*size)
 		if _, err := io.ReadFull(br, buf); err != nil {
-			return hd, nil, nil, fmt.Errorf("ner: neural model tensor %s: %w", name, err)
+			return hd, nil, nil, nil, fmt.Errorf("ner: neural model tensor %s: %w", name, err)
 		}
 		v := make([]float32, size)
 		for i := range v {
@@ -168,17 +198,18 @@ func readNeural(r io.Reader) (neuralHeader, map[string][]float32, map[string][]i
 		}
 		t[name], shapes[name] = v, shape
 	}
-	return hd, t, shapes, nil
+	return hd, t, shapes, br, nil
 }
 
 // buildNeural checks the tensors' shapes and projects the embeddings.
-func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]int, perc *Model) (*Neural, error) {
+func buildNeural(f neuralFile, perc *Model) (*Neural, error) {
+	hd, t, shapes := f.hd, f.t, f.shapes
 	h, nt, ncls := hd.Hidden, len(hd.Tags), numOpenClasses
 	if hd.Doc {
 		ncls = numDocClasses
 	}
 	din := 0
-	for _, k := range []string{"word", "suffix", "shape", "perc", "open"} {
+	for _, k := range []string{"word", "suffix", "shape", "perc", "open", "glove"} {
 		din += hd.Dims[k]
 	}
 	want := map[string][]int{
@@ -227,6 +258,10 @@ func buildNeural(hd neuralHeader, t map[string][]float32, shapes map[string][]in
 				add(dst, oproj[o*8*h:])
 			}
 		}
+	}
+	if f.glove != nil {
+		n.glove = f.glove
+		n.glove.project(t["f_wx"], t["b_wx"], din-f.glove.dim, h)
 	}
 	return n, nil
 }

@@ -10,6 +10,7 @@ type neuralScratch struct {
 	hf, hb []float32 // [n][h] hidden states
 	em     []float32 // [n][maxNeuralTags] emissions
 	z, c   []float32 // [4h] gate pre-activations, [h] cell state
+	gv, gx []float32 // a GloVe vector and its [8h] projection
 	back   []int8
 	tags   []int
 }
@@ -18,6 +19,9 @@ func (n *Neural) getScratch(words int) *neuralScratch {
 	s, _ := n.pool.Get().(*neuralScratch)
 	if s == nil {
 		s = &neuralScratch{z: make([]float32, 4*n.h), c: make([]float32, n.h)}
+		if n.glove != nil {
+			s.gv, s.gx = make([]float32, n.glove.dim), make([]float32, 8*n.h)
+		}
 	}
 	grow := func(b []float32, size int) []float32 {
 		if cap(b) < size {
@@ -154,6 +158,9 @@ func (n *Neural) emissions(s *neuralScratch, tokens []string) {
 			si = 1
 		}
 		add3(x, n.wproj[int(wi)*w:], n.sproj[int(si)*w:], n.fixed[n.fixedRow(wordShape(tok), s.perc[i], s.cls[i])*w:])
+		if n.glove != nil {
+			n.glove.add(x, tok, s.gv, s.gx)
+		}
 	}
 	m := len(tokens)
 	n.lstm(s, m, 0, n.fwh, s.hf, false)

@@ -27,12 +27,12 @@ func newRefNeural(t *testing.T) *refNeural {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hd, tensors, _, err := readNeural(bytes.NewReader(embeddedNeural))
+	f, err := readNeural(bytes.NewReader(embeddedNeural))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &refNeural{n: n, fwh: tensors["f_wh"], bwh: tensors["b_wh"]}
-	r.wproj, r.sproj, r.shproj, r.pproj, r.oproj = projectInputs(hd, tensors)
+	r := &refNeural{n: n, fwh: f.t["f_wh"], bwh: f.t["b_wh"]}
+	r.wproj, r.sproj, r.shproj, r.pproj, r.oproj = projectInputs(f.hd, f.t)
 	return r
 }
 

@@ -35,6 +35,11 @@ def norm(word):
     return "".join(out)
 
 
+def glove_key(word):
+    """The key of a word in GloVe's table: lower case, digits kept."""
+    return word.lower()
+
+
 def suffix(word):
     """The last three characters of the normalised word."""
     w = norm(word)

@@ -34,8 +34,11 @@ def sigmoid(x):
 
 
 class Model:
-    def __init__(self, p, words, sufs, hidden):
+    def __init__(self, p, words, sufs, hidden, glove=None):
+        """glove: (ids by feats.glove_key, table with the zero row 0) of a
+        network that reads GloVe's vectors, else None."""
         self.p = p
+        self.glove = glove
         self.wid = {w: i + 2 for i, w in enumerate(words)}
         self.sid = {s: i + 2 for i, s in enumerate(sufs)}
         self.H = hidden
@@ -66,7 +69,7 @@ class Model:
                 p["semb"][self.sid.get(feats.suffix(t), feats.UNK)],
                 p["shemb"][feats.shape(t)],
                 p["pemb"][feats.TAG_ID.get(l, 0)],
-                p["oemb"][c]]))
+                p["oemb"][c]] + ([self.glove[1][self.glove[0].get(feats.glove_key(t), 0)]] if self.glove else [])))
         x = np.array(rows, np.float32)
         hf = self._lstm(x, "f")
         hb = self._lstm(x[::-1], "b")[::-1]

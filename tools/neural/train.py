@@ -54,6 +54,29 @@ def build_vocab(rows, key, min_count):
     return items
 
 
+# GloVe's vectors (--glove): a frozen table, row 0 the zero vector of
+# words it does not know, and the words, int8 rows and scales it was made
+# from (what the model file stores); set by main or read_model.
+GLOVE = None
+GLOVE_ID = {}
+GLOVE_WORDS, GLOVE_Q, GLOVE_S = [], None, None
+
+
+def load_glove(path):
+    """Reads an .npz written by glove.py into GLOVE and GLOVE_ID."""
+    g = np.load(path)
+    set_glove(g["words"].tolist(), g["q"], g["scale"])
+
+
+def set_glove(words, q, scale):
+    """Sets GLOVE from int8 rows q and their half-precision scales."""
+    global GLOVE, GLOVE_ID, GLOVE_WORDS, GLOVE_Q, GLOVE_S
+    vecs = q.astype(np.float32) * scale.astype(np.float32)[:, None]
+    GLOVE = np.concatenate([np.zeros((1, q.shape[1]), np.float32), vecs])
+    GLOVE_ID = {w: i + 1 for i, w in enumerate(words)}
+    GLOVE_WORDS, GLOVE_Q, GLOVE_S = list(words), q, scale
+
+
 def encode(rows, words, sufs, doc=False):
     wid = {w: i + 2 for i, w in enumerate(words)}
     sid = {s: i + 2 for i, s in enumerate(sufs)}
@@ -74,13 +97,14 @@ def encode(rows, words, sufs, doc=False):
             p=np.array([feats.TAG_ID.get(l, 0) for l in r["perc"]], np.int32),
             o=np.array(r["dclass"], np.int32) if doc else np.full(len(toks), 1 if r["open"] else 0, np.int32),
             y=np.array([feats.TAG_ID.get(l, 0) for l in r["gold"]], np.int32),
+            g=np.array([GLOVE_ID.get(feats.glove_key(t), 0) for t in toks], np.int32),
         ))
     return out
 
 
 def init_params(key, V, S, a):
     ks = jax.random.split(key, 12)
-    din = a.wdim + a.sdim + a.shdim + a.pdim + a.odim
+    din = a.wdim + a.sdim + a.shdim + a.pdim + a.odim + a.gdim
     H = a.hidden
     NT = len(feats.TAGS)
 
@@ -141,7 +165,7 @@ def emissions(p, b, key, train, a):
             # would teach it to.
             o = jnp.where(jax.random.bernoulli(k4, a.doc_drop, o.shape), feats.DOC_NONE, o)
     x = jnp.concatenate([p["wemb"][w], p["semb"][b["s"]], p["shemb"][b["sh"]],
-                         p["pemb"][b["p"]], p["oemb"][o]], -1)
+                         p["pemb"][b["p"]], p["oemb"][o]] + ([b["gv"]] if a.gdim else []), -1)
     if train:
         x = x * jax.random.bernoulli(k2, 1 - a.dropout, x.shape) / (1 - a.dropout)
     mask = b["mask"]
@@ -187,13 +211,16 @@ def batches(data, size, rng):
     for ch in chunks:
         T = max(len(data[i]["w"]) for i in ch)
         T = (T + 7) // 8 * 8
-        b = {k: np.zeros((len(ch), T), np.int32) for k in ("w", "s", "sh", "p", "o", "y")}
+        b = {k: np.zeros((len(ch), T), np.int32) for k in ("w", "s", "sh", "p", "o", "y", "g")}
         b["mask"] = np.zeros((len(ch), T), np.float32)
         for j, i in enumerate(ch):
             n = len(data[i]["w"])
-            for k in ("w", "s", "sh", "p", "o", "y"):
+            for k in ("w", "s", "sh", "p", "o", "y", "g"):
                 b[k][j, :n] = data[i][k]
             b["mask"][j, :n] = 1
+        if GLOVE is not None:
+            b["gv"] = GLOVE[b["g"]]
+        del b["g"]
         yield ch, b
 
 
@@ -289,6 +316,7 @@ def main():
     ap.add_argument("--pdim", type=int, default=16)
     ap.add_argument("--odim", type=int, default=4)
     ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--glove", default="", help="an .npz of glove.py: GloVe's vectors as a frozen input")
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--word-drop", type=float, default=0.05)
     ap.add_argument("--lr", type=float, default=2e-3)
@@ -312,6 +340,10 @@ def main():
         params, words, sufs = read_model(a.reexport, a)
         export(params, words, sufs, a)
         return
+    a.gdim = 0
+    if a.glove:
+        load_glove(a.glove)
+        a.gdim = GLOVE.shape[1]
     rows = load(a.dump)
     if a.holdout > 0 and "fold" in rows[0] and a.holdout != max(r["fold"] for r in rows) + 1:
         sys.exit("the dump's sentences are in %d folds (nertrain -dumpfolds): use --holdout %d" % (max(r["fold"] for r in rows) + 1, max(r["fold"] for r in rows) + 1))
@@ -435,12 +467,19 @@ def read_model(path, a):
     a.doc = header.get("doc", False)
     dims = header["dims"]
     a.wdim, a.sdim, a.shdim, a.pdim, a.odim = dims["word"], dims["suffix"], dims["shape"], dims["perc"], dims["open"]
+    a.gdim = dims.get("glove", 0)
     off = 12 + hl
     params = {}
     for name, shape in header["tensors"]:
         n = int(np.prod(shape))
         params[name] = np.frombuffer(data[off:off + 2 * n], "<f2").reshape(shape).astype(np.float32)
         off += 2 * n
+    if a.gdim:
+        n = len(header["glove"])
+        scale = np.frombuffer(data[off:off + 2 * n], "<f2")
+        off += 2 * n
+        q = np.frombuffer(data[off:off + n * a.gdim], np.int8).reshape(n, a.gdim)
+        set_glove(header["glove"], q, scale)
     return params, header["words"], header["suffixes"]
 
 
@@ -455,6 +494,15 @@ def export(params, words, sufs, a):
     header.update(tags=feats.TAGS, words=words, suffixes=sufs,
                   dims=dict(word=a.wdim, suffix=a.sdim, shape=a.shdim, perc=a.pdim, open=a.odim),
                   tensors=[[k, list(p16[k].shape)] for k in names])
+    if a.gdim:
+        # GloVe's words; after the tensors, their scales (half precision)
+        # and int8 rows. The network's input weights for them are the
+        # last a.gdim rows of f_wx and b_wx.
+        # Sorted (by code point, as Go compares UTF-8 bytes), so that Go
+        # looks a word up by binary search.
+        order = sorted(range(len(GLOVE_WORDS)), key=lambda i: GLOVE_WORDS[i])
+        header["dims"]["glove"] = a.gdim
+        header["glove"] = [GLOVE_WORDS[i] for i in order]
     hb = json.dumps(header, ensure_ascii=False).encode()
     with gzip.open(a.out, "wb", compresslevel=9) as f:
         f.write(b"NGNEURAL")
@@ -462,8 +510,12 @@ def export(params, words, sufs, a):
         f.write(hb)
         for k in names:
             f.write(p16[k].astype("<f2").tobytes())
+        if a.gdim:
+            f.write(GLOVE_S[order].astype("<f2").tobytes())
+            f.write(GLOVE_Q[order].astype(np.int8).tobytes())
     print("wrote %s" % a.out, file=sys.stderr)
-    model = infer.Model({k: v.astype(np.float32) for k, v in p16.items()}, words, sufs, a.hidden)
+    model = infer.Model({k: v.astype(np.float32) for k, v in p16.items()}, words, sufs, a.hidden,
+                        (GLOVE_ID, GLOVE) if a.gdim else None)
     vec = []
     if a.doc:
         # One invented document: the classes come from its perceptron tags
