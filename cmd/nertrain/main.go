@@ -64,6 +64,8 @@ func run(args []string) error {
 	extractToo := fs.Bool("extract", false, "attribution: also score the whole extractor (fast, or accurate with -accurate) with the model, on the same articles")
 	dump := fs.String("dump", "", "write the train split's sentences (PolNeAR's with -task attribution, CoNLL++'s otherwise) with gold and jackknifed perceptron labels as JSON lines to this file (for tools/neural) instead of training")
 	dumpFolds := fs.Int("dumpfolds", 5, "-dump: document folds the perceptron labels are jackknifed over")
+	vectors := fs.String("vectors", "", "word vectors in GloVe's text format (tools/neural/glove.py --txt): the word clusters are made from them (k-means) instead of from the training text; an experiment, the shipped models cluster the training text (docs/quality.md, Session 18)")
+	vectorsLimit := fs.Int("vectors-limit", ner.ClusterVectorWords, "with -vectors: the most frequent words read")
 	task := fs.String("task", "ner", "what to train: ner (CoNLL-2003 names) or attribution (PolNeAR source/cue/content)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -106,6 +108,12 @@ func run(args []string) error {
 			}
 			var err error
 			if opt.Unlabeled, err = eval.ReadUnlabeledDirs(*data, dirs); err != nil {
+				return err
+			}
+		}
+		if *vectors != "" {
+			var err error
+			if opt.Vectors, err = readVectors(*vectors, *vectorsLimit); err != nil {
 				return err
 			}
 		}
@@ -165,9 +173,15 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
+	var wv *ner.WordVectors
+	if *vectors != "" {
+		if wv, err = readVectors(*vectors, *vectorsLimit); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	m, err := ner.Train(sents, ner.TrainOptions{
-		Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Unlabeled: text, Beam: *beam, MissWeight: float32(*missWeight),
+		Epochs: *epochs, Seed: *seed, Folds: *folds, Prune: float32(*prune), Unlabeled: text, Beam: *beam, MissWeight: float32(*missWeight), Vectors: wv,
 		Progress: func(epoch int, acc float64) {
 			fmt.Fprintf(os.Stderr, "epoch %d: train token accuracy %.4f (%s)\n", epoch, acc, time.Since(start).Round(time.Second))
 		},
@@ -245,4 +259,14 @@ func printErrors(s ner.Sentence, pred []string) {
 		}
 	}
 	fmt.Fprintln(os.Stderr)
+}
+
+// readVectors reads the first limit words of a GloVe text file.
+func readVectors(path string, limit int) (*ner.WordVectors, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ner.ReadWordVectors(f, limit)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/ingest/eval"
 	"github.com/newsgraph/newsgraph/ingest/extract"
+	"github.com/newsgraph/newsgraph/ingest/ner"
 )
 
 // evalSet is one data set eval can score, and the runs that score it.
@@ -111,6 +112,7 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 		only    string
 		cv      int
 		cvNames string
+		cvVecs  string
 		models  string
 	)
 	common.register(fs)
@@ -118,6 +120,7 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 	fs.StringVar(&only, "only", "", "comma-separated data sets to score ("+strings.Join(evalSetNames(), ",")+"); all when empty")
 	fs.StringVar(&models, "extractor", string(extract.Fast), "models to score: fast (the default), accurate, or both (a table per model, each data set's name followed by the model)")
 	fs.StringVar(&cvNames, "cv-names", "", "with --cv: the accurate name networks of the CoNLL folds, a file name pattern with %d for the fold (tools/neural/train.py --task ner --fold K --write-held); unset, the accurate folds score the perceptron alone")
+	fs.StringVar(&cvVecs, "cv-vectors", "", "with --cv: word vectors (GloVe's text format, tools/neural/glove.py --txt) the fast folds make their word clusters from, as nertrain -vectors (an experiment; unset, the fast folds cluster the training text, as the shipped fast models do)")
 	fs.IntVar(&cv, "cv", 0, "also score conll and polnear by K-fold cross-validation over their train splits, training K models of the scored models' recipe (slow: minutes per fold; polnear folds for the fast recipe only); 0 for none")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -142,6 +145,12 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 		return err
 	}
 
+	var vectors *ner.WordVectors
+	if cv > 0 && cvVecs != "" {
+		if vectors, err = readWordVectors(cvVecs); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	var rep eval.Report
 	for _, kind := range kinds {
@@ -162,7 +171,7 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 				continue
 			}
 			log.Info().Str("set", s.name).Str("extractor", string(kind)).Int("folds", cv).Msg("cross-validating: training one model per fold")
-			results, err := run(ctx, cvRun{dir: dir, k: cv, kind: kind, x: x, names: cvNames})
+			results, err := run(ctx, cvRun{dir: dir, k: cv, kind: kind, x: x, names: cvNames, vectors: vectors})
 			if errors.Is(err, errNoFolds) {
 				log.Warn().Str("set", s.name).Str("extractor", string(kind)).Msg("--cv: no folds for this model's recipe")
 				continue

@@ -24,6 +24,10 @@ type cvRun struct {
 	// --task ner --fold K --write-held). Empty: the accurate folds run
 	// the perceptron alone, as their results say.
 	names string
+	// vectors, if set, make the fast folds' word clusters, as nertrain
+	// -vectors does (an experiment: the shipped fast models cluster the
+	// training text).
+	vectors *ner.WordVectors
 }
 
 // crossValidations are the k-fold runs of "newsgraph eval --cv K", by
@@ -44,6 +48,9 @@ var crossValidations = map[string]func(ctx context.Context, r cvRun) ([]eval.Res
 			text = nil // as nertrain without the unlabeled text; the scores say which recipe ran
 		}
 		opt.Unlabeled = text
+		if r.kind == extract.Fast {
+			opt.Vectors = r.vectors
+		}
 		network := r.kind == extract.Accurate && r.names != ""
 		var withTagger eval.NERExtractor
 		if r.x != nil && r.x.NameTagger() != nil {
@@ -65,6 +72,11 @@ var crossValidations = map[string]func(ctx context.Context, r cvRun) ([]eval.Res
 			}
 			return loadFoldNames(fmt.Sprintf(r.names, fold), m)
 		}, withTagger)
+		if err == nil && r.kind == extract.Fast && r.vectors != nil {
+			for i := range results {
+				results[i].Notes = append(results[i].Notes, vectorsNote)
+			}
+		}
 		if err == nil && r.kind == extract.Accurate && !network {
 			for i := range results {
 				results[i].Notes = append(results[i].Notes, "the accurate perceptron alone: without --cv-names, no fold has the name network")
@@ -80,14 +92,34 @@ var crossValidations = map[string]func(ctx context.Context, r cvRun) ([]eval.Res
 			return nil, errNoFolds
 		}
 		res, err := eval.PolNeARCrossValidated(ctx, r.dir, r.k, func(_ context.Context, train []eval.AttributionDoc) (eval.Extractor, error) {
-			m, err := ner.TrainStacked(eval.AttributionSentences(train), ner.AttributionOptions, ner.AttributionStackFolds)
+			opt := ner.AttributionOptions
+			opt.Vectors = r.vectors
+			m, err := ner.TrainStacked(eval.AttributionSentences(train), opt, ner.AttributionStackFolds)
 			if err != nil {
 				return nil, err
 			}
 			return r.x.WithAttributor(m), nil
 		})
+		if err == nil && r.vectors != nil {
+			res.Notes = append(res.Notes, vectorsNote)
+		}
 		return []eval.Result{res}, err
 	},
+}
+
+// vectorsNote marks fast folds whose word clusters come from
+// --cv-vectors, not the shipped recipe.
+const vectorsNote = "the fast folds' word clusters come from --cv-vectors (nertrain -vectors), an experiment: the shipped fast models cluster the training text"
+
+// readWordVectors reads the word vectors of --cv-vectors: as many words
+// as nertrain -vectors reads by default.
+func readWordVectors(path string) (*ner.WordVectors, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ner.ReadWordVectors(f, ner.ClusterVectorWords)
 }
 
 // loadFoldNames reads a fold's name network and stacks it on that fold's

@@ -315,22 +315,34 @@ func TestCrossValidatedCoNLLExtractor(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Invented vectors, enough words to cluster: the fast folds make
+	// their clusters from them, and say so.
+	var vb strings.Builder
+	for i := range 800 {
+		fmt.Fprintf(&vb, "w%d %d %d 1\n", i, i%7, i%11)
+	}
+	vectors, err := ner.ReadWordVectors(strings.NewReader(vb.String()), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		name      string
 		kind      extract.Models
 		names     string
+		vectors   *ner.WordVectors
 		aloneNote bool
 	}{
-		{"fast", extract.Fast, "", false},
-		{"accurate, network per fold", extract.Accurate, filepath.Join(dir, "names%d.bin.gz"), false},
-		{"accurate, perceptron alone", extract.Accurate, "", true},
+		{"fast, clusters of the training text", extract.Fast, "", nil, false},
+		{"fast, clusters of word vectors", extract.Fast, "", vectors, false},
+		{"accurate, network per fold", extract.Accurate, filepath.Join(dir, "names%d.bin.gz"), nil, false},
+		{"accurate, perceptron alone", extract.Accurate, "", nil, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			x, err := extract.NewWith(tt.kind)
 			if err != nil {
 				t.Fatal(err)
 			}
-			results, err := crossValidations["conll"](context.Background(), cvRun{dir: dir, k: 2, kind: tt.kind, x: x, names: tt.names})
+			results, err := crossValidations["conll"](context.Background(), cvRun{dir: dir, k: 2, kind: tt.kind, x: x, names: tt.names, vectors: tt.vectors})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -348,6 +360,9 @@ func TestCrossValidatedCoNLLExtractor(t *testing.T) {
 				alone := strings.Contains(strings.Join(res.Notes, "\n"), "perceptron alone")
 				if alone != tt.aloneNote {
 					t.Errorf("%s: notes %q, want a perceptron-alone note: %v", res.Task, res.Notes, tt.aloneNote)
+				}
+				if got, want := slices.Contains(res.Notes, vectorsNote), tt.vectors != nil; got != want {
+					t.Errorf("%s: notes %q, want the vectors note: %v", res.Task, res.Notes, want)
 				}
 			}
 			if !strings.Contains(results[1].Task, "extractor") || results[1].Docs != docs {

@@ -104,8 +104,8 @@ func buildClusters(corpus [][]string, seed uint64) map[uint64]uint16 {
 		}
 		normalize(v)
 	}
-	fine := kmeans(vecs, len(vocab), clustersFine)
-	coarse := kmeans(vecs, len(vocab), clustersCoarse)
+	fine := kmeans(vecs, len(vocab), clustersFine, clusterDims)
+	coarse := kmeans(vecs, len(vocab), clustersCoarse, clusterDims)
 	out := make(map[uint64]uint16, len(vocab))
 	for r, v := range vocab {
 		out[v.h] = uint16(coarse[r]+1)<<10 | uint16(fine[r]+1)
@@ -129,19 +129,19 @@ func normalize(v []float32) {
 
 // kmeans is spherical k-means over n unit vectors, seeded with evenly
 // spaced words of the frequency-sorted vocabulary.
-func kmeans(vecs []float32, n, k int) []int {
-	cent := make([]float32, k*clusterDims)
+func kmeans(vecs []float32, n, k, dims int) []int {
+	cent := make([]float32, k*dims)
 	for c := 0; c < k; c++ {
 		src := c * n / k
-		copy(cent[c*clusterDims:], vecs[src*clusterDims:(src+1)*clusterDims])
+		copy(cent[c*dims:], vecs[src*dims:(src+1)*dims])
 	}
 	assign := make([]int, n)
 	for it := 0; it < clusterIters; it++ {
 		for i := 0; i < n; i++ {
-			v := vecs[i*clusterDims : (i+1)*clusterDims]
+			v := vecs[i*dims : (i+1)*dims]
 			best, bestSim := 0, float32(-2)
 			for c := 0; c < k; c++ {
-				cv := cent[c*clusterDims : (c+1)*clusterDims]
+				cv := cent[c*dims : (c+1)*dims]
 				var s float32
 				for d, x := range v {
 					s += x * cv[d]
@@ -154,13 +154,13 @@ func kmeans(vecs []float32, n, k int) []int {
 		}
 		clear(cent)
 		for i, c := range assign {
-			cv := cent[c*clusterDims : (c+1)*clusterDims]
-			for d, x := range vecs[i*clusterDims : (i+1)*clusterDims] {
+			cv := cent[c*dims : (c+1)*dims]
+			for d, x := range vecs[i*dims : (i+1)*dims] {
 				cv[d] += x
 			}
 		}
 		for c := 0; c < k; c++ {
-			normalize(cent[c*clusterDims : (c+1)*clusterDims])
+			normalize(cent[c*dims : (c+1)*dims])
 		}
 	}
 	return assign

@@ -65,6 +65,9 @@ type TrainOptions struct {
 	Folds  int // gazetteer jackknife folds; training sentences never see their own fold's names
 	// Unlabeled adds running text (sentences of tokens) to the case statistics.
 	Unlabeled [][]string
+	// Vectors, if set, make the word clusters (vectorClusters) in place of
+	// the training and unlabelled text's contexts.
+	Vectors *WordVectors
 	// Prune drops averaged weights whose magnitude is below it.
 	Prune float32
 	// Context adds sentence-wide features (quotation state, distance to
@@ -123,7 +126,11 @@ func Train(sents []Sentence, opt TrainOptions) (*Model, error) {
 	for _, s := range sents {
 		corpus = append(corpus, s.Tokens)
 	}
-	m.lex.clusters = buildClusters(append(corpus, opt.Unlabeled...), opt.Seed)
+	if opt.Vectors != nil {
+		m.lex.clusters = vectorClusters(opt.Vectors)
+	} else {
+		m.lex.clusters = buildClusters(append(corpus, opt.Unlabeled...), opt.Seed)
+	}
 	gz := buildGazetteer(sents, opt.Folds)
 	m.lex.gaz, m.lex.maxGaz = gz.full(), gz.maxLen
 

@@ -19,6 +19,7 @@ def main():
     ap.add_argument("--json", required=True)
     ap.add_argument("--top", type=int, default=100000)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--txt", default="", help="also write the rounded vectors in GloVe's text format, for nertrain -vectors and newsgraph eval --cv-vectors (the fast models' word clusters)")
     a = ap.parse_args()
     with open(a.json) as f:
         d = json.load(f)
@@ -31,6 +32,11 @@ def main():
     scale = (np.abs(vecs).max(1) / 127).astype(np.float16)
     q = np.clip(np.round(vecs / np.maximum(scale.astype(np.float32), 1e-8)[:, None]), -127, 127).astype(np.int8)
     np.savez(a.out, words=np.array(words), q=q, scale=scale)
+    if a.txt:
+        vals = q.astype(np.float32) * scale.astype(np.float32)[:, None]
+        with open(a.txt, "w") as f:
+            for w, v in zip(words, vals):
+                f.write(w + " " + " ".join("%.5g" % x for x in v) + "\n")
     print("wrote %s: %d words, %d dimensions" % (a.out, len(words), dim))
 
 
