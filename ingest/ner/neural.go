@@ -382,8 +382,10 @@ func wordShape(w string) int {
 }
 
 // normWord is tools/neural/feats.py norm: lower case, ASCII digits as 0.
-func normWord(w string) string {
-	w = strings.ToLower(w)
+func normWord(w string) string { return foldDigits(strings.ToLower(w)) }
+
+// foldDigits writes w's ASCII digits as 0.
+func foldDigits(w string) string {
 	if strings.ContainsAny(w, "0123456789") {
 		b := []byte(w)
 		for i, c := range b {

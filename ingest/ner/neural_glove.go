@@ -20,16 +20,16 @@ import (
 // file keeps the most frequent words (tools/neural/glove.py), each vector
 // as int8 times a half-precision scale, which is what the network was
 // trained on. They are frozen: a vector is projected per token, not
-// ahead for every word as the trained tables are, since 100,000 projected
-// rows would take 100 MB.
+// ahead for every word as the trained tables are, since 200,000 projected
+// rows would take 200 MB.
 
 // gloveTable is a network's GloVe input.
 type gloveTable struct {
 	dim int
 	// The words, sorted, end to end in one string (word k is
 	// words[offs[k]:offs[k+1]]) with their rows: a lookup is a binary
-	// search, and 200,000 words cost 3 MB of memory, where a map of
-	// strings costs 15.
+	// search, and 200,000 words cost 3 MB of memory (a map of strings
+	// cost 6 MB more).
 	words string
 	offs  []uint32
 	rows  []int32   // rows start at 1
@@ -41,7 +41,8 @@ type gloveTable struct {
 }
 
 // gloveKey is tools/neural/feats.py glove_key: GloVe's words are lower
-// case with digits kept.
+// case with digits kept. (The network's own word key, normWord, folds
+// the digits of the same lower-cased word.)
 func gloveKey(word string) string { return strings.ToLower(word) }
 
 // readGlove reads the table that follows a model file's tensors: one
@@ -90,10 +91,9 @@ func (g *gloveTable) index(words []string) {
 	g.words = sb.String()
 }
 
-// row returns the row of a word's vector, or false for a word GloVe does
-// not know.
-func (g *gloveTable) row(word string) (int32, bool) {
-	key := gloveKey(word)
+// row returns the row of the vector of the word whose gloveKey is key,
+// or false for a word GloVe does not know.
+func (g *gloveTable) row(key string) (int32, bool) {
 	n := len(g.rows)
 	lo, hi := 0, n
 	for lo < hi {
@@ -120,11 +120,11 @@ func (g *gloveTable) project(fwx, bwx []float32, off, h int) {
 	}
 }
 
-// add adds to x, a token's 8h gate inputs, its vector's share; vec and
-// proj are scratch of dim and 8h floats. A word GloVe does not know adds
-// nothing (its vector is zero).
-func (g *gloveTable) add(x []float32, word string, vec, proj []float32) {
-	id, ok := g.row(word)
+// add adds to x, a token's 8h gate inputs, its vector's share, given its
+// gloveKey; vec and proj are scratch of dim and 8h floats. A word GloVe
+// does not know adds nothing (its vector is zero).
+func (g *gloveTable) add(x []float32, key string, vec, proj []float32) {
+	id, ok := g.row(key)
 	if !ok {
 		return
 	}

@@ -30,7 +30,7 @@ func TestNamesReadGlove(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, ok := n.glove.row(tt.word); ok != tt.known {
+			if _, ok := n.glove.row(gloveKey(tt.word)); ok != tt.known {
 				t.Fatalf("GloVe knows %q: %v, want %v", tt.word, ok, tt.known)
 			}
 			with := n.getScratch(1)

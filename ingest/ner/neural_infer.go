@@ -148,7 +148,8 @@ func (n *Neural) emissions(s *neuralScratch, tokens []string) {
 	h, w := n.h, 8*n.h
 	for i, tok := range tokens {
 		x := s.x[i*w : (i+1)*w]
-		norm := normWord(tok)
+		lower := gloveKey(tok)
+		norm := foldDigits(lower)
 		wi, ok := n.words[norm]
 		if !ok {
 			wi = 1
@@ -159,7 +160,7 @@ func (n *Neural) emissions(s *neuralScratch, tokens []string) {
 		}
 		add3(x, n.wproj[int(wi)*w:], n.sproj[int(si)*w:], n.fixed[n.fixedRow(wordShape(tok), s.perc[i], s.cls[i])*w:])
 		if n.glove != nil {
-			n.glove.add(x, tok, s.gv, s.gx)
+			n.glove.add(x, lower, s.gv, s.gx)
 		}
 	}
 	m := len(tokens)
