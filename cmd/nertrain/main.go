@@ -113,7 +113,7 @@ func run(args []string) error {
 		}
 		if *vectors != "" {
 			var err error
-			if opt.Vectors, err = readVectors(*vectors, *vectorsLimit); err != nil {
+			if opt.Vectors, err = ner.OpenWordVectors(*vectors, *vectorsLimit); err != nil {
 				return err
 			}
 		}
@@ -175,7 +175,7 @@ func run(args []string) error {
 	}
 	var wv *ner.WordVectors
 	if *vectors != "" {
-		if wv, err = readVectors(*vectors, *vectorsLimit); err != nil {
+		if wv, err = ner.OpenWordVectors(*vectors, *vectorsLimit); err != nil {
 			return err
 		}
 	}
@@ -259,14 +259,4 @@ func printErrors(s ner.Sentence, pred []string) {
 		}
 	}
 	fmt.Fprintln(os.Stderr)
-}
-
-// readVectors reads the first limit words of a GloVe text file.
-func readVectors(path string, limit int) (*ner.WordVectors, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ner.ReadWordVectors(f, limit)
 }

@@ -147,7 +147,7 @@ func (m *Main) evaluate(ctx context.Context, args []string) error {
 
 	var vectors *ner.WordVectors
 	if cv > 0 && cvVecs != "" {
-		if vectors, err = readWordVectors(cvVecs); err != nil {
+		if vectors, err = ner.OpenWordVectors(cvVecs, ner.ClusterVectorWords); err != nil {
 			return err
 		}
 	}

@@ -111,17 +111,6 @@ var crossValidations = map[string]func(ctx context.Context, r cvRun) ([]eval.Res
 // --cv-vectors, not the shipped recipe.
 const vectorsNote = "the fast folds' word clusters come from --cv-vectors (nertrain -vectors), an experiment: the shipped fast models cluster the training text"
 
-// readWordVectors reads the word vectors of --cv-vectors: as many words
-// as nertrain -vectors reads by default.
-func readWordVectors(path string) (*ner.WordVectors, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return ner.ReadWordVectors(f, ner.ClusterVectorWords)
-}
-
 // loadFoldNames reads a fold's name network and stacks it on that fold's
 // perceptron.
 func loadFoldNames(path string, perc *ner.Model) (*ner.Names, error) {

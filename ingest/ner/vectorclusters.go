@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,6 +30,17 @@ type WordVectors struct {
 // ClusterVectorWords is how many of GloVe's most frequent words
 // vectorClusters groups by default (nertrain -vectors-limit).
 const ClusterVectorWords = 100000
+
+// OpenWordVectors reads up to limit words of the GloVe text file at path
+// (ReadWordVectors).
+func OpenWordVectors(path string, limit int) (*WordVectors, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ner: word vectors: %w", err)
+	}
+	defer f.Close()
+	return ReadWordVectors(f, limit)
+}
 
 // ReadWordVectors reads up to limit words (0: all) of GloVe's text format:
 // a word, then its values, separated by spaces, one word a line.
